@@ -1,0 +1,52 @@
+"""``winback``: the admin command line over the same services as the GUI (DESIGN §9).
+
+Each area registers its commands from its own module. ``--database``, ``--json`` and
+``--lang`` are accepted before or after the command. Errors are one translated line on
+stderr with a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from winback_desktop import __version__
+from winback_desktop.cli import _common, db_cmd, demo_cmd, user_cmd
+from winback_desktop.cli._common import tr
+
+#: Modules that add commands; later issues append theirs here.
+COMMAND_MODULES = [db_cmd, user_cmd, demo_cmd]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common.common_options()
+    parser = argparse.ArgumentParser(
+        prog="winback",
+        description=tr("Winback Desktop command line."),
+        parents=[_common.common_options(suppress=False)],
+    )
+    parser.add_argument("--version", action="version", version=f"winback {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _common.setup_language(argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed its one-line usage error
+        return int(exc.code or 0)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(sys.stderr)
+        return 2
+    return _common.run(handler, args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

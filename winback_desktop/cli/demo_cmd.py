@@ -1,0 +1,38 @@
+"""``winback demo load``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from winback_desktop.cli._common import add_command, emit, open_db, tr
+from winback_desktop.services import demo
+from winback_desktop.services.context import Actor
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    d = sub.add_parser("demo", help=tr("demo data"))
+    d_sub = d.add_subparsers(dest="demo_command", metavar="COMMAND", required=True)
+    load = add_command(d_sub, "load", common, load_demo,
+                       tr("fill an empty database with a realistic demo team"))
+    load.add_argument("--customers", type=int, default=demo.DEFAULT_CUSTOMERS,
+                      help=tr("number of customers"))
+    load.add_argument("--seed", type=int, default=demo.DEFAULT_SEED)
+
+
+def load_demo(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        def progress(done: int, total: int) -> None:
+            if not getattr(args, "json", False) and sys.stderr.isatty():
+                print(f"\r{done}/{total}", end="", file=sys.stderr)
+
+        summary = demo.load_demo(db, Actor.system(), customers=args.customers, seed=args.seed,
+                                 progress=progress)
+        emit(args, summary.as_dict(),
+             tr("Demo data loaded: {users} users, {customers} customers, {calls} calls.").format(
+                 users=summary.users, customers=summary.customers, calls=summary.calls))
+    finally:
+        db.dispose()
+    return 0

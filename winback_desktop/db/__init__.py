@@ -1,0 +1,1 @@
+"""Persistence: typed models, engines and sessions, Alembic migrations."""

@@ -1,0 +1,587 @@
+"""The data model of DESIGN §4 as SQLAlchemy 2 typed models.
+
+Money is integer minor units (fen/cents) in ``*_minor`` columns; times are aware UTC.
+Enumerations are stored as short strings (values from ``core.domain``) so that adding
+a value needs no schema change on either engine.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from winback_desktop.db.types import JSONType, UTCDateTime, utcnow
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSONType}
+
+
+class TimestampMixin:
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+# --------------------------------------------------------------------------- people
+
+
+class Team(TimestampMixin, Base):
+    __tablename__ = "teams"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+    members: Mapped[list[User]] = relationship(
+        back_populates="team", foreign_keys="User.team_id"
+    )
+
+
+class User(TimestampMixin, Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(20), index=True)
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", ondelete="SET NULL"))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    password_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    last_login_at: Mapped[datetime | None]
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    language: Mapped[str | None] = mapped_column(String(10))
+    # Skills that match agents to win-back conditions (DESIGN §4, issue 5).
+    skill_tiers: Mapped[list[str] | None] = mapped_column(JSONType)
+    skill_reasons: Mapped[list[str] | None] = mapped_column(JSONType)
+    languages: Mapped[list[str] | None] = mapped_column(JSONType)
+    seniority: Mapped[str] = mapped_column(String(20), default="senior")
+    authority_override_minor: Mapped[int | None] = mapped_column(BigInteger)
+
+    team: Mapped[Team | None] = relationship(back_populates="members", foreign_keys=[team_id])
+
+
+# ------------------------------------------------------------------------ customers
+
+
+class ImportBatch(Base):
+    __tablename__ = "import_batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(500))
+    sheet: Mapped[str | None] = mapped_column(String(200))
+    mode: Mapped[str] = mapped_column(String(20), default="upsert")
+    status: Mapped[str] = mapped_column(String(20), default="running")
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+    undone_at: Mapped[datetime | None]
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    inserted: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    rejected: Mapped[int] = mapped_column(Integer, default=0)
+    mapping: Mapped[dict[str, Any] | None]
+
+
+class ImportMapping(TimestampMixin, Base):
+    """A saved column mapping, reused by name from the wizard or ``--mapping``."""
+
+    __tablename__ = "import_mappings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    mapping: Mapped[dict[str, Any]]
+
+
+class Customer(TimestampMixin, Base):
+    __tablename__ = "customers"
+    __table_args__ = (
+        Index("ix_customers_status_sltv", "status", "sltv_minor"),
+        Index("ix_customers_reason_tier", "defection_reason", "sltv_tier"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Not unique: "import as new" may knowingly create a second customer with one id.
+    external_id: Mapped[str | None] = mapped_column(String(100), index=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(20), default="lost")
+    defection_reason: Mapped[str] = mapped_column(String(30), default="unknown")
+    defection_date: Mapped[date | None] = mapped_column(Date, index=True)
+    reason_note: Mapped[str | None] = mapped_column(Text)
+    trigger: Mapped[str | None] = mapped_column(String(500))
+    competitor: Mapped[str | None] = mapped_column(String(200))
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    annual_revenue_minor: Mapped[int | None] = mapped_column(BigInteger)
+    annual_margin_minor: Mapped[int | None] = mapped_column(BigInteger)
+    last_purchase_date: Mapped[date | None] = mapped_column(Date)
+    purchase_count: Mapped[int | None] = mapped_column(Integer)
+    city: Mapped[str | None] = mapped_column(String(100))
+    region: Mapped[str | None] = mapped_column(String(2))
+    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
+    preferred_language: Mapped[str] = mapped_column(String(10), default="zh")
+    email: Mapped[str | None] = mapped_column(String(200))
+    sltv_minor: Mapped[int | None] = mapped_column(BigInteger)
+    sltv_imported_minor: Mapped[int | None] = mapped_column(BigInteger)
+    sltv_tier: Mapped[str | None] = mapped_column(String(10))
+    segment: Mapped[str | None] = mapped_column(String(20), index=True)
+    do_not_call: Mapped[bool] = mapped_column(Boolean, default=False)
+    import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="SET NULL"), index=True
+    )
+    won_back_at: Mapped[datetime | None]
+    version_id: Mapped[int] = mapped_column(Integer, default=1)
+
+    phones: Mapped[list[CustomerPhone]] = relationship(
+        back_populates="customer", cascade="all, delete-orphan", order_by="CustomerPhone.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+
+class CustomerPhone(Base):
+    __tablename__ = "customer_phones"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), index=True
+    )
+    e164: Mapped[str | None] = mapped_column(String(20), index=True)
+    raw: Mapped[str] = mapped_column(String(100), default="")
+    kind: Mapped[str] = mapped_column(String(20), default="mobile")
+    is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    customer: Mapped[Customer] = relationship(back_populates="phones")
+
+
+# --------------------------------------------------------------------- segmentation
+
+
+class SltvTierThreshold(Base):
+    """Lower SLTV bound of each tier; tiers are checked from the highest bound down."""
+
+    __tablename__ = "sltv_tiers"
+
+    tier: Mapped[str] = mapped_column(String(10), primary_key=True)
+    min_sltv_minor: Mapped[int] = mapped_column(BigInteger)
+
+
+class SegmentRule(Base):
+    """One cell of the segmentation grid: SLTV tier × defection reason → treatment."""
+
+    __tablename__ = "segment_rules"
+    __table_args__ = (UniqueConstraint("tier", "reason"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tier: Mapped[str] = mapped_column(String(10))
+    reason: Mapped[str] = mapped_column(String(30))
+    treatment: Mapped[str] = mapped_column(String(20))
+
+
+# ------------------------------------------------------------------ campaigns/queue
+
+
+class CampaignAgent(Base):
+    __tablename__ = "campaign_agents"
+
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class Campaign(TimestampMixin, Base):
+    __tablename__ = "campaigns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default="win_back")
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    customer_filter: Mapped[dict[str, Any] | None]
+    window_start: Mapped[time] = mapped_column(Time, default=time(9, 0))
+    window_end: Mapped[time] = mapped_column(Time, default=time(20, 0))
+    max_attempts: Mapped[int] = mapped_column(Integer, default=5)
+    retry_gap_minutes: Mapped[int] = mapped_column(Integer, default=240)
+    lease_minutes: Mapped[int] = mapped_column(Integer, default=15)
+    sltv_params: Mapped[dict[str, Any] | None]
+    script_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interview_scripts.id", ondelete="SET NULL")
+    )
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    started_at: Mapped[datetime | None]
+
+
+class CallTask(TimestampMixin, Base):
+    """One customer in one campaign's queue (DESIGN §5).
+
+    Ordering inputs (SLTV, defection date, tier, reason, language) are copied here so
+    that claiming the next task reads one table through one index.
+    """
+
+    __tablename__ = "call_tasks"
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "customer_id"),
+        Index("ix_call_tasks_queue", "campaign_id", "status", "sltv_minor", "id"),
+        Index("ix_call_tasks_callbacks", "campaign_id", "status", "callback_at"),
+        Index("ix_call_tasks_lease", "status", "lease_expires_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(20), default="queued")
+    sltv_minor: Mapped[int] = mapped_column(BigInteger, default=0)
+    sltv_tier: Mapped[str | None] = mapped_column(String(10))
+    defection_reason: Mapped[str] = mapped_column(String(30), default="unknown")
+    defection_date: Mapped[date | None] = mapped_column(Date)
+    language: Mapped[str] = mapped_column(String(10), default="zh")
+    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
+    claimed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    claimed_at: Mapped[datetime | None]
+    lease_expires_at: Mapped[datetime | None]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_attempt_at: Mapped[datetime | None]
+    next_eligible_at: Mapped[datetime | None]
+    callback_at: Mapped[datetime | None]
+    callback_owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+    last_disposition: Mapped[str | None] = mapped_column(String(30))
+
+
+class Call(Base):
+    __tablename__ = "calls"
+    __table_args__ = (
+        Index("ix_calls_started_at", "started_at"),
+        Index("ix_calls_agent_started", "agent_id", "started_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int | None] = mapped_column(
+        ForeignKey("call_tasks.id", ondelete="SET NULL"), index=True
+    )
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), index=True
+    )
+    campaign_id: Mapped[int | None] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="SET NULL")
+    )
+    agent_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    phone_e164: Mapped[str | None] = mapped_column(String(20))
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    answered_at: Mapped[datetime | None]
+    ended_at: Mapped[datetime | None]
+    wrapup_ended_at: Mapped[datetime | None]
+    disposition: Mapped[str | None] = mapped_column(String(30))
+    notes: Mapped[str | None] = mapped_column(Text)
+    callback_at: Mapped[datetime | None]
+    flagged_for_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    flagged_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+
+# ---------------------------------------------------------------------- interviews
+
+
+class InterviewScript(TimestampMixin, Base):
+    """A versioned exit-interview script; a published version is never edited."""
+
+    __tablename__ = "interview_scripts"
+    __table_args__ = (UniqueConstraint("name", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    kind: Mapped[str] = mapped_column(String(20), default="win_back")
+    language: Mapped[str] = mapped_column(String(10), default="en")
+    description: Mapped[str | None] = mapped_column(Text)
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interview_scripts.id", ondelete="SET NULL")
+    )
+    published_at: Mapped[datetime | None]
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+    questions: Mapped[list[InterviewQuestion]] = relationship(
+        back_populates="script",
+        cascade="all, delete-orphan",
+        order_by="InterviewQuestion.position",
+    )
+
+
+class InterviewQuestion(Base):
+    __tablename__ = "interview_questions"
+    __table_args__ = (UniqueConstraint("script_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    script_id: Mapped[int] = mapped_column(
+        ForeignKey("interview_scripts.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(String(50))
+    text: Mapped[str] = mapped_column(Text)
+    qtype: Mapped[str] = mapped_column(String(20))
+    required: Mapped[bool] = mapped_column(Boolean, default=False)
+    help_text: Mapped[str | None] = mapped_column(Text)
+    #: choices with label, value, per-reason weights and an optional ``goto`` key.
+    options: Mapped[dict[str, Any] | None]
+
+    script: Mapped[InterviewScript] = relationship(back_populates="questions")
+
+
+class InterviewResponse(TimestampMixin, Base):
+    __tablename__ = "interview_responses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    script_id: Mapped[int] = mapped_column(
+        ForeignKey("interview_scripts.id", ondelete="RESTRICT"), index=True
+    )
+    call_id: Mapped[int | None] = mapped_column(
+        ForeignKey("calls.id", ondelete="SET NULL"), index=True
+    )
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), index=True
+    )
+    agent_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(String(20), default="in_progress")
+    answers: Mapped[dict[str, Any] | None]
+    current_question_key: Mapped[str | None] = mapped_column(String(50))
+    completed_at: Mapped[datetime | None]
+    proposed_reason: Mapped[str | None] = mapped_column(String(30))
+    confirmed_reason: Mapped[str | None] = mapped_column(String(30))
+    reason_overridden: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+# --------------------------------------------------------------------------- offers
+
+
+class OfferTemplate(TimestampMixin, Base):
+    """One version of a catalogue offer; requests point at the version they offered."""
+
+    __tablename__ = "offer_templates"
+    __table_args__ = (UniqueConstraint("code", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(50))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(30))
+    cost_rule: Mapped[dict[str, Any] | None]
+    eligibility: Mapped[dict[str, Any] | None]
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class AuthorityLimit(Base):
+    """Role × SLTV tier → the highest offer cost approved without asking anyone."""
+
+    __tablename__ = "authority_limits"
+    __table_args__ = (UniqueConstraint("role", "tier"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    role: Mapped[str] = mapped_column(String(20))
+    tier: Mapped[str] = mapped_column(String(10))
+    max_cost_minor: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class OfferRequest(TimestampMixin, Base):
+    __tablename__ = "offer_requests"
+    __table_args__ = (Index("ix_offer_requests_status", "status", "requested_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offer_template_id: Mapped[int] = mapped_column(
+        ForeignKey("offer_templates.id", ondelete="RESTRICT")
+    )
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("call_tasks.id", ondelete="SET NULL"))
+    call_id: Mapped[int | None] = mapped_column(ForeignKey("calls.id", ondelete="SET NULL"))
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), index=True
+    )
+    agent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    cost_minor: Mapped[int] = mapped_column(BigInteger, default=0)
+    sltv_minor: Mapped[int] = mapped_column(BigInteger, default=0)
+    agent_note: Mapped[str | None] = mapped_column(Text)
+    requested_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime | None]
+    escalated_to: Mapped[str | None] = mapped_column(String(20))
+    decided_at: Mapped[datetime | None]
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    counter_offer: Mapped[dict[str, Any] | None]
+    outcome_at: Mapped[datetime | None]
+    decline_reason: Mapped[str | None] = mapped_column(Text)
+    version_id: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+
+# ---------------------------------------------------------------- monitoring and QA
+
+
+class AgentPresence(Base):
+    __tablename__ = "agent_presence"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    state: Mapped[str] = mapped_column(String(20), default="offline")
+    since: Mapped[datetime] = mapped_column(default=utcnow)
+    heartbeat_at: Mapped[datetime] = mapped_column(default=utcnow)
+    campaign_id: Mapped[int | None] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="SET NULL")
+    )
+    current_customer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("customers.id", ondelete="SET NULL")
+    )
+    current_call_id: Mapped[int | None] = mapped_column(ForeignKey("calls.id", ondelete="SET NULL"))
+    script_step: Mapped[str | None] = mapped_column(String(100))
+    workstation: Mapped[str | None] = mapped_column(String(100))
+
+
+class Recording(Base):
+    __tablename__ = "recordings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    call_id: Mapped[int | None] = mapped_column(
+        ForeignKey("calls.id", ondelete="SET NULL"), index=True
+    )
+    path: Mapped[str] = mapped_column(String(1000))
+    duration_ms: Mapped[int | None] = mapped_column(Integer)
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    matched_by: Mapped[str] = mapped_column(String(20), default="manual")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class QaForm(TimestampMixin, Base):
+    __tablename__ = "qa_forms"
+    __table_args__ = (UniqueConstraint("name", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    #: weighted criteria: key, label, weight, critical flag
+    criteria: Mapped[dict[str, Any]]
+
+
+class QaEvaluation(TimestampMixin, Base):
+    __tablename__ = "qa_evaluations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    call_id: Mapped[int] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"), index=True)
+    form_id: Mapped[int] = mapped_column(ForeignKey("qa_forms.id", ondelete="RESTRICT"))
+    evaluator_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    agent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    scores: Mapped[dict[str, Any] | None]
+    score_pct: Mapped[int | None] = mapped_column(Integer)
+    critical_fail: Mapped[bool] = mapped_column(Boolean, default=False)
+    coaching_notes: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="submitted")
+    agent_comment: Mapped[str | None] = mapped_column(Text)
+    acknowledged_at: Mapped[datetime | None]
+    calibration_session: Mapped[str | None] = mapped_column(String(100))
+
+
+# -------------------------------------------------------------------------- rewards
+
+
+class RewardRule(TimestampMixin, Base):
+    __tablename__ = "reward_rules"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(30))
+    params: Mapped[dict[str, Any] | None]
+    points: Mapped[int] = mapped_column(Integer, default=0)
+    effective_from: Mapped[date] = mapped_column(Date)
+    effective_to: Mapped[date | None] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class RewardLedgerEntry(Base):
+    """Append-only: corrections are reversal entries, never updates."""
+
+    __tablename__ = "reward_ledger"
+    __table_args__ = (Index("ix_reward_ledger_agent_at", "agent_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agent_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    points: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))
+    rule_id: Mapped[int | None] = mapped_column(ForeignKey("reward_rules.id", ondelete="SET NULL"))
+    source_type: Mapped[str | None] = mapped_column(String(30))
+    source_id: Mapped[int | None] = mapped_column(BigInteger)
+    reverses_id: Mapped[int | None] = mapped_column(
+        ForeignKey("reward_ledger.id", ondelete="RESTRICT")
+    )
+    reason: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# ----------------------------------------------------------------- audit & settings
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+    __table_args__ = (
+        Index("ix_audit_log_at", "at"),
+        Index("ix_audit_log_entity", "entity", "entity_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    user_login: Mapped[str | None] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(60))
+    entity: Mapped[str] = mapped_column(String(60))
+    entity_id: Mapped[str | None] = mapped_column(String(64))
+    before: Mapped[dict[str, Any] | None]
+    after: Mapped[dict[str, Any] | None]
+    workstation: Mapped[str | None] = mapped_column(String(100))
+
+
+class Setting(Base):
+    """A setting: scope ``global`` for the team, ``user:<id>`` for one person."""
+
+    __tablename__ = "settings"
+    __table_args__ = (UniqueConstraint("scope", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(40), default="global")
+    key: Mapped[str] = mapped_column(String(100))
+    value: Mapped[Any] = mapped_column(JSONType, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

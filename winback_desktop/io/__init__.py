@@ -1,0 +1,1 @@
+"""Spreadsheet input and output: reading, mapping, validating and writing files."""

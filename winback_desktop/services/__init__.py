@@ -1,0 +1,1 @@
+"""Use cases: one function per action a user takes; transactions, permissions, audit."""
