@@ -129,3 +129,13 @@ def admin(db):  # type: ignore[no-untyped-def]
         user = users.add_user(s, Actor.system(), "admin", "admin", "admin-pass-1",
                               display_name="Admin")
         return Actor.of(user)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Benchmarks run only on demand (``-m benchmark``), never in CI's plain run."""
+    if "benchmark" in (config.getoption("-m") or ""):
+        return
+    skip = pytest.mark.skip(reason="benchmark: run with -m benchmark")
+    for item in items:
+        if "benchmark" in item.keywords:
+            item.add_marker(skip)
