@@ -18,6 +18,9 @@ from winback_desktop.db.session import Database
 from winback_desktop.services.database import open_database
 
 log = logging.getLogger("winback.cli")
+# Until a log file is configured, tracebacks must not reach the terminal.
+log.addHandler(logging.NullHandler())
+log.propagate = False
 _app: Any = None
 
 
