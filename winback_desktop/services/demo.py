@@ -257,8 +257,8 @@ def load_demo(
         for start in range(0, len(customer_rows), chunk):
             session.execute(insert(_table(Customer)), customer_rows[start:start + chunk])
             report(min(start + chunk, customers), customers)
-        by_external = dict(
-            session.execute(select(Customer.external_id, Customer.id)).tuples().all())
+        by_external = {ext: cid for ext, cid in session.execute(
+            select(Customer.external_id, Customer.id))}
         ids = [by_external[r["external_id"]] for r in customer_rows]
         session.execute(insert(_table(CustomerPhone)), _primary_flags(phone_rows, ids))
         # -- queue tasks
@@ -280,8 +280,8 @@ def load_demo(
             })
         for start in range(0, len(task_rows), chunk):
             session.execute(insert(_table(CallTask)), task_rows[start:start + chunk])
-        by_customer = dict(
-            session.execute(select(CallTask.customer_id, CallTask.id)).tuples().all())
+        by_customer = {cust: tid for cust, tid in session.execute(
+            select(CallTask.customer_id, CallTask.id))}
         task_ids = [by_customer[r["customer_id"]] for r in task_rows]
         # -- three months of calls, worked from the top of each queue down
         order = sorted(range(len(task_rows)), key=lambda i: -task_rows[i]["sltv_minor"])
