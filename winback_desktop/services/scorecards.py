@@ -282,7 +282,7 @@ def team_view(session: Session, actor: Actor, period: metrics.Period, *,
     cards_all = {aid: metrics.scorecard(calls.get(aid, metrics.AgentTotals())
                                         + others.get(aid, metrics.AgentTotals()))
                  for aid in set(everyone) | {a.id for a in agents}}
-    teams = dict(session.execute(select(Team.id, Team.name)).tuples().all())
+    teams = {tid: name for tid, name in session.execute(select(Team.id, Team.name))}
     trends = daily_trend(session, period, [a.id for a in agents]) if with_trend else {}
     signals = burnout_for(session, [a.id for a in agents], period.end, today=today) \
         if with_burnout else {}
