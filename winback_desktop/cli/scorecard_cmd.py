@@ -24,6 +24,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     sc.add_argument("--period", default="month",
                     help=tr("2026-11, 2026-W47, 2026-11-20, 2026-11-01..2026-11-15, "
                             "today, week or month"))
+    sc.add_argument("--export", metavar="FILE", default=None,
+                    help=tr("also write the scorecards to FILE (.xlsx or .pdf)"))
     sc.add_argument("--supervisors", action="store_true",
                     help=tr("show the supervisors' scorecards instead"))
     lb = add_command(sub, "leaderboard", common, leaderboard, tr("rank agents for a period"))
@@ -65,7 +67,11 @@ def scorecard(args: argparse.Namespace) -> int:
                                f"reviewed={c.reviewed_share}" for c in sups) or tr("Nothing."))
                 return 0
             view = scorecards.team_view(session, Actor.system(), period, agent_login=args.agent)
+        exported = None
+        if args.export:
+            exported = _export(view, args.export)
         data = {
+            "exported": exported,
             "period": {"start": period.start, "end": period.end, "label": period.label},
             "team_average": view.team_average,
             "targets": view.targets,
@@ -81,6 +87,24 @@ def scorecard(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     return 0
+
+
+def _export(view: scorecards.TeamView, target: str) -> str:
+    from pathlib import Path
+
+    from winback_desktop.services import scorecard_export
+
+    path = Path(target)
+    labels = {k: tr(v) for k, v in scorecard_export.default_labels().items()}
+    title = tr("Scorecards")
+    if path.suffix.lower() == ".pdf":
+        scorecard_export.export_pdf(view, path, labels, title)
+    elif path.suffix.lower() == ".xlsx":
+        scorecard_export.export_xlsx(view, path, labels, title)
+    else:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Errors", "Export to .xlsx or .pdf, not '{name}'."), name=path.name)
+    return str(path)
 
 
 def leaderboard(args: argparse.Namespace) -> int:
