@@ -39,6 +39,21 @@ from winback_desktop.ui.ops import OpControl, Operation
 from winback_desktop.ui.screens import ScreenSpec, register
 
 
+_KINDS = {
+    "event": QT_TRANSLATE_NOOP("RewardsScreen", "Rule points"),
+    "spot": QT_TRANSLATE_NOOP("RewardsScreen", "Spot award"),
+    "correction": QT_TRANSLATE_NOOP("RewardsScreen", "Correction"),
+    "redemption": QT_TRANSLATE_NOOP("RewardsScreen", "Redemption"),
+}
+_SOURCES = {
+    "call": QT_TRANSLATE_NOOP("RewardsScreen", "Win-back"),
+    "interview": QT_TRANSLATE_NOOP("RewardsScreen", "Exit interview"),
+    "qa": QT_TRANSLATE_NOOP("RewardsScreen", "QA score"),
+    "streak": QT_TRANSLATE_NOOP("RewardsScreen", "Win-back streak"),
+    "team_goal": QT_TRANSLATE_NOOP("RewardsScreen", "Team goal"),
+}
+
+
 def _table(headers: int) -> QTableWidget:
     table = QTableWidget(0, headers)
     table.verticalHeader().hide()
@@ -132,6 +147,8 @@ class RewardsScreen(QWidget):
         rul.addWidget(self.save_rules_button, alignment=Qt.AlignmentFlag.AlignRight)
 
         self.tabs = QTabWidget()
+        # Pages a role does not use still own widgets the loaders touch: keep them alive.
+        self._all_pages = (board_page, redeem_page, manage_page, rules_page)
         self.pages: list[tuple[QWidget, str]] = [(board_page, "board")]
         if not self.supervising:
             self.pages.append((redeem_page, "redeem"))
@@ -340,13 +357,17 @@ class RewardsScreen(QWidget):
 
         def work(control: OpControl) -> list[tuple[Any, ...]]:
             with db.session() as s:
-                return [(e.id, e.created_at, e.points, e.kind, e.reason or e.source_type or "")
+                return [(e.id, e.created_at, e.points, e.kind, e.reason, e.source_type)
                         for e in rewards.ledger(s, actor, agent_id)]
 
         def show(rows: list[tuple[Any, ...]]) -> None:
             self.ledger.setRowCount(len(rows))
-            for i, (eid, at, points, kind, reason) in enumerate(rows):
-                values = (at.astimezone().strftime("%Y-%m-%d"), f"{points:+d}", kind, reason,
+            translate = QCoreApplication.translate
+            for i, (eid, at, points, kind, reason, source) in enumerate(rows):
+                why = reason if kind != "event" or not source else translate(
+                    "RewardsScreen", _SOURCES.get(source, source))
+                values = (at.astimezone().strftime("%Y-%m-%d"), f"{points:+d}",
+                          translate("RewardsScreen", _KINDS.get(kind, kind)), why or "",
                           str(eid))
                 for j, text in enumerate(values):
                     item = QTableWidgetItem(text)

@@ -279,6 +279,7 @@ class ScorecardScreen(QWidget):
         self.date_to = QDateEdit()
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
         today = QDate.currentDate()
         self.date_from.setDate(today.addDays(-29))
         self.date_to.setDate(today)
@@ -426,7 +427,9 @@ class ScorecardScreen(QWidget):
 
     def reload(self) -> None:
         if self._op is not None and not self._op.done:
+            self._reload_again = True  # the period changed while loading: load once more
             return
+        self._reload_again = False
         period = self.period()
         db, actor = self.ctx.db, self.ctx.actor
         self.status.setText(self.tr("Loading…"))
@@ -450,10 +453,16 @@ class ScorecardScreen(QWidget):
                              parent=self).start()
 
     def _loaded(self, result: dict[str, Any]) -> None:
+        if getattr(self, "_reload_again", False):
+            self.reload()
+            return
         view: scorecards.TeamView = result["view"]
         self.team_view = view
         self.model.set_view(view)
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(2, max(self.table.columnWidth(2), 110))
         self.sup_model.set_rows(result["sups"])
+        self.sup_table.resizeColumnsToContents()
         self.status.setText(self.tr("Updated {time}").format(
             time=utcnow().astimezone().strftime("%H:%M:%S")))
         if result["points"]:
@@ -469,6 +478,8 @@ class ScorecardScreen(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText("")
+        if getattr(self, "_reload_again", False):
+            self.reload()
         text = exc.render(QCoreApplication.translate) if isinstance(exc, WinbackError) else str(
             exc)
         QMessageBox.warning(self, self.tr("Scorecards"), text)

@@ -79,6 +79,38 @@
       <translation>即时奖励</translation>
     </message>
     <message>
+      <source>Rule points</source>
+      <translation>规则积分</translation>
+    </message>
+    <message>
+      <source>Correction</source>
+      <translation>冲销</translation>
+    </message>
+    <message>
+      <source>Redemption</source>
+      <translation>兑换</translation>
+    </message>
+    <message>
+      <source>Win-back</source>
+      <translation>挽回成功</translation>
+    </message>
+    <message>
+      <source>Exit interview</source>
+      <translation>流失访谈</translation>
+    </message>
+    <message>
+      <source>QA score</source>
+      <translation>质检得分</translation>
+    </message>
+    <message>
+      <source>Win-back streak</source>
+      <translation>连续挽回</translation>
+    </message>
+    <message>
+      <source>Team goal</source>
+      <translation>团队目标</translation>
+    </message>
+    <message>
       <source>Reason</source>
       <translation>原因</translation>
     </message>
