@@ -323,6 +323,14 @@ def balance(session: Session, actor: Actor, agent_id: int) -> int:
                               .where(RewardLedgerEntry.agent_id == agent_id)) or 0)
 
 
+def active_agents(session: Session, actor: Actor) -> list[tuple[int, str, str]]:
+    """(id, login, display name) of the agents a supervisor can award or review."""
+    require(actor, Permission.GRANT_SPOT_REWARDS)
+    return [(u.id, u.login, u.display_name) for u in session.scalars(
+        select(User).where(User.role == Role.AGENT.value, User.active.is_(True))
+        .order_by(User.login))]
+
+
 def pending_redemption_points(session: Session, agent_id: int) -> int:
     return int(session.scalar(select(func.coalesce(func.sum(RewardRedemption.points), 0))
                               .where(RewardRedemption.agent_id == agent_id,

@@ -25,19 +25,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from winback_desktop.core import metrics
 from winback_desktop.core.domain import Role
 from winback_desktop.core.errors import WinbackError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
-from winback_desktop.db.models import User
 from winback_desktop.services import rewards
 from winback_desktop.ui.context import AppContext
 from winback_desktop.ui.ops import OpControl, Operation
 from winback_desktop.ui.screens import ScreenSpec, register
-
 
 _KINDS = {
     "event": QT_TRANSLATE_NOOP("RewardsScreen", "Rule points"),
@@ -273,9 +270,7 @@ class RewardsScreen(QWidget):
                     out["balance"] = rewards.balance(s, actor, actor.user_id)
                     out["pending_points"] = rewards.pending_redemption_points(s, actor.user_id)
                 if supervising:
-                    out["agents"] = [(u.id, u.login, u.display_name) for u in s.scalars(
-                        select(User).where(User.role == Role.AGENT.value, User.active.is_(True))
-                        .order_by(User.login))]
+                    out["agents"] = rewards.active_agents(s, actor)
                     out["pending"] = [(r.id, r.agent_id, r.item, r.points, r.requested_at)
                                       for r in rewards.pending_redemptions(s, actor)]
                 if admin:
