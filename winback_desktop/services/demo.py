@@ -37,7 +37,7 @@ from winback_desktop.db.models import (
     User,
 )
 from winback_desktop.db.session import Database
-from winback_desktop.services import audit, users
+from winback_desktop.services import audit, rewards, users
 from winback_desktop.services.context import Actor, require
 
 DEFAULT_SEED = 20261123
@@ -353,6 +353,11 @@ def load_demo(
         for start in range(0, len(dnc), 500):
             session.execute(update(Customer).where(Customer.id.in_(dnc[start:start + 500]))
                             .values(do_not_call=True))
+        session.flush()
+        rewards.ensure_default_rules(session, today - timedelta(days=365))
+        session.flush()
+        rewards.sync_ledger(session, admin_actor, today - timedelta(days=100),
+                            today + timedelta(days=1))
         summary = DemoSummary(users=len(made), customers=len(ids), calls=len(call_rows),
                               tasks=len(task_ids), campaigns=2, password=DEMO_PASSWORD)
         audit.record(session, admin_actor, "demo_loaded", "database", None,
