@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 from winback_desktop import APP_ID, APP_NAME, ORG_NAME, __version__
 from winback_desktop.ui import i18n, prefs, style
 from winback_desktop.ui.login_dialog import SHOWN_AT, LoginDialog
-from winback_desktop.ui.ops import Operation, OpControl
+from winback_desktop.ui.ops import OpControl, Operation
 
 log = logging.getLogger(__name__)
 
@@ -241,7 +241,9 @@ def run(argv: list[str]) -> int:
     controller = AppController(args.database, remember_url=False)
     controller.quit_requested.connect(app.quit)
     if args.startup_timing:
-        import winback_desktop.app as entry
+        # app.py records when it was imported; reading it via sys.modules keeps the
+        # ui layer from importing the entry point.
+        entry = sys.modules.get("winback_desktop.app")
 
         def report() -> None:
             t0 = getattr(entry, "IMPORTED_AT", STARTED_AT["run"])

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from winback_desktop.ui.ops import Operation, OpControl
+from winback_desktop.ui.ops import OpControl, Operation
 
 PING_INTERVAL_MS = 3000
 

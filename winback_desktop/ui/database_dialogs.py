@@ -101,7 +101,7 @@ class ChooseDatabaseDialog(QDialog):
             "Examples: sqlite:///C:/Winback/team.sqlite3 or "
             "postgresql://user:password@server/winback"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

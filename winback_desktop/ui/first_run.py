@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from winback_desktop.ui.feedback import error_text
-from winback_desktop.ui.ops import Operation, OpControl
+from winback_desktop.ui.ops import OpControl, Operation
 
 DEMO_CUSTOMERS = 20_000
 
@@ -141,7 +141,7 @@ class FirstRunDialog(QDialog):
         self.continue_button.setText(self.tr("Continue to login"))
         self._show_summary()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

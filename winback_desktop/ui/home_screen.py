@@ -21,7 +21,7 @@ from winback_desktop.core.permissions import Permission
 from winback_desktop.ui.context import AppContext
 from winback_desktop.ui.feedback import error_text
 from winback_desktop.ui.labels import role_name
-from winback_desktop.ui.ops import Operation, OpControl
+from winback_desktop.ui.ops import OpControl, Operation
 from winback_desktop.ui.screens import ScreenSpec, register
 
 _CARDS = ("customers", "queued_tasks", "callbacks_due", "calls_today", "my_calls_today")
@@ -81,7 +81,7 @@ class HomeScreen(QWidget):
 
         self._updated: QDateTime | None = None
         ctx.hub.changed.connect(lambda _topics: self.refresh())
-        ctx.hub.connection_changed.connect(lambda ok: ok and self.refresh())
+        ctx.hub.connection_changed.connect(self._connection_changed)
         self.retranslate()
         self.refresh()
 
@@ -103,14 +103,18 @@ class HomeScreen(QWidget):
             self.captions[key].setText(text)
         self._show_status()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._updated is not None and self._updated.secsTo(QDateTime.currentDateTime()) > 60:
+            self.refresh()
+
+    def _connection_changed(self, ok: bool) -> None:
+        if ok:
             self.refresh()
 
     def refresh(self) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from winback_desktop import APP_NAME
 from winback_desktop.ui import i18n, prefs
 from winback_desktop.ui.feedback import error_text
-from winback_desktop.ui.ops import Operation, OpControl
+from winback_desktop.ui.ops import OpControl, Operation
 
 #: perf_counter() when the login window was first shown (read by the startup timer).
 SHOWN_AT: dict[str, float] = {}
@@ -138,12 +138,12 @@ class LoginDialog(QDialog):
         self.quit_button.setText(self.tr("Quit"))
         self._show_database()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if "login" not in SHOWN_AT:
             SHOWN_AT["login"] = time.perf_counter()
@@ -215,8 +215,10 @@ class LoginDialog(QDialog):
             from winback_desktop.services import auth, users
 
             actor = auth.authenticate(db, login, password)
-            with db.session() as session:
-                language = users.get_language(session, actor.user_id)
+            language = None
+            if actor.user_id is not None:
+                with db.session() as session:
+                    language = users.get_language(session, actor.user_id)
             return actor, language
 
         self.login_button.setEnabled(False)

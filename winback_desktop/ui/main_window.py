@@ -31,7 +31,7 @@ from winback_desktop.ui.connection import PING_INTERVAL_MS, ConnectionMonitor
 from winback_desktop.ui.context import AppContext
 from winback_desktop.ui.feedback import error_text, show_error
 from winback_desktop.ui.labels import role_name, screen_title
-from winback_desktop.ui.ops import Operation, OpControl
+from winback_desktop.ui.ops import OpControl, Operation
 from winback_desktop.ui.screens import ScreenSpec, screens_for
 
 log = logging.getLogger(__name__)
@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
             color, text = style.DANGER, self.tr("Disconnected")
         self.health_label.setText(f'<span style="color:{color}">●</span> {text}')
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
         s.setValue(prefs.KEY_STATE, self.saveState())
         s.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
         self.monitor.shutdown()
         super().closeEvent(event)
