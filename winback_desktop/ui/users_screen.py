@@ -272,6 +272,7 @@ class UsersScreen(QWidget):
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("usersFilter")
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(220)
         self.filter_edit.textChanged.connect(self._apply_filter)
         self.add_button = QPushButton()
         self.add_button.setObjectName("addUser")
@@ -375,6 +376,7 @@ class UsersScreen(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, info.id)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         if selected is not None:
             for r, info in enumerate(self.rows):
                 if info.id == selected.id:
