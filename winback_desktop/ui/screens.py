@@ -50,6 +50,9 @@ def screens_for(ctx: AppContext) -> list[ScreenSpec]:
 SCREEN_MODULES: list[str] = [
     "winback_desktop.ui.scorecard_screen",
     "winback_desktop.ui.rewards_screen",
+    "winback_desktop.ui.home_screen",
+    "winback_desktop.ui.users_screen",
+    "winback_desktop.ui.audit_screen",
 ]
 
 
