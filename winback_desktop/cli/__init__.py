@@ -24,6 +24,11 @@ COMMAND_MODULES = [
     "queue_cmd",
     "scorecard_cmd",
 ]
+from winback_desktop.cli import _common, backup_cmd, db_cmd, demo_cmd, user_cmd
+from winback_desktop.cli._common import tr
+
+#: Modules that add commands; later issues append theirs here.
+COMMAND_MODULES = [db_cmd, user_cmd, demo_cmd, backup_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _setup_logging()
     _common.setup_language(argv)
     parser = build_parser()
     try:
@@ -53,6 +59,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     return _common.run(handler, args)
+
+
+def _setup_logging() -> None:
+    """Rotating file log in the user's log folder; the CLI must still run without one."""
+    import contextlib
+
+    from winback_desktop.services.logs import setup_logging
+
+    with contextlib.suppress(OSError):  # read-only profile, full disk: no log file
+        setup_logging("winback")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,4 +1,5 @@
 """``python -m winback_desktop.cli`` runs the ``winback`` command."""
+"""``python -m winback_desktop.cli``: the same as the ``winback`` command."""
 
 import sys
 
