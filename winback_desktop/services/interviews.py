@@ -153,13 +153,13 @@ def list_scripts(session: Session, actor: Actor, *, name: str | None = None) -> 
     del actor  # agents see scripts too: the runner lists the published ones
     counts = dict(session.execute(
         select(InterviewQuestion.script_id, func.count()).group_by(InterviewQuestion.script_id)
-    ).tuples().all())
+    ).all())
     responses = dict(session.execute(
         select(InterviewResponse.script_id, func.count())
-        .group_by(InterviewResponse.script_id)).tuples().all())
+        .group_by(InterviewResponse.script_id)).all())
     campaigns: dict[int, list[str]] = defaultdict(list)
     for cid, cname in session.execute(select(Campaign.script_id, Campaign.name)
-                                      .where(Campaign.script_id.is_not(None))).tuples():
+                                      .where(Campaign.script_id.is_not(None))):
         if cid is not None:
             campaigns[cid].append(cname)
     stmt = select(InterviewScript).order_by(InterviewScript.name,
@@ -609,7 +609,7 @@ def load_grid(session: Session) -> dict[tuple[str, str], str]:
     """The segmentation grid as admins edited it (defaults fill any missing cell)."""
     grid = segmentation.default_grid()
     for tier, reason, treatment in session.execute(
-            select(SegmentRule.tier, SegmentRule.reason, SegmentRule.treatment)).tuples():
+            select(SegmentRule.tier, SegmentRule.reason, SegmentRule.treatment)):
         grid[(tier, reason)] = treatment
     return grid
 
@@ -618,7 +618,7 @@ def _tier(session: Session, customer: Customer) -> str:
     if customer.sltv_tier:
         return customer.sltv_tier
     thresholds = dict(session.execute(
-        select(SltvTierThreshold.tier, SltvTierThreshold.min_sltv_minor)).tuples().all())
+        select(SltvTierThreshold.tier, SltvTierThreshold.min_sltv_minor)).all())
     return segmentation.tier_for(customer.sltv_minor or 0, thresholds or None)
 
 
@@ -827,7 +827,7 @@ def interview_report(session: Session, actor: Actor, campaign_id: int | None = N
     by_period: list[tuple[str, str]] = []
     by_tier: list[tuple[str, str]] = []
     tagged: dict[str, list[str]] = defaultdict(list)
-    for row, camp_name, tier in session.execute(stmt).tuples():
+    for row, camp_name, tier in session.execute(stmt):
         if row.status == "abandoned":
             continue
         user = users.get(row.agent_id) if row.agent_id is not None else None
