@@ -11,8 +11,12 @@ from winback_desktop.services import interviews as I
 from winback_desktop.services import users
 from winback_desktop.services.context import Actor
 from winback_desktop.ui.context import AppContext
-from winback_desktop.ui.interview_runner import PAGE_CONFIRM, PAGE_DONE, PAGE_QUESTION, \
-    InterviewRunner
+from winback_desktop.ui.interview_runner import (
+    PAGE_CONFIRM,
+    PAGE_DONE,
+    PAGE_QUESTION,
+    InterviewRunner,
+)
 
 SCRIPT = """{
   "name": "Runner test", "kind": "win_back",

@@ -5,6 +5,9 @@ The database keeps short English codes; these are the words an agent reads.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 
 from winback_desktop.core.errors import WinbackError
@@ -72,3 +75,49 @@ def error_text(exc: BaseException) -> str:
         return exc.render(QCoreApplication.translate)
     return QCoreApplication.translate(CONTEXT, "Unexpected error: {detail}").format(
         detail=f"{type(exc).__name__}: {exc}")
+
+
+class DbTasks:
+    """Runs service calls for one screen through ``Operation`` and tracks them.
+
+    ``busy`` is true while any call is in flight (tests wait on it); failures go to
+    ``on_error`` as one translated line.
+    """
+
+    def __init__(self, ctx: Any, parent: Any, on_error: Callable[[str], None],
+                 on_busy: Callable[[bool], None] | None = None) -> None:
+        self.ctx = ctx
+        self.parent = parent
+        self.on_error = on_error
+        self.on_busy = on_busy or (lambda _b: None)
+        self._ops: set[Any] = set()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._ops)
+
+    def run(self, fn: Callable[[Any], Any], on_success: Callable[[Any], None]) -> None:
+        from winback_desktop.ui.ops import Operation
+
+        db = self.ctx.db
+        holder: list[Any] = []
+
+        def work(_control: Any) -> Any:
+            with db.session() as session:
+                return fn(session)
+
+        def ok(result: Any) -> None:
+            self._ops.discard(holder[0])
+            self.on_busy(self.busy)
+            on_success(result)
+
+        def fail(exc: BaseException) -> None:
+            self._ops.discard(holder[0])
+            self.on_busy(self.busy)
+            self.on_error(error_text(exc))
+
+        op = Operation(work, on_success=ok, on_failure=fail, parent=self.parent)
+        holder.append(op)
+        self._ops.add(op)
+        self.on_busy(True)
+        op.start()
