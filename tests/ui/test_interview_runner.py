@@ -74,7 +74,10 @@ def _idle(qtbot, runner: InterviewRunner) -> None:  # type: ignore[no-untyped-de
 
 def _key(qtbot, runner: InterviewRunner, key: Qt.Key,  # type: ignore[no-untyped-def]
          modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    target = runner.focusWidget() or runner
+    runner.activateWindow()
+    qtbot.waitUntil(runner.isActiveWindow, timeout=5_000)
+    target = runner.focusWidget()
+    assert target is not None and runner.isAncestorOf(target)  # keyboard flow keeps focus
     qtbot.keyClick(target, key, modifier)
     _idle(qtbot, runner)
 

@@ -401,7 +401,9 @@ class InterviewRunner(QWidget):
         op.start()
 
     def _set_enabled(self, enabled: bool) -> None:
-        self.pages.setEnabled(enabled)
+        # Not setEnabled(False): disabling the focused button would drop the keyboard
+        # focus and break the keyboard-driven flow. Handlers ignore input while busy.
+        self.setCursor(Qt.CursorShape.ArrowCursor if enabled else Qt.CursorShape.BusyCursor)
 
     def _fill_script_combo(self, current_id: int) -> None:
         self.script_combo.blockSignals(True)
@@ -460,8 +462,7 @@ class InterviewRunner(QWidget):
         self.pages.setCurrentIndex(PAGE_QUESTION)
         focus = self._answer_widget if isinstance(
             self._answer_widget, QLineEdit | QDateEdit) else self.next_button
-        if focus is not None and self.isVisible():
-            focus.setFocus()
+        focus.setFocus()
 
     def _build_answer(self, question: iv.Question, current: Any) -> None:
         while self.answer_layout.count():
@@ -655,8 +656,7 @@ class InterviewRunner(QWidget):
         self._reason_changed()
         self.confirm_button.setEnabled(True)
         self.pages.setCurrentIndex(PAGE_CONFIRM)
-        if self.isVisible():
-            self.confirm_button.setFocus()
+        self.confirm_button.setFocus()
         if self.state is not None:
             self.step_changed.emit(f"{self.state.total}/{self.state.total} confirm")
 
