@@ -29,6 +29,11 @@ from winback_desktop.cli._common import tr
 
 #: Modules that add commands; later issues append theirs here.
 COMMAND_MODULES = [db_cmd, user_cmd, demo_cmd, backup_cmd]
+from winback_desktop.cli import _common, db_cmd, demo_cmd, interview_cmd, user_cmd
+from winback_desktop.cli._common import tr
+
+#: Modules that add commands; later issues append theirs here.
+COMMAND_MODULES = [db_cmd, user_cmd, demo_cmd, interview_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:

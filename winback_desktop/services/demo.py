@@ -38,6 +38,7 @@ from winback_desktop.db.models import (
 )
 from winback_desktop.db.session import Database
 from winback_desktop.services import audit, rewards, users
+from winback_desktop.services import audit, interviews, users
 from winback_desktop.services.context import Actor, require
 
 DEFAULT_SEED = 20261123
@@ -196,6 +197,12 @@ def load_demo(
                         customer_filter={"status": ["at_risk"]})
         session.add_all([winback, save])
         session.flush()
+        # Shipped exit-interview scripts; the campaigns use the Chinese ones (most demo
+        # customers are Chinese-speaking; the runner offers the English version too).
+        interviews.ensure_default_scripts(session, admin_actor)
+        for campaign in (winback, save):
+            script = interviews.default_script_for(session, campaign.kind, "zh")
+            campaign.script_id = script.id if script is not None else None
         for campaign in (winback, save):
             for agent in agents:
                 session.add(CampaignAgent(campaign_id=campaign.id, user_id=agent.id))

@@ -53,6 +53,8 @@ SCREEN_MODULES: list[str] = [
     "winback_desktop.ui.home_screen",
     "winback_desktop.ui.users_screen",
     "winback_desktop.ui.audit_screen",
+    "winback_desktop.ui.script_editor_screen",
+    "winback_desktop.ui.interview_report_screen",
 ]
 
 
