@@ -47,7 +47,11 @@ def screens_for(ctx: AppContext) -> list[ScreenSpec]:
 
 
 #: Modules that register screens. Each issue appends its screen modules here.
-SCREEN_MODULES: list[str] = []
+SCREEN_MODULES: list[str] = [
+    "winback_desktop.ui.workspace_screen",
+    "winback_desktop.ui.campaigns_screen",
+    "winback_desktop.ui.segmentation_screen",
+]
 
 
 def load_all() -> None:
