@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QCoreApplication, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,29 +46,24 @@ from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
 from winback_desktop.core.sltv import SltvParams
 from winback_desktop.services import campaigns as service
-from winback_desktop.services import users
+from winback_desktop.services import sltv_service
+from winback_desktop.services.campaigns import CampaignInfo, CampaignPreview
 from winback_desktop.ui import vocabulary as vocab
 from winback_desktop.ui.context import AppContext
-from winback_desktop.ui.customer_card_view import field
 from winback_desktop.ui.ops import Operation
 from winback_desktop.ui.screens import ScreenSpec, register
 
-#: preview rule keys → labels (how many customers each rule skips now)
+#: preview fields, in the order the rules apply (a customer counts under the first rule
+#: that skips it)
 PREVIEW_LABELS: dict[str, str] = {
-    "total": QT_TRANSLATE_NOOP("CampaignsScreen", "Customers matching the filter"),
-    "matched": QT_TRANSLATE_NOOP("CampaignsScreen", "Customers matching the filter"),
+    "matching": QT_TRANSLATE_NOOP("CampaignsScreen", "Customers matching the filter"),
     "do_not_call": QT_TRANSLATE_NOOP("CampaignsScreen", "Skipped: do not call"),
-    "dnc": QT_TRANSLATE_NOOP("CampaignsScreen", "Skipped: do not call"),
     "outside_window": QT_TRANSLATE_NOOP("CampaignsScreen",
                                         "Skipped now: outside their calling window"),
-    "calling_window": QT_TRANSLATE_NOOP("CampaignsScreen",
-                                        "Skipped now: outside their calling window"),
-    "attempts": QT_TRANSLATE_NOOP("CampaignsScreen", "Skipped: attempts used up"),
-    "max_attempts": QT_TRANSLATE_NOOP("CampaignsScreen", "Skipped: attempts used up"),
-    "retry_gap": QT_TRANSLATE_NOOP("CampaignsScreen", "Skipped now: retry gap not passed"),
-    "segment": QT_TRANSLATE_NOOP("CampaignsScreen", "Skipped: segment do not pursue"),
-    "do_not_pursue": QT_TRANSLATE_NOOP("CampaignsScreen", "Skipped: segment do not pursue"),
+    "attempts_exhausted": QT_TRANSLATE_NOOP("CampaignsScreen", "Skipped: attempts used up"),
+    "do_not_pursue": QT_TRANSLATE_NOOP("CampaignsScreen", "Skipped: segment “do not pursue”"),
     "eligible": QT_TRANSLATE_NOOP("CampaignsScreen", "Eligible to call now"),
+    "already_queued": QT_TRANSLATE_NOOP("CampaignsScreen", "Already in this campaign's queue"),
 }
 
 
@@ -101,9 +96,11 @@ class CampaignsScreen(QWidget):
         self.setObjectName("campaignsScreen")
         self.ctx = ctx
         self._ops: set[Operation[Any]] = set()
-        self.campaigns: list[Any] = []
+        self.campaigns: list[CampaignInfo] = []
         self.current_id: int | None = None
         self.preview_result: Any = None
+        self._pending_agents: list[int] = []
+        self._loaded_params: dict[str, Any] = SltvParams().as_dict()
         root = QHBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         root.addWidget(splitter)
@@ -321,35 +318,34 @@ class CampaignsScreen(QWidget):
 
     def _current_status(self) -> str | None:
         for c in self.campaigns:
-            if field(c, "id") == self.current_id:
-                return str(field(c, "status", default="draft"))
+            if c.id == self.current_id:
+                return str(c.status)
         return None
 
     # -------------------------------------------------------------- loading
     def reload(self) -> None:
         db, actor = self.ctx.db, self.ctx.actor
 
-        def work() -> list[Any]:
+        def work() -> list[CampaignInfo]:
             with db.session() as s:
                 return list(service.list_campaigns(s, actor))
 
         self._run(work, self._show_list)
 
-    def _show_list(self, rows: list[Any]) -> None:
+    def _show_list(self, rows: list[CampaignInfo]) -> None:
         self.campaigns = rows
         self.table.blockSignals(True)
         self.table.setRowCount(len(rows))
         select_row = -1
         for r, c in enumerate(rows):
-            cells = [str(field(c, "name", default="")), vocab.name(field(c, "kind")),
-                     vocab.name(field(c, "status")),
-                     _count(field(c, "queued", "queued_tasks", "tasks", default=None))]
+            cells = [c.name, vocab.name(c.kind), vocab.name(c.status),
+                     _count(c.open_tasks)]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 0:
-                    item.setData(Qt.ItemDataRole.UserRole, field(c, "id"))
+                    item.setData(Qt.ItemDataRole.UserRole, c.id)
                 self.table.setItem(r, col, item)
-            if field(c, "id") == self.current_id:
+            if c.id == self.current_id:
                 select_row = r
         self.table.blockSignals(False)
         if select_row >= 0:
@@ -361,22 +357,22 @@ class CampaignsScreen(QWidget):
 
         def work() -> list[Any]:
             with db.session() as s:
-                return [u for u in users.list_users(s, actor) if u.role == "agent" and u.active]
+                return [(u.id, u.login, u.display_name)
+                        for u in service.eligible_agents(s, actor)]
 
         def ok(agents: list[Any]) -> None:
             checked = self.checked_agents()
             self.agent_list.clear()
-            for u in agents:
-                item = QListWidgetItem(f"{u.display_name or u.login} ({u.login})")
-                item.setData(Qt.ItemDataRole.UserRole, u.id)
+            for uid, login, display in agents:
+                item = QListWidgetItem(f"{display or login} ({login})")
+                item.setData(Qt.ItemDataRole.UserRole, uid)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked if u.id in checked
+                item.setCheckState(Qt.CheckState.Checked if uid in checked
                                    else Qt.CheckState.Unchecked)
                 self.agent_list.addItem(item)
             if self.current_id is not None:
                 self._fill_agents(self._pending_agents)
 
-        self._pending_agents: list[int] = []
         self._run(work, ok)
 
     def checked_agents(self) -> set[int]:
@@ -432,29 +428,26 @@ class CampaignsScreen(QWidget):
         self.margin_spin.setValue(p.margin_rate * 100)
         self.contact_cost.setValue(p.contact_cost_minor / 100)
 
-    def _fill(self, c: Any) -> None:
-        self.current_id = int(field(c, "id"))
-        self.heading.setText(str(field(c, "name", default="")))
-        self.name_edit.setText(str(field(c, "name", default="")))
-        idx = self.kind_combo.findData(field(c, "kind", default="win_back"))
-        self.kind_combo.setCurrentIndex(max(0, idx))
-        self.status_label.setText(vocab.name(field(c, "status", default="draft")))
-        flt = field(c, "customer_filter", "filter", default=None) or {}
-        self.segment_checks.set_values(flt.get("segment") or flt.get("segments"))
-        self.tier_checks.set_values(flt.get("tier") or flt.get("tiers"))
-        self.reason_checks.set_values(flt.get("reason") or flt.get("reasons"))
-        self.status_checks.set_values(flt.get("status") or flt.get("statuses"))
-        batches = flt.get("import_batch_id") or flt.get("import_batch_ids") or []
-        self.batch_edit.setText(", ".join(str(b) for b in batches))
-        ws = field(c, "window_start", default=time(9, 0)) or time(9, 0)
-        we = field(c, "window_end", default=time(20, 0)) or time(20, 0)
-        self.window_start.setTime(QTime(ws.hour, ws.minute))
-        self.window_end.setTime(QTime(we.hour, we.minute))
-        self.max_attempts.setValue(int(field(c, "max_attempts", default=5)))
-        self.retry_gap.setValue(int(field(c, "retry_gap_minutes", default=240)))
-        self.lease.setValue(int(field(c, "lease_minutes", default=15)))
-        self._fill_params(SltvParams.from_mapping(field(c, "sltv_params", default=None)))
-        self._fill_agents(field(c, "agent_ids", "agents", default=[]))
+    def _fill(self, c: CampaignInfo) -> None:
+        self.current_id = c.id
+        self.heading.setText(c.name)
+        self.name_edit.setText(c.name)
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(c.kind)))
+        self.status_label.setText(vocab.name(c.status))
+        flt = c.customer_filter or {}
+        self.segment_checks.set_values(flt.get("segment"))
+        self.tier_checks.set_values(flt.get("tier"))
+        self.reason_checks.set_values(flt.get("reason"))
+        self.status_checks.set_values(flt.get("status"))
+        self.batch_edit.setText(", ".join(str(b) for b in flt.get("import_batch_id") or []))
+        self.window_start.setTime(QTime(c.window_start.hour, c.window_start.minute))
+        self.window_end.setTime(QTime(c.window_end.hour, c.window_end.minute))
+        self.max_attempts.setValue(c.max_attempts)
+        self.retry_gap.setValue(c.retry_gap_minutes)
+        self.lease.setValue(c.lease_minutes)
+        self._fill_params(SltvParams.from_mapping(c.sltv_params))
+        self._loaded_params = self.values()["sltv_params"]
+        self._fill_agents(c.agent_ids)
         self.preview_table.setRowCount(0)
         self.message("")
         self._buttons()
@@ -500,19 +493,22 @@ class CampaignsScreen(QWidget):
             self.message(self.tr("Give the campaign a name."), error=True)
             self.name_edit.setFocus()
             return
-        agents = sorted(self.checked_agents())
+        values["agent_ids"] = sorted(self.checked_agents())
+        params_changed = values["sltv_params"] != self._loaded_params
         db, actor, cid = self.ctx.db, self.ctx.actor, self.current_id
 
         def work() -> int:
             with db.session() as s:
                 if cid is None:
-                    created = service.create_campaign(s, actor, **values)
-                    new_id = int(field(created, "id", default=created))
+                    name = values.pop("name")
+                    new_id = int(service.create_campaign(s, actor, name, **values).id)
                 else:
                     service.update_campaign(s, actor, cid, **values)
                     new_id = cid
-                service.assign_agents(s, actor, new_id, agents)
-                return new_id
+            if cid is not None and params_changed:
+                # new SLTV parameters re-rank this campaign's queue
+                sltv_service.recompute(db, actor, new_id)
+            return new_id
 
         def ok(new_id: int) -> None:
             self.current_id = new_id
@@ -533,42 +529,33 @@ class CampaignsScreen(QWidget):
 
         self._run(work, self.show_preview)
 
-    def show_preview(self, result: Any) -> None:
+    def show_preview(self, result: CampaignPreview) -> None:
         self.preview_result = result
-        if hasattr(result, "as_dict"):
-            data = result.as_dict()
-        elif isinstance(result, dict):
-            data = result
-        else:
-            data = {k: getattr(result, k) for k in getattr(result, "__dataclass_fields__", {})}
-        rows: list[tuple[str, str]] = []
-        for key, value in data.items():
-            if isinstance(value, dict):
-                for sub, n in value.items():
-                    rows.append((self._preview_label(str(sub)), _count(n)))
-            elif isinstance(value, int):
-                rows.append((self._preview_label(key), _count(value)))
+        data = result.as_dict()
+        rows = [(key, data[key]) for key in PREVIEW_LABELS if key in data]
         self.preview_table.setRowCount(len(rows))
-        for r, (label, n) in enumerate(rows):
-            self.preview_table.setItem(r, 0, QTableWidgetItem(label))
-            item = QTableWidgetItem(n)
+        for r, (key, n) in enumerate(rows):
+            label = QTableWidgetItem(self._preview_label(key))
+            label.setData(Qt.ItemDataRole.UserRole, key)
+            self.preview_table.setItem(r, 0, label)
+            item = QTableWidgetItem(_count(n))
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if "eligible" in label.lower() or label == self._preview_label("eligible"):
-                f = item.font()
-                f.setBold(True)
-                item.setFont(f)
+            if key == "eligible":
+                for cell in (label, item):
+                    f = cell.font()
+                    f.setBold(True)
+                    cell.setFont(f)
             self.preview_table.setItem(r, 1, item)
 
     def _preview_label(self, key: str) -> str:
-        from PySide6.QtCore import QCoreApplication
-
         source = PREVIEW_LABELS.get(key)
         if source is None:
             return key.replace("_", " ")
         return QCoreApplication.translate("CampaignsScreen", source)
 
     def start(self) -> None:
-        self._status_action(service.start_campaign, self.tr("Campaign started."))
+        self._status_action(service.start_campaign, self.tr(
+            "Campaign started: {n} customers added to the queue."))
 
     def pause(self) -> None:
         self._status_action(service.pause_campaign, self.tr("Campaign paused."))
@@ -578,12 +565,12 @@ class CampaignsScreen(QWidget):
             return
         db, actor, cid = self.ctx.db, self.ctx.actor, self.current_id
 
-        def work() -> None:
+        def work() -> Any:
             with db.session() as s:
-                fn(s, actor, cid)
+                return fn(s, actor, cid)
 
-        def ok(_r: Any) -> None:
-            self.message(done_text)
+        def ok(result: Any) -> None:
+            self.message(done_text.format(n=f"{int(result or 0):,}"))
             self.ctx.hub.notify("campaigns", "queue")
             self.reload()
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -34,19 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from winback_desktop.core.sltv import SltvExplanation
+from winback_desktop.services.customer_card import CustomerCard, PhoneInfo
 from winback_desktop.ui import vocabulary as vocab
 from winback_desktop.ui.callback_dialog import zone
-
-
-def field(obj: Any, *names: str, default: Any = None) -> Any:
-    """First present attribute (or mapping key) among ``names``."""
-    for n in names:
-        if isinstance(obj, dict):
-            if n in obj:
-                return obj[n]
-        elif hasattr(obj, n):
-            return getattr(obj, n)
-    return default
 
 
 def _read_only_table(headers: Sequence[str]) -> QTableWidget:
@@ -83,7 +72,7 @@ class CustomerCardView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.card: Any = None
+        self.card: CustomerCard | None = None
         self.dial_buttons: list[QPushButton] = []
         self._now: Callable[[], datetime] = lambda: datetime.now(UTC)
         outer = QVBoxLayout(self)
@@ -160,7 +149,7 @@ class CustomerCardView(QWidget):
             self.tr("Notes")])
         self.offers_table = _read_only_table([
             self.tr("When"), self.tr("Offer"), self.tr("Status"), self.tr("Cost"),
-            self.tr("Note")])
+            self.tr("Agent")])
         self.history.addTab(self.calls_table, self.tr("Previous calls"))
         self.history.addTab(self.offers_table, self.tr("Previous offers"))
         outer.addWidget(self.history, 1)
@@ -184,46 +173,43 @@ class CustomerCardView(QWidget):
         _fill(self.offers_table, [])
         self.explain_button.setEnabled(False)
 
-    def show_card(self, card: Any) -> None:
+    def show_card(self, card: CustomerCard) -> None:
         self.card = card
-        currency = field(card, "currency", default="CNY") or "CNY"
-        self.name_label.setText(field(card, "name", default="") or "—")
-        tier = field(card, "sltv_tier")
-        segment = field(card, "segment")
-        status = field(card, "status")
+        currency = card.currency or "CNY"
+        self.name_label.setText(card.name or "—")
         parts = []
-        if tier:
-            parts.append(badge(vocab.name(tier), vocab.TIER_COLOURS.get(tier, "#757575"),
-                               "#ffffff"))
-        if segment:
-            parts.append(badge(vocab.name(segment),
-                               vocab.TREATMENT_COLOURS.get(segment, "#ffffff")))
-        if status:
-            parts.append(badge(vocab.name(status), "#e3f2fd"))
+        if card.sltv_tier:
+            parts.append(badge(vocab.name(card.sltv_tier),
+                               vocab.TIER_COLOURS.get(card.sltv_tier, "#757575"), "#ffffff"))
+        if card.segment:
+            parts.append(badge(vocab.name(card.segment),
+                               vocab.TREATMENT_COLOURS.get(card.segment, "#ffffff")))
+        if card.status:
+            parts.append(badge(vocab.name(card.status), "#e3f2fd"))
+        if card.do_not_call:
+            parts.append(badge(vocab.name("do_not_call"), "#b71c1c", "#ffffff"))
         self.badges.setText(" ".join(parts))
-        ident = [str(field(card, "external_id", default="") or "")]
-        city = field(card, "city")
-        if city:
-            ident.append(str(city))
-        ident.append(str(field(card, "timezone", default="") or ""))
+        ident = [card.external_id or "", card.city or "", card.timezone or "",
+                 card.email or ""]
         self.ident.setText("  ·  ".join(p for p in ident if p))
-        self.sltv_label.setText(vocab.money(field(card, "sltv_minor"), currency))
+        self.sltv_label.setText(vocab.money(card.sltv_minor, currency))
         self.explain_button.setEnabled(True)
-        self.reason_label.setText(vocab.name(field(card, "defection_reason")))
-        self.defected_label.setText(vocab.day(field(card, "defection_date")))
-        self.revenue_label.setText(vocab.money(
-            field(card, "revenue_minor", "annual_revenue_minor"), currency))
-        self.margin_label.setText(vocab.money(
-            field(card, "margin_minor", "annual_margin_minor"), currency))
-        self.last_purchase_label.setText(vocab.day(field(card, "last_purchase_date",
-                                                         "last_purchase")))
-        count = field(card, "purchase_count")
+        reason = vocab.name(card.defection_reason)
+        extra = [x for x in (card.competitor, card.trigger, card.reason_note) if x]
+        if extra:
+            reason += " — " + "; ".join(extra)
+        self.reason_label.setText(reason)
+        self.defected_label.setText(vocab.day(card.defection_date))
+        self.revenue_label.setText(vocab.money(card.annual_revenue_minor, currency))
+        self.margin_label.setText(vocab.money(card.annual_margin_minor, currency))
+        self.last_purchase_label.setText(vocab.day(card.last_purchase_date))
+        count = card.purchase_count
         self.purchase_count_label.setText("—" if count is None else str(count))
-        self._set_phones(list(field(card, "phones", default=[]) or []))
+        self._set_phones(list(card.phones))
         self._fill_history(card, currency)
         self.tick()
 
-    def _set_phones(self, phones: list[Any]) -> None:
+    def _set_phones(self, phones: list[PhoneInfo]) -> None:
         while self.phone_grid.count():
             item = self.phone_grid.takeAt(0)
             widget = item.widget() if item else None
@@ -234,56 +220,52 @@ class CustomerCardView(QWidget):
             self.phone_grid.addWidget(QLabel(self.tr("No phone number on file.")), 0, 0)
             return
         for row, phone in enumerate(phones):
-            e164 = field(phone, "e164", default=None) if not isinstance(phone, str) else phone
-            raw = field(phone, "raw", default="") if not isinstance(phone, str) else phone
-            kind = field(phone, "kind", default="") if not isinstance(phone, str) else ""
-            shown = QLabel(f"{e164 or raw}")
+            shown = QLabel(phone.e164 or phone.raw)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            if raw and raw != e164:
-                shown.setToolTip(raw)
+            if phone.raw and phone.raw != phone.e164:
+                shown.setToolTip(phone.raw)
             self.phone_grid.addWidget(shown, row, 0)
-            self.phone_grid.addWidget(QLabel(str(kind or "")), row, 1)
-            button = QPushButton(self.tr("Dial"))
-            if row == 0:
-                button.setText(self.tr("Dial (F5)"))
-            button.setEnabled(bool(e164))
-            button.setProperty("hasNumber", bool(e164))
-            number = str(e164 or "")
+            kind = self._phone_kind(phone.kind)
+            if phone.primary:
+                kind = self.tr("{kind}, primary").format(kind=kind)
+            self.phone_grid.addWidget(QLabel(kind), row, 1)
+            button = QPushButton(self.tr("Dial (F5)") if row == 0 else self.tr("Dial"))
+            button.setEnabled(bool(phone.e164))
+            button.setProperty("hasNumber", bool(phone.e164))
+            if not phone.e164:
+                button.setToolTip(self.tr("This number could not be read; check it first."))
+            number = phone.e164 or ""
             button.clicked.connect(lambda _c=False, n=number: self.dial_requested.emit(n))
             self.phone_grid.addWidget(button, row, 2)
             self.dial_buttons.append(button)
 
-    def _fill_history(self, card: Any, currency: str) -> None:
+    def _phone_kind(self, kind: str) -> str:
+        return {"mobile": self.tr("mobile"), "landline": self.tr("landline"),
+                "work": self.tr("work"), "home": self.tr("home")}.get(kind, kind)
+
+    def _fill_history(self, card: CustomerCard, currency: str) -> None:
         calls = []
-        for c in field(card, "previous_calls", "calls", default=[]) or []:
-            talk = field(c, "talk_seconds")
-            if talk is None:
-                answered, ended = field(c, "answered_at"), field(c, "ended_at")
-                talk = (ended - answered).total_seconds() if answered and ended else None
-            calls.append([
-                vocab.day(field(c, "started_at")),
-                str(field(c, "agent", "agent_name", "agent_login", default="") or ""),
-                vocab.name(field(c, "disposition")),
-                vocab.duration(talk) if talk is not None else "—",
-                str(field(c, "notes", default="") or ""),
-            ])
+        for c in card.calls:
+            talk = ((c.ended_at - c.answered_at).total_seconds()
+                    if c.answered_at and c.ended_at else None)
+            outcome = vocab.name(c.disposition)
+            if c.callback_at is not None:
+                outcome += " → " + vocab.day(c.callback_at)
+            calls.append([vocab.day(c.started_at), c.agent_login or "", outcome,
+                          vocab.duration(talk) if talk is not None else "—", c.notes or ""])
         _fill(self.calls_table, calls)
-        offers = []
-        for o in field(card, "previous_offers", "offers", default=[]) or []:
-            offers.append([
-                vocab.day(field(o, "requested_at", "at")),
-                str(field(o, "offer", "offer_name", "name", default="") or ""),
-                vocab.name(field(o, "status")),
-                vocab.money(field(o, "cost_minor"), currency),
-                str(field(o, "note", "decision_note", "agent_note", default="") or ""),
-            ])
+        offers = [[vocab.day(o.requested_at), o.offer_name, vocab.name(o.status),
+                   vocab.money(o.cost_minor, currency), o.agent_login or ""]
+                  for o in card.offers]
         _fill(self.offers_table, offers)
+        self.history.setTabText(0, self.tr("Previous calls ({n})").format(n=len(calls)))
+        self.history.setTabText(1, self.tr("Previous offers ({n})").format(n=len(offers)))
 
     def tick(self) -> None:
         """Refresh the customer's ticking local clock (called every second)."""
         if self.card is None:
             return
-        tz_name = field(self.card, "timezone", default="Asia/Shanghai")
+        tz_name = self.card.timezone
         local = self._now().astimezone(zone(tz_name))
         self.local_time.setText(self.tr("Their time: {time}").format(
             time=local.strftime("%a %H:%M:%S")))

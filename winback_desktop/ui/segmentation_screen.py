@@ -196,12 +196,12 @@ class SegmentationScreen(QWidget):
         return not self._ops
 
     def refresh(self) -> None:
-        db, actor = self.ctx.db, self.ctx.actor
+        db = self.ctx.db
 
         def work() -> tuple[Any, Any, Any]:
             with db.session() as s:
-                return (service.get_grid(s, actor), service.get_thresholds(s, actor),
-                        service.cell_counts(s, actor))
+                return (service.get_grid(s), service.get_thresholds(s),
+                        service.cell_counts(s))
 
         self._run(work, self._show)
 
@@ -263,13 +263,14 @@ class SegmentationScreen(QWidget):
             return
         db, actor = self.ctx.db, self.ctx.actor
 
-        def work() -> None:
+        def work() -> int:
             with db.session() as s:
-                service.set_thresholds(s, actor, values)
+                return int(service.set_thresholds(s, actor, values) or 0)
 
-        def ok(_r: Any) -> None:
+        def ok(moved: int) -> None:
             self.status.setStyleSheet("color:#1b5e20;")
-            self.status.setText(self.tr("Thresholds saved; customers were re-tiered."))
+            self.status.setText(self.tr(
+                "Thresholds saved; {n} customers were re-tiered.").format(n=f"{moved:,}"))
             self.ctx.hub.notify("segmentation", "customers", "queue")
             self.refresh()
 

@@ -34,14 +34,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from winback_desktop.core.domain import Disposition, PresenceState
+from winback_desktop.core.domain import CampaignStatus, Disposition, PresenceState
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
 from winback_desktop.services import calls, campaigns, customer_card, presence, queue, sltv_service
+from winback_desktop.services.customer_card import CustomerCard
+from winback_desktop.services.queue import ClaimedTask
 from winback_desktop.ui import vocabulary as vocab
 from winback_desktop.ui.callback_dialog import CallbackDialog
 from winback_desktop.ui.context import AppContext
-from winback_desktop.ui.customer_card_view import CustomerCardView, SltvExplainDialog, field
+from winback_desktop.ui.customer_card_view import CustomerCardView, SltvExplainDialog
 from winback_desktop.ui.ops import Operation
 from winback_desktop.ui.screens import ScreenSpec, register
 
@@ -91,10 +93,11 @@ class WorkspaceScreen(QWidget):
         self.ctx = ctx
         self._open_url = open_url or QDesktopServices.openUrl
         self.phase = Phase.IDLE
-        self.task: Any = None
-        self.card: Any = None
+        self.task: ClaimedTask | None = None
+        self.card: CustomerCard | None = None
         self.call = CallState()
         self.on_break = False
+        self.explain_dialog: SltvExplainDialog | None = None
         self.busy = False
         self._ops: set[Operation[Any]] = set()
         self._build()
@@ -359,9 +362,8 @@ class WorkspaceScreen(QWidget):
 
     def _set_presence(self, state: PresenceState) -> None:
         db, actor = self.ctx.db, self.ctx.actor
-        customer_id = field(self.task, "customer_id") if self.task is not None else None
-        campaign_id = (field(self.task, "campaign_id") if self.task is not None
-                       else self._campaign_id())
+        customer_id = self.task.customer_id if self.task is not None else None
+        campaign_id = self.task.campaign_id if self.task is not None else self._campaign_id()
         call_id = self.call.call_id
 
         def work() -> None:
@@ -378,8 +380,7 @@ class WorkspaceScreen(QWidget):
         def work() -> list[tuple[int, str]]:
             with db.session() as s:
                 rows = campaigns.list_campaigns(s, actor)
-                return [(int(field(c, "id")), str(field(c, "name")))
-                        for c in rows if field(c, "status", default="running") == "running"]
+                return [(c.id, c.name) for c in rows if c.status == CampaignStatus.RUNNING]
 
         def done(rows: list[tuple[int, str]]) -> None:
             current = self._campaign_id()
@@ -426,7 +427,7 @@ class WorkspaceScreen(QWidget):
         self.call = CallState()
         self.card_view.show_card(self.card)
         self.phase = Phase.HOLDING
-        if field(self.task, "is_callback", default=False):
+        if self.task.is_callback:
             self.show_message(self.tr("Callback due: this customer asked to be called now."),
                               "info")
         self.empty_label.setText("")
@@ -458,8 +459,8 @@ class WorkspaceScreen(QWidget):
             return int(calls.start_call(db, actor, task_id, phone_e164=e164))
 
         def ok(call_id: int) -> None:
+            # calls.start_call also marks the agent "on call" for the live board
             self.call.call_id = call_id
-            self._set_presence(PresenceState.ON_CALL)
 
         def fail(exc: BaseException) -> None:
             self.call = CallState()
@@ -490,7 +491,6 @@ class WorkspaceScreen(QWidget):
         def ok(_r: Any) -> None:
             self.call.ended = time.monotonic()
             self.phase = Phase.WRAP_UP
-            self._set_presence(PresenceState.WRAP_UP)
             self.notes.setFocus()
 
         self._run(lambda: calls.end_call(db, actor, call_id), ok)
@@ -533,7 +533,6 @@ class WorkspaceScreen(QWidget):
                                      .format(key=NEXT_KEY))
             self.show_message(self.tr("Saved: {outcome}.").format(
                 outcome=vocab.name(disposition.value)), "ok")
-            self._set_presence(PresenceState.READY)
             self.ctx.hub.notify("calls", "queue", "presence")
             self.next_button.setFocus()
 
@@ -550,9 +549,8 @@ class WorkspaceScreen(QWidget):
 
     def make_callback_dialog(self) -> CallbackDialog:
         """Built in its own method so tests can drive it."""
-        return CallbackDialog(str(field(self.card, "name", default="")),
-                              str(field(self.card, "timezone", default="Asia/Shanghai")),
-                              self)
+        assert self.card is not None
+        return CallbackDialog(self.card.name, self.card.timezone, self)
 
     def release(self) -> None:
         if self.busy or self.phase is not Phase.HOLDING:
@@ -574,7 +572,7 @@ class WorkspaceScreen(QWidget):
         if self.card is None or self.task is None:
             return
         db, actor = self.ctx.db, self.ctx.actor
-        customer_id, campaign_id = self.task.customer_id, field(self.task, "campaign_id")
+        customer_id, campaign_id = self.task.customer_id, self.task.campaign_id
 
         def work() -> Any:
             with db.session() as s:
@@ -582,9 +580,10 @@ class WorkspaceScreen(QWidget):
                                                      campaign_id=campaign_id)
 
         def ok(explanation: Any) -> None:
+            if self.card is None:
+                return
             self.explain_dialog = SltvExplainDialog(
-                explanation, str(field(self.card, "name", default="")),
-                str(field(self.card, "currency", default="CNY") or "CNY"), self)
+                explanation, self.card.name, self.card.currency or "CNY", self)
             self.explain_dialog.show()
 
         self._run(work, ok, blocking=False)
