@@ -246,7 +246,9 @@ class CallTask(TimestampMixin, Base):
     __tablename__ = "call_tasks"
     __table_args__ = (
         UniqueConstraint("campaign_id", "customer_id"),
-        Index("ix_call_tasks_queue", "campaign_id", "status", "sltv_minor", "id"),
+        # Scanned backwards by a claim: SLTV desc, then most recent defection.
+        Index("ix_call_tasks_queue", "campaign_id", "status", "sltv_minor", "defection_date",
+              "id"),
         Index("ix_call_tasks_callbacks", "campaign_id", "status", "callback_at"),
         Index("ix_call_tasks_lease", "status", "lease_expires_at"),
     )
@@ -259,6 +261,8 @@ class CallTask(TimestampMixin, Base):
     status: Mapped[str] = mapped_column(String(20), default="queued")
     sltv_minor: Mapped[int] = mapped_column(BigInteger, default=0)
     sltv_tier: Mapped[str | None] = mapped_column(String(10))
+    #: treatment of the customer's grid cell; ``do_not_pursue`` is never claimed
+    segment: Mapped[str | None] = mapped_column(String(20))
     defection_reason: Mapped[str] = mapped_column(String(30), default="unknown")
     defection_date: Mapped[date | None] = mapped_column(Date)
     language: Mapped[str] = mapped_column(String(10), default="zh")

@@ -271,6 +271,7 @@ def load_demo(
                 "status": TaskStatus.DO_NOT_CALL.value if row["do_not_call"]
                 else TaskStatus.QUEUED.value,
                 "sltv_minor": row["sltv_minor"], "sltv_tier": row["sltv_tier"],
+                "segment": row["segment"],
                 "defection_reason": row["defection_reason"],
                 "defection_date": row["defection_date"],
                 "language": row["preferred_language"], "timezone": row["timezone"],
