@@ -90,7 +90,7 @@ def test_overnight_window_spans_midnight(db, admin) -> None:
 
 def test_dnc_do_not_pursue_and_exhausted_are_never_claimed(db, admin) -> None:
     a = agent(db, admin, "a1")
-    ok, dnc, dnp, tired = customers(db, [{}, {"do_not_call": True},
+    ok, dnc, _dnp, tired = customers(db, [{}, {"do_not_call": True},
                                          {"segment": "do_not_pursue"}, {}])
     cid = campaign(db, admin, [a], max_attempts=3)
     with db.session() as s:

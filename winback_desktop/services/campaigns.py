@@ -114,10 +114,12 @@ def _kind(kind: str) -> str:
 
 
 def _filter(raw: Mapping[str, Any] | None, kind: str) -> dict[str, list[Any]]:
+    """Validated filter; without a status it takes the kind's (lost / at risk), so a
+    won-back customer is never queued by accident."""
+    status = CustomerStatus.AT_RISK if kind == CampaignKind.SAVE else CustomerStatus.LOST
+    out: dict[str, list[Any]] = {"status": [status.value]}
     if raw is None:
-        status = CustomerStatus.AT_RISK if kind == CampaignKind.SAVE else CustomerStatus.LOST
-        return {"status": [status.value]}
-    out: dict[str, list[Any]] = {}
+        return out
     for key, value in raw.items():
         if key not in FILTER_KEYS:
             raise ValidationError(QT_TRANSLATE_NOOP(

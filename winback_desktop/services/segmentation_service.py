@@ -41,8 +41,8 @@ def get_grid(session: Session) -> dict[Cell, str]:
 
 def get_thresholds(session: Session) -> dict[str, int]:
     """Lower SLTV bound (minor units) of each tier, highest tier first."""
-    rows = dict(session.execute(select(SltvTierThreshold.tier,
-                                       SltvTierThreshold.min_sltv_minor)).tuples())
+    rows = {tier: int(bound) for tier, bound in session.execute(
+        select(SltvTierThreshold.tier, SltvTierThreshold.min_sltv_minor))}
     data = rows or dict(DEFAULT_TIER_THRESHOLDS)
     return dict(sorted(data.items(), key=lambda kv: kv[1], reverse=True))
 
