@@ -37,8 +37,8 @@ def _desk(qtbot, db, login: str = "agent01") -> WorkspaceScreen:  # type: ignore
     qtbot.addWidget(screen)
     screen.resize(1300, 850)
     screen.show()
-    QApplication.setActiveWindow(screen)
-    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    qtbot.waitActive(screen)
     qtbot.waitUntil(screen.idle, timeout=TIMEOUT)
     return screen
 

@@ -349,8 +349,10 @@ class CampaignsScreen(QWidget):
                 select_row = r
         self.table.blockSignals(False)
         if select_row >= 0:
+            self.table.blockSignals(True)
             self.table.selectRow(select_row)
-            self._fill(rows[select_row])
+            self.table.blockSignals(False)
+            self._fill(rows[select_row], keep_message=True)
 
     def _load_agents(self) -> None:
         db, actor = self.ctx.db, self.ctx.actor
@@ -428,7 +430,7 @@ class CampaignsScreen(QWidget):
         self.margin_spin.setValue(p.margin_rate * 100)
         self.contact_cost.setValue(p.contact_cost_minor / 100)
 
-    def _fill(self, c: CampaignInfo) -> None:
+    def _fill(self, c: CampaignInfo, *, keep_message: bool = False) -> None:
         self.current_id = c.id
         self.heading.setText(c.name)
         self.name_edit.setText(c.name)
@@ -448,8 +450,9 @@ class CampaignsScreen(QWidget):
         self._fill_params(SltvParams.from_mapping(c.sltv_params))
         self._loaded_params = self.values()["sltv_params"]
         self._fill_agents(c.agent_ids)
-        self.preview_table.setRowCount(0)
-        self.message("")
+        if not keep_message:
+            self.preview_table.setRowCount(0)
+            self.message("")
         self._buttons()
 
     # -------------------------------------------------------------- values

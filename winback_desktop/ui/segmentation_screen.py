@@ -176,7 +176,8 @@ class SegmentationScreen(QWidget):
         self.refresh()
 
     # -------------------------------------------------------------- background work
-    def _run(self, fn: Callable[[], Any], ok: Callable[[Any], None]) -> None:
+    def _run(self, fn: Callable[[], Any], ok: Callable[[Any], None],
+             *, reload_on_failure: bool = True) -> None:
         def done(result: Any) -> None:
             self._ops.discard(op)
             ok(result)
@@ -185,7 +186,8 @@ class SegmentationScreen(QWidget):
             self._ops.discard(op)
             self.status.setStyleSheet("color:#b71c1c;")
             self.status.setText(vocab.error_text(exc))
-            self.refresh()
+            if reload_on_failure:  # a refused edit: show what is really stored
+                self.refresh()
 
         op: Operation[Any] = Operation(lambda _c: fn(), on_success=done, on_failure=failed,
                                        parent=self)
@@ -203,7 +205,7 @@ class SegmentationScreen(QWidget):
                 return (service.get_grid(s), service.get_thresholds(s),
                         service.cell_counts(s))
 
-        self._run(work, self._show)
+        self._run(work, self._show, reload_on_failure=False)
 
     def _show(self, data: tuple[Any, Any, Any]) -> None:
         grid, thresholds, counts = data
