@@ -15,7 +15,6 @@ import time
 from datetime import time as dtime
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import update
@@ -61,63 +60,68 @@ def main(out: Path) -> None:
     with db.session() as s:
         s.execute(update(Campaign).values(window_start=dtime(0, 0),
                                           window_end=dtime(23, 59, 59)))
+    for lang in ("en", "zh_CN"):
+        shoot_language(app, db, lang, out)
+    db.dispose()
+
+
+def shoot_language(app: QApplication, db: Database, lang: str, out: Path) -> None:
     from winback_desktop.ui.campaigns_screen import CampaignsScreen
     from winback_desktop.ui.segmentation_screen import SegmentationScreen
     from winback_desktop.ui.workspace_screen import Phase, WorkspaceScreen
 
-    for lang in ("en", "zh_CN"):
-        i18n.install(lang)
-        agent = AppContext(db=db, actor=auth.authenticate(db, "agent01", demo.DEMO_PASSWORD),
-                           language=lang)
-        admin = AppContext(db=db, actor=auth.authenticate(db, "admin", demo.DEMO_PASSWORD),
-                           language=lang)
-        ws = WorkspaceScreen(agent)
-        ws.resize(1360, 860)
-        ws.show()
-        wait(app, ws.idle)
-        shoot(ws, out / f"workspace_idle_{lang}.png")
-        ws.next_customer()
-        wait(app, lambda: ws.phase is Phase.HOLDING and ws.idle())
-        ws.dial_first()
-        wait(app, lambda: ws.call.call_id is not None and ws.idle())
-        ws.mark_answered()
-        wait(app, ws.idle)
-        ws.notes.setPlainText("客户说竞争对手便宜 15%，愿意听听我们的优惠。" if lang == "zh_CN"
-                              else "Says the competitor is 15% cheaper; open to an offer.")
-        time.sleep(1.1)
-        ws._tick()
-        shoot(ws, out / f"workspace_{lang}.png")
-        ws.explain_sltv()
-        wait(app, lambda: getattr(ws, "explain_dialog", None) is not None and ws.idle())
-        shoot(ws.explain_dialog, out / f"sltv_explain_{lang}.png")
-        ws.explain_dialog.close()
-        dialog = ws.make_callback_dialog()
-        dialog.show()
-        wait(app, lambda: True, 0.2)
-        shoot(dialog, out / f"callback_{lang}.png")
-        dialog.close()
-        ws.hang_up()
-        wait(app, ws.idle)
-        ws.close()
+    i18n.install(lang)
+    agent = AppContext(db=db, actor=auth.authenticate(db, "agent01", demo.DEMO_PASSWORD),
+                       language=lang)
+    admin = AppContext(db=db, actor=auth.authenticate(db, "admin", demo.DEMO_PASSWORD),
+                       language=lang)
+    ws = WorkspaceScreen(agent)
+    ws.resize(1360, 860)
+    ws.show()
+    wait(app, ws.idle)
+    shoot(ws, out / f"workspace_idle_{lang}.png")
+    ws.next_customer()
+    wait(app, lambda: ws.phase is Phase.HOLDING and ws.idle())
+    ws.dial_first()
+    wait(app, lambda: ws.call.call_id is not None and ws.idle())
+    ws.mark_answered()
+    wait(app, ws.idle)
+    ws.notes.setPlainText("客户说竞争对手便宜 15%，愿意听听我们的优惠。" if lang == "zh_CN"
+                          else "Says the competitor is 15% cheaper; open to an offer.")
+    time.sleep(1.1)
+    ws._tick()
+    shoot(ws, out / f"workspace_{lang}.png")
+    ws.explain_sltv()
+    wait(app, lambda: ws.explain_dialog is not None and ws.idle())
+    assert ws.explain_dialog is not None
+    shoot(ws.explain_dialog, out / f"sltv_explain_{lang}.png")
+    ws.explain_dialog.close()
+    dialog = ws.make_callback_dialog()
+    dialog.show()
+    wait(app, lambda: True, 0.2)
+    shoot(dialog, out / f"callback_{lang}.png")
+    dialog.close()
+    ws.hang_up()
+    wait(app, ws.idle)
+    ws.close()
 
-        seg = SegmentationScreen(admin)
-        seg.resize(1360, 760)
-        seg.show()
-        wait(app, seg.idle)
-        shoot(seg, out / f"segmentation_{lang}.png")
-        seg.close()
+    seg = SegmentationScreen(admin)
+    seg.resize(1360, 760)
+    seg.show()
+    wait(app, seg.idle)
+    shoot(seg, out / f"segmentation_{lang}.png")
+    seg.close()
 
-        camp = CampaignsScreen(admin)
-        camp.resize(1360, 860)
-        camp.show()
-        wait(app, camp.idle)
-        camp.table.selectRow(0)
-        wait(app, camp.idle)
-        camp.preview()
-        wait(app, camp.idle)
-        shoot(camp, out / f"campaigns_{lang}.png")
-        camp.close()
-    db.dispose()
+    camp = CampaignsScreen(admin)
+    camp.resize(1360, 860)
+    camp.show()
+    wait(app, camp.idle)
+    camp.table.selectRow(0)
+    wait(app, camp.idle)
+    camp.preview()
+    wait(app, camp.idle)
+    shoot(camp, out / f"campaigns_{lang}.png")
+    camp.close()
 
 
 def shoot(widget: QWidget, path: Path) -> None:

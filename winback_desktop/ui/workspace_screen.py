@@ -10,6 +10,7 @@ are only cleared once the outcome is safely stored.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -251,8 +252,9 @@ class WorkspaceScreen(QWidget):
         for digit, disposition in DISPOSITION_KEYS:
             # A bare digit typed into the notes goes to the notes (text widgets take
             # ShortcutOverride for printable keys); Alt+digit works from anywhere.
-            add(str(digit), lambda d=disposition: self.dispose(d))
-            add(f"Alt+{digit}", lambda d=disposition: self.dispose(d))
+            handler = functools.partial(self.dispose, disposition)
+            add(str(digit), handler)
+            add(f"Alt+{digit}", handler)
 
     # ------------------------------------------------------------------ helpers
     def _run(self, fn: Callable[[], Any], on_success: Callable[[Any], None] | None = None,
@@ -443,7 +445,7 @@ class WorkspaceScreen(QWidget):
                 return
 
     def dial(self, e164: str) -> None:
-        if self.busy or self.phase is not Phase.HOLDING or not e164:
+        if self.busy or self.phase is not Phase.HOLDING or not e164 or self.task is None:
             return
         self._open_url(QUrl(f"tel:{e164}"))
         clipboard = QGuiApplication.clipboard()
@@ -553,7 +555,7 @@ class WorkspaceScreen(QWidget):
         return CallbackDialog(self.card.name, self.card.timezone, self)
 
     def release(self) -> None:
-        if self.busy or self.phase is not Phase.HOLDING:
+        if self.busy or self.phase is not Phase.HOLDING or self.task is None:
             return
         db, actor, task_id = self.ctx.db, self.ctx.actor, self.task.task_id
 
