@@ -50,8 +50,8 @@ from winback_desktop.services import sltv_service
 from winback_desktop.services.campaigns import CampaignInfo, CampaignPreview
 from winback_desktop.ui import vocabulary as vocab
 from winback_desktop.ui.context import AppContext
-from winback_desktop.ui.ops import Operation
 from winback_desktop.ui.screens import ScreenSpec, register
+from winback_desktop.ui.widget_ops import WidgetOps
 
 #: preview fields, in the order the rules apply (a customer counts under the first rule
 #: that skips it)
@@ -95,7 +95,7 @@ class CampaignsScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("campaignsScreen")
         self.ctx = ctx
-        self._ops: set[Operation[Any]] = set()
+        self._ops = WidgetOps(self)
         self.campaigns: list[CampaignInfo] = []
         self.current_id: int | None = None
         self.preview_result: Any = None
@@ -123,6 +123,21 @@ class CampaignsScreen(QWidget):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._selected)
         ll.addWidget(self.table, 1)
+        preview_box = QGroupBox(self.tr("Preview: who would be called"))
+        pl = QVBoxLayout(preview_box)
+        self.preview_table = QTableWidget(0, 2)
+        self.preview_table.setObjectName("previewTable")
+        self.preview_table.setHorizontalHeaderLabels([self.tr("Rule"), self.tr("Customers")])
+        self.preview_table.verticalHeader().setVisible(False)
+        self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
+        self.preview_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents)
+        self.preview_table.setMinimumHeight(240)
+        pl.addWidget(self.preview_table)
+        ll.addWidget(preview_box)
+
         lb = QHBoxLayout()
         self.new_button = QPushButton(self.tr("&New campaign"))
         self.new_button.clicked.connect(self.new_campaign)
@@ -196,7 +211,8 @@ class CampaignsScreen(QWidget):
         self.lease.setRange(1, 240)
         self.lease.setSuffix(self.tr(" min"))
         rf.addRow(self.tr("Lease (hold) time:"), self.lease)
-        fl.addWidget(rules)
+        side_by_side = QHBoxLayout()
+        side_by_side.addWidget(rules)
 
         params = QGroupBox(self.tr("SLTV parameters"))
         pf = QFormLayout(params)
@@ -215,7 +231,8 @@ class CampaignsScreen(QWidget):
         self.contact_cost.setDecimals(2)
         self.contact_cost.setPrefix("¥ ")
         pf.addRow(self.tr("Contact cost:"), self.contact_cost)
-        fl.addWidget(params)
+        side_by_side.addWidget(params)
+        fl.addLayout(side_by_side)
 
         agents_box = QGroupBox(self.tr("Agents working this campaign"))
         al = QVBoxLayout(agents_box)
@@ -224,21 +241,6 @@ class CampaignsScreen(QWidget):
         self.agent_list.setMinimumHeight(120)
         al.addWidget(self.agent_list)
         fl.addWidget(agents_box)
-
-        preview_box = QGroupBox(self.tr("Preview: who would be called"))
-        pl = QVBoxLayout(preview_box)
-        self.preview_table = QTableWidget(0, 2)
-        self.preview_table.setObjectName("previewTable")
-        self.preview_table.setHorizontalHeaderLabels([self.tr("Rule"), self.tr("Customers")])
-        self.preview_table.verticalHeader().setVisible(False)
-        self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.preview_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch)
-        self.preview_table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents)
-        self.preview_table.setMinimumHeight(200)
-        pl.addWidget(self.preview_table)
-        fl.addWidget(preview_box)
 
         self.status = QLabel()
         self.status.setObjectName("campaignStatus")
@@ -285,30 +287,25 @@ class CampaignsScreen(QWidget):
     # -------------------------------------------------------------- background work
     def _run(self, fn: Callable[[], Any], ok: Callable[[Any], None]) -> None:
         def done(result: Any) -> None:
-            self._ops.discard(op)
             ok(result)
             self._buttons()
 
         def failed(exc: BaseException) -> None:
-            self._ops.discard(op)
             self.message(vocab.error_text(exc), error=True)
             self._buttons()
 
-        op: Operation[Any] = Operation(lambda _c: fn(), on_success=done, on_failure=failed,
-                                       parent=self)
-        self._ops.add(op)
-        op.start()
+        self._ops.run(fn, done, failed)
         self._buttons()
 
     def idle(self) -> bool:
-        return not self._ops
+        return self._ops.idle()
 
     def message(self, text: str, *, error: bool = False) -> None:
         self.status.setStyleSheet("color:#b71c1c;" if error else "color:#1b5e20;")
         self.status.setText(text)
 
     def _buttons(self) -> None:
-        busy = bool(self._ops)
+        busy = not self._ops.idle()
         existing = self.current_id is not None
         status = self._current_status()
         self.save_button.setEnabled(not busy)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from winback_desktop.core.sltv import SltvExplanation
+from winback_desktop.core.sltv import SltvExplanation, SltvParams
 from winback_desktop.services.customer_card import CustomerCard, PhoneInfo
 from winback_desktop.ui import vocabulary as vocab
 from winback_desktop.ui.callback_dialog import zone
@@ -278,7 +278,7 @@ class SltvExplainDialog(QDialog):
                  currency: str = "CNY", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("SLTV explained: {name}").format(name=customer_name))
-        self.resize(640, 520)
+        self.resize(680, 600)
         layout = QVBoxLayout(self)
         formula = QLabel(self.tr(
             "SLTV = Σ (margin × retention^(year−1) ÷ (1 + discount)^year) − win-back cost"))
@@ -286,23 +286,34 @@ class SltvExplainDialog(QDialog):
         layout.addWidget(formula)
         ex = explanation
         p = ex.params
-        params = QFormLayout()
         source = {
             "margin": self.tr("last 12 months' margin"),
             "revenue_x_rate": self.tr("annual revenue × margin rate"),
             "none": self.tr("no spend data"),
         }.get(ex.margin_source, ex.margin_source)
+        defaulted = set(ex.defaulted)
+
+        def value(text: str, name: str) -> QLabel:
+            label = QLabel(text)
+            if name in defaulted:
+                label.setText(self.tr("{value}  (default)").format(value=text))
+                label.setStyleSheet("color:#6d4c41;")
+            return label
+
+        params = QFormLayout()
         params.addRow(self.tr("Expected annual margin:"),
                       QLabel(f"{vocab.money(ex.margin_minor, currency)}  ({source})"))
-        params.addRow(self.tr("Retention rate r:"), QLabel(f"{p.retention_rate:.0%}"))
-        params.addRow(self.tr("Discount rate d:"), QLabel(f"{p.discount_rate:.0%}"))
+        params.addRow(self.tr("Retention rate r:"),
+                      value(f"{p.retention_rate:.0%}", "retention_rate"))
+        params.addRow(self.tr("Discount rate d:"),
+                      value(f"{p.discount_rate:.0%}", "discount_rate"))
         params.addRow(self.tr("Horizon T:"),
-                      QLabel(self.tr("{n} years").format(n=p.horizon_years)))
-        params.addRow(self.tr("Margin rate:"), QLabel(f"{p.margin_rate:.0%}"))
+                      value(self.tr("{n} years").format(n=p.horizon_years), "horizon_years"))
+        params.addRow(self.tr("Margin rate:"), value(f"{p.margin_rate:.0%}", "margin_rate"))
         params.addRow(self.tr("Contact cost:"),
-                      QLabel(vocab.money(p.contact_cost_minor, currency)))
+                      value(vocab.money(p.contact_cost_minor, currency), "contact_cost_minor"))
         params.addRow(self.tr("Offer cost:"),
-                      QLabel(vocab.money(p.win_back_cost_minor, currency)))
+                      value(vocab.money(p.win_back_cost_minor, currency), "win_back_cost_minor"))
         layout.addLayout(params)
         self.table = _read_only_table([
             self.tr("Year"), self.tr("Margin"), self.tr("Retention factor"),
@@ -320,19 +331,27 @@ class SltvExplainDialog(QDialog):
                 if item:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
-        last = self.table.item(len(rows) - 1, 4)
-        if last:
-            f = last.font()
-            f.setBold(True)
-            last.setFont(f)
+        for c in range(5):
+            item = self.table.item(len(rows) - 1, c)
+            if item:
+                f = item.font()
+                f.setBold(True)
+                item.setFont(f)
+        self.table.resizeRowsToContents()
+        height = (self.table.horizontalHeader().sizeHint().height()
+                  + sum(self.table.rowHeight(r) for r in range(len(rows))) + 4)
+        self.table.setMinimumHeight(height)
         layout.addWidget(self.table, 1)
-        names = {"margin": self.tr("margin"), "revenue": self.tr("revenue")}
-        if ex.defaulted:
-            text = self.tr("Defaulted inputs: {inputs}").format(
-                inputs=", ".join(names.get(d, d) for d in ex.defaulted))
+        names = {"margin": self.tr("annual margin"), "revenue": self.tr("annual revenue")}
+        missing = [names[d] for d in ex.defaulted if d in names]
+        if missing:
+            text = self.tr("Missing customer data: {inputs}.").format(inputs=", ".join(missing))
         else:
-            text = self.tr("No input was defaulted.")
+            text = self.tr("All customer inputs were present.")
+        if defaulted & set(SltvParams.__dataclass_fields__):
+            text += " " + self.tr("Parameters marked (default) are not set by the campaign.")
         self.defaulted_label = QLabel(text)
+        self.defaulted_label.setWordWrap(True)
         layout.addWidget(self.defaulted_label)
         if ex.imported_sltv_minor is not None:
             layout.addWidget(QLabel(self.tr(

@@ -38,8 +38,8 @@ from winback_desktop.core.permissions import Permission
 from winback_desktop.services import segmentation_service as service
 from winback_desktop.ui import vocabulary as vocab
 from winback_desktop.ui.context import AppContext
-from winback_desktop.ui.ops import Operation
 from winback_desktop.ui.screens import ScreenSpec, register
+from winback_desktop.ui.widget_ops import WidgetOps
 
 TIERS = seg.TIERS
 REASONS = seg.REASONS
@@ -95,7 +95,7 @@ class SegmentationScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("segmentationScreen")
         self.ctx = ctx
-        self._ops: set[Operation[Any]] = set()
+        self._ops = WidgetOps(self)
         self.grid: dict[tuple[str, str], str] = {}
         self.counts: dict[tuple[str, str], int] = {}
         self.thresholds: dict[str, int] = {}
@@ -118,6 +118,9 @@ class SegmentationScreen(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        # reason names wrap onto two lines (Chinese and English alike)
+        self.table.horizontalHeader().setFixedHeight(self.fontMetrics().height() * 3)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.cells: dict[tuple[str, str], CellEditor] = {}
         for r, tier in enumerate(TIERS):
             for c, reason in enumerate(REASONS):
@@ -179,23 +182,18 @@ class SegmentationScreen(QWidget):
     def _run(self, fn: Callable[[], Any], ok: Callable[[Any], None],
              *, reload_on_failure: bool = True) -> None:
         def done(result: Any) -> None:
-            self._ops.discard(op)
             ok(result)
 
         def failed(exc: BaseException) -> None:
-            self._ops.discard(op)
             self.status.setStyleSheet("color:#b71c1c;")
             self.status.setText(vocab.error_text(exc))
             if reload_on_failure:  # a refused edit: show what is really stored
                 self.refresh()
 
-        op: Operation[Any] = Operation(lambda _c: fn(), on_success=done, on_failure=failed,
-                                       parent=self)
-        self._ops.add(op)
-        op.start()
+        self._ops.run(fn, done, failed)
 
     def idle(self) -> bool:
-        return not self._ops
+        return self._ops.idle()
 
     def refresh(self) -> None:
         db = self.ctx.db

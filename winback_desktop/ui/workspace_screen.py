@@ -47,6 +47,7 @@ from winback_desktop.ui.context import AppContext
 from winback_desktop.ui.customer_card_view import CustomerCardView, SltvExplainDialog
 from winback_desktop.ui.ops import Operation
 from winback_desktop.ui.screens import ScreenSpec, register
+from winback_desktop.ui.widget_ops import WidgetOps
 
 #: Disposition keys: the digit on the button is its shortcut (Alt+digit works anywhere).
 DISPOSITION_KEYS: list[tuple[int, Disposition]] = [
@@ -100,7 +101,7 @@ class WorkspaceScreen(QWidget):
         self.on_break = False
         self.explain_dialog: SltvExplainDialog | None = None
         self.busy = False
-        self._ops: set[Operation[Any]] = set()
+        self._ops = WidgetOps(self)
         self._build()
         self._shortcuts()
         self._tick_timer = QTimer(self)
@@ -266,7 +267,6 @@ class WorkspaceScreen(QWidget):
             self._apply_phase()
 
         def done_ok(result: Any) -> None:
-            self._ops.discard(op)
             if blocking:
                 self.busy = False
             if on_success:
@@ -274,7 +274,6 @@ class WorkspaceScreen(QWidget):
             self._apply_phase()
 
         def done_fail(exc: BaseException) -> None:
-            self._ops.discard(op)
             if blocking:
                 self.busy = False
             if on_failure:
@@ -283,15 +282,11 @@ class WorkspaceScreen(QWidget):
                 self.show_error(exc)
             self._apply_phase()
 
-        op: Operation[Any] = Operation(lambda _ctl: fn(), on_success=done_ok,
-                                       on_failure=done_fail, parent=self)
-        self._ops.add(op)
-        op.start()
-        return op
+        return self._ops.run(fn, done_ok, done_fail)
 
     def idle(self) -> bool:
         """No background work of this screen is running (for tests and shutdown)."""
-        return not self._ops
+        return self._ops.idle()
 
     def show_message(self, text: str, kind: str = "info") -> None:
         colours = {"info": ("#e3f2fd", "#0d47a1"), "ok": ("#e8f5e9", "#1b5e20"),
