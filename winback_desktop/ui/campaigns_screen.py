@@ -61,7 +61,7 @@ PREVIEW_LABELS: dict[str, str] = {
     "outside_window": QT_TRANSLATE_NOOP("CampaignsScreen",
                                         "Skipped now: outside their calling window"),
     "attempts_exhausted": QT_TRANSLATE_NOOP("CampaignsScreen", "Skipped: attempts used up"),
-    "do_not_pursue": QT_TRANSLATE_NOOP("CampaignsScreen", "Skipped: segment “do not pursue”"),
+    "do_not_pursue": QT_TRANSLATE_NOOP("CampaignsScreen", "Skipped: segment is do-not-pursue"),
     "eligible": QT_TRANSLATE_NOOP("CampaignsScreen", "Eligible to call now"),
     "already_queued": QT_TRANSLATE_NOOP("CampaignsScreen", "Already in this campaign's queue"),
 }
@@ -112,7 +112,7 @@ class CampaignsScreen(QWidget):
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("campaignList")
         self.table.setHorizontalHeaderLabels([self.tr("Campaign"), self.tr("Kind"),
-                                              self.tr("Status"), self.tr("Queued")])
+                                              self.tr("Status"), self.tr("Open tasks")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

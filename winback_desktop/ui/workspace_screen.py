@@ -220,7 +220,11 @@ class WorkspaceScreen(QWidget):
             button.setObjectName(f"disposition_{disposition.value}")
             button.setToolTip(self.tr("Shortcut: {digit} or Alt+{digit}").format(digit=digit))
             button.setMinimumHeight(32)
-            button.setStyleSheet("text-align:left; padding-left:8px;")
+            tint = {Disposition.WON_BACK: "background:#c8e6c9;",
+                    Disposition.DO_NOT_CALL: "background:#ffcdd2;",
+                    Disposition.CALLBACK: "background:#fff9c4;"}.get(disposition, "")
+            button.setStyleSheet(f"QPushButton {{ text-align:left; padding-left:8px; {tint} }}"
+                                 " QPushButton:disabled { background:none; }")
             button.clicked.connect(lambda _c=False, d=disposition: self.dispose(d))
             grid.addWidget(button, i // 3, i % 3)
             self.disposition_buttons[disposition] = button
