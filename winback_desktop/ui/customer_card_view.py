@@ -268,7 +268,7 @@ class CustomerCardView(QWidget):
         tz_name = self.card.timezone
         local = self._now().astimezone(zone(tz_name))
         self.local_time.setText(self.tr("Their time: {time}").format(
-            time=local.strftime("%a %H:%M:%S")))
+            time=vocab.clock(local)))
 
 
 class SltvExplainDialog(QDialog):

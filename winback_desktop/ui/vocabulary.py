@@ -99,6 +99,20 @@ def name(code: str | None) -> str:
     return QCoreApplication.translate(CONTEXT, source)
 
 
+_WEEKDAYS = (
+    QT_TRANSLATE_NOOP("Vocabulary", "Mon"), QT_TRANSLATE_NOOP("Vocabulary", "Tue"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Wed"), QT_TRANSLATE_NOOP("Vocabulary", "Thu"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Fri"), QT_TRANSLATE_NOOP("Vocabulary", "Sat"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Sun"),
+)
+
+
+def clock(value: datetime) -> str:
+    """``Mon 14:03:27`` / ``周一 14:03:27``: a customer's wall clock at a glance."""
+    weekday = QCoreApplication.translate(CONTEXT, _WEEKDAYS[value.weekday()])
+    return f"{weekday} {value.strftime('%H:%M:%S')}"
+
+
 def treatment_colour(code: str | None) -> QColor:
     return QColor(TREATMENT_COLOURS.get(code or "", "#ffffff"))
 

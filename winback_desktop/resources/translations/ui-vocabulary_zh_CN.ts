@@ -5,7 +5,6 @@
     <name>Errors</name>
     <message>
       <source>Cannot reach the database: {detail}</source>
-      <extracomment>background colours: green = call now, amber = nurture, grey = leave alone</extracomment>
       <translation>无法连接数据库：{detail}</translation>
     </message>
   </context>
@@ -194,6 +193,35 @@
     <message>
       <source>Declined</source>
       <translation>已拒绝</translation>
+    </message>
+    <message>
+      <source>Mon</source>
+      <extracomment>background colours: green = call now, amber = nurture, grey = leave alone</extracomment>
+      <translation>周一</translation>
+    </message>
+    <message>
+      <source>Tue</source>
+      <translation>周二</translation>
+    </message>
+    <message>
+      <source>Wed</source>
+      <translation>周三</translation>
+    </message>
+    <message>
+      <source>Thu</source>
+      <translation>周四</translation>
+    </message>
+    <message>
+      <source>Fri</source>
+      <translation>周五</translation>
+    </message>
+    <message>
+      <source>Sat</source>
+      <translation>周六</translation>
+    </message>
+    <message>
+      <source>Sun</source>
+      <translation>周日</translation>
     </message>
   </context>
 </TS>

@@ -89,7 +89,7 @@
     </message>
     <message>
       <source>talking {talk}</source>
-      <translation>通话 {talk}</translation>
+      <translation>交谈 {talk}</translation>
     </message>
     <message>
       <source>ringing</source>
