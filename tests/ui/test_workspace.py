@@ -226,3 +226,75 @@ def test_break_blocks_next_customer(qtbot, demo_db) -> None:  # type: ignore[no-
         assert s.get(AgentPresence, screen.ctx.actor.user_id).state == "break"
     _key(qtbot, screen, Qt.Key.Key_F9)
     assert not screen.on_break and screen.next_button.isEnabled()
+
+
+def test_outcome_stored_but_reply_lost_is_not_recorded_twice(qtbot, demo_db, dialled, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    screen = _desk(qtbot, demo_db, "agent08")
+    _next(qtbot, screen)
+    task = screen.task
+    _key(qtbot, screen, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: screen.call.call_id is not None and screen.idle(), timeout=TIMEOUT)
+    screen.notes.setPlainText("Asked for a manager")
+    real_finish = workspace_screen.calls.finish_call
+
+    def commit_then_drop(*args, **kwargs):  # type: ignore[no-untyped-def]
+        real_finish(*args, **kwargs)
+        raise DatabaseUnavailable(detail="connection reset")
+
+    monkeypatch.setattr(workspace_screen.calls, "finish_call", commit_then_drop)
+    screen.disposition_buttons[workspace_screen.Disposition.REFUSED_OFFER].click()
+    qtbot.waitUntil(screen.idle, timeout=TIMEOUT)
+    assert screen.banner.property("kind") == "error"
+    assert screen.notes.toPlainText() == "Asked for a manager"
+    assert not screen.stuck  # a connection problem: retrying is the right move
+
+    monkeypatch.setattr(workspace_screen.calls, "finish_call", real_finish)
+    screen.disposition_buttons[workspace_screen.Disposition.REFUSED_OFFER].click()
+    qtbot.waitUntil(lambda: screen.phase is Phase.IDLE and screen.idle(), timeout=TIMEOUT)
+    assert screen.banner.property("kind") == "ok"
+    with demo_db.session() as s:
+        rows = s.scalars(select(Call).where(Call.task_id == task.task_id,
+                                            Call.disposition.is_not(None),
+                                            Call.agent_id == screen.ctx.actor.user_id)).all()
+        mine = [c for c in rows if c.notes == "Asked for a manager"]
+        assert len(mine) == 1 and mine[0].disposition == "refused_offer"
+
+
+def test_a_customer_whose_card_fails_goes_back_to_the_queue(qtbot, demo_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def broken(*_a, **_k):  # type: ignore[no-untyped-def]
+        raise DatabaseUnavailable(detail="timeout")
+
+    monkeypatch.setattr(workspace_screen.customer_card, "customer_card", broken)
+    screen = _desk(qtbot, demo_db, "agent09")
+    _key(qtbot, screen, Qt.Key.Key_F2)
+    qtbot.waitUntil(screen.idle, timeout=TIMEOUT)
+    assert screen.phase is Phase.IDLE
+    assert "timeout" in screen.banner.text()
+    with demo_db.session() as s:
+        held = s.scalars(select(CallTask).where(
+            CallTask.claimed_by == screen.ctx.actor.user_id,
+            CallTask.status == "claimed")).all()
+        assert held == []
+
+
+def test_stuck_call_can_be_left_with_notes_on_clipboard(qtbot, demo_db, dialled, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from winback_desktop.core.errors import Conflict
+
+    screen = _desk(qtbot, demo_db, "agent10")
+    _next(qtbot, screen)
+    _key(qtbot, screen, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: screen.call.call_id is not None and screen.idle(), timeout=TIMEOUT)
+    assert not screen.release_button.isEnabled()  # no skipping out of a live call
+
+    def refused(*_a, **_k):  # type: ignore[no-untyped-def]
+        raise Conflict()
+
+    monkeypatch.setattr(workspace_screen.calls, "finish_call", refused)
+    screen.notes.setPlainText("Left a message with the assistant")
+    screen.disposition_buttons[workspace_screen.Disposition.VOICEMAIL].click()
+    qtbot.waitUntil(screen.idle, timeout=TIMEOUT)
+    assert screen.stuck and screen.release_button.isEnabled()
+    screen.release_button.click()
+    qtbot.waitUntil(lambda: screen.phase is Phase.IDLE and screen.idle(), timeout=TIMEOUT)
+    assert QGuiApplication.clipboard().text() == "Left a message with the assistant"
+    assert screen.next_button.isEnabled()

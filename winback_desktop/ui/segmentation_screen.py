@@ -177,6 +177,12 @@ class SegmentationScreen(QWidget):
         body.addLayout(side)
         root.addLayout(body, 1)
         self.refresh()
+        ctx.hub.changed.connect(self._on_changed)
+
+    def _on_changed(self, topics: set[str]) -> None:
+        """An import or an SLTV recompute elsewhere moves customers between cells."""
+        if "customers" in topics and self.idle():
+            self.refresh()
 
     # -------------------------------------------------------------- background work
     def _run(self, fn: Callable[[], Any], ok: Callable[[Any], None],

@@ -10,6 +10,7 @@ are only cleared once the outcome is safely stored.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import time
 from collections.abc import Callable
@@ -36,9 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from winback_desktop.core.domain import CampaignStatus, Disposition, PresenceState
+from winback_desktop.core.errors import DatabaseError, WinbackError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
 from winback_desktop.services import calls, campaigns, customer_card, presence, queue, sltv_service
+from winback_desktop.services.calls import CallAlreadyFinished
 from winback_desktop.services.customer_card import CustomerCard
 from winback_desktop.services.queue import ClaimedTask
 from winback_desktop.ui import vocabulary as vocab
@@ -99,6 +102,8 @@ class WorkspaceScreen(QWidget):
         self.card: CustomerCard | None = None
         self.call = CallState()
         self.on_break = False
+        #: the outcome cannot be stored (not a connection problem): allow leaving the call
+        self.stuck = False
         self.explain_dialog: SltvExplainDialog | None = None
         self.busy = False
         self._ops = WidgetOps(self)
@@ -113,6 +118,12 @@ class WorkspaceScreen(QWidget):
         self._apply_phase()
         self._load_campaigns()
         self._set_presence(PresenceState.READY)
+        ctx.hub.changed.connect(self._on_changed)
+
+    def _on_changed(self, topics: set[str]) -> None:
+        """Another screen changed something: a new or paused campaign shows up here."""
+        if "campaigns" in topics:
+            self._load_campaigns()
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
@@ -320,7 +331,7 @@ class WorkspaceScreen(QWidget):
         self.answer_button.setEnabled(
             not busy and p is Phase.CALLING and self.call.answered is None)
         self.hangup_button.setEnabled(not busy and p is Phase.CALLING)
-        self.release_button.setEnabled(not busy and p is Phase.HOLDING)
+        self.release_button.setEnabled(not busy and (p is Phase.HOLDING or self.stuck))
         for button in self.disposition_buttons.values():
             button.setEnabled(not busy and p in (Phase.CALLING, Phase.WRAP_UP)
                               and self.call.call_id is not None)
@@ -409,8 +420,14 @@ class WorkspaceScreen(QWidget):
             task = queue.claim_next_task(db, actor, campaign_id=campaign_id)
             if task is None:
                 return None
-            with db.session() as s:
-                card = customer_card.customer_card(s, actor, task.customer_id)
+            try:
+                with db.session() as s:
+                    card = customer_card.customer_card(s, actor, task.customer_id)
+            except BaseException:
+                # never sit on a customer the agent cannot see
+                with contextlib.suppress(Exception):
+                    queue.release_task(db, actor, task.task_id)
+                raise
             return task, card
 
         self.show_message("")
@@ -514,39 +531,43 @@ class WorkspaceScreen(QWidget):
             callback_at, team = dialog.callback_at_utc(), dialog.is_team()
         notes = self.notes.toPlainText().strip() or None
         db, actor, call_id = self.ctx.db, self.ctx.actor, self.call.call_id
-        was_calling = self.phase is Phase.CALLING
-        ended = {"done": not was_calling}
 
         def work() -> None:
-            if not ended["done"]:
-                calls.end_call(db, actor, call_id)
-                ended["done"] = True
+            # finish_call also ends a call still in progress (no wrap-up then)
             calls.finish_call(db, actor, call_id, disposition, notes=notes,
                               callback_at=callback_at, team_callback=team)
 
         def ok(_r: Any) -> None:
-            self.notes.clear()
-            self.task, self.card = None, None
-            self.call = CallState()
-            self.card_view.clear()
-            self.phase = Phase.IDLE
-            self.empty_label.setText(self.tr("Saved. Press {key} for the next customer.")
-                                     .format(key=NEXT_KEY))
+            self._reset_to_idle(self.tr("Saved. Press {key} for the next customer.")
+                                .format(key=NEXT_KEY))
             self.show_message(self.tr("Saved: {outcome}.").format(
                 outcome=vocab.name(disposition.value)), "ok")
             self.ctx.hub.notify("calls", "queue", "presence")
-            self.next_button.setFocus()
 
         def fail(exc: BaseException) -> None:
-            if ended["done"] and self.phase is Phase.CALLING:
-                self.call.ended = time.monotonic()
-                self.phase = Phase.WRAP_UP
+            if isinstance(exc, CallAlreadyFinished):
+                # an earlier attempt was stored but its answer got lost on the way back
+                ok(None)
+                return
             # the notes stay in the box: nothing typed is lost
             self.show_message(self.tr("The outcome was not saved: {error} Your notes are kept;"
                                       " try again.").format(error=vocab.error_text(exc)),
                               "error")
+            if not isinstance(exc, DatabaseError):
+                # not a connection problem: retrying will not help, so let the agent move on
+                self.stuck = True
 
         self._run(work, ok, fail)
+
+    def _reset_to_idle(self, empty_text: str) -> None:
+        self.notes.clear()
+        self.task, self.card = None, None
+        self.call = CallState()
+        self.stuck = False
+        self.card_view.clear()
+        self.phase = Phase.IDLE
+        self.empty_label.setText(empty_text)
+        self.next_button.setFocus()
 
     def make_callback_dialog(self) -> CallbackDialog:
         """Built in its own method so tests can drive it."""
@@ -554,20 +575,36 @@ class WorkspaceScreen(QWidget):
         return CallbackDialog(self.card.name, self.card.timezone, self)
 
     def release(self) -> None:
-        if self.busy or self.phase is not Phase.HOLDING or self.task is None:
+        """Put the customer back without an outcome (or leave a call that cannot be saved)."""
+        if self.busy or self.task is None:
+            return
+        if self.phase is not Phase.HOLDING and not self.stuck:
             return
         db, actor, task_id = self.ctx.db, self.ctx.actor, self.task.task_id
+        abandoning = self.phase is not Phase.HOLDING
+        notes = self.notes.toPlainText().strip()
+
+        def work() -> None:
+            try:
+                queue.release_task(db, actor, task_id)
+            except WinbackError:
+                if not abandoning:
+                    raise  # a stuck call's task may be gone already; that is fine
 
         def ok(_r: Any) -> None:
-            self.task, self.card = None, None
-            self.card_view.clear()
-            self.phase = Phase.IDLE
-            self.empty_label.setText(self.tr("Customer put back. Press {key} for the next one.")
-                                     .format(key=NEXT_KEY))
-            self.show_message("")
+            self._reset_to_idle(self.tr("Customer put back. Press {key} for the next one.")
+                                .format(key=NEXT_KEY))
+            if abandoning and notes:
+                clipboard = QGuiApplication.clipboard()
+                if clipboard is not None:
+                    clipboard.setText(notes)
+                self.show_message(self.tr("Left without an outcome; your notes are on the"
+                                          " clipboard."), "info")
+            else:
+                self.show_message("")
             self.ctx.hub.notify("queue")
 
-        self._run(lambda: queue.release_task(db, actor, task_id), ok)
+        self._run(work, ok)
 
     def explain_sltv(self) -> None:
         if self.card is None or self.task is None:

@@ -12,7 +12,7 @@
     <name>WorkspaceScreen</name>
     <message>
       <source>Campaign:</source>
-      <extracomment>Disposition keys: the digit on the button is its shortcut (Alt+digit works anywhere).</extracomment>
+      <extracomment>Disposition keys: the digit on the button is its shortcut (Alt+digit works anywhere). the outcome cannot be stored (not a connection problem): allow leaving the call</extracomment>
       <translation>活动：</translation>
     </message>
     <message>
@@ -144,6 +144,10 @@ Customers come back when their retry time or calling window opens — try again 
     <message>
       <source>Customer put back. Press {key} for the next one.</source>
       <translation>客户已放回队列。按 {key} 获取下一位。</translation>
+    </message>
+    <message>
+      <source>Left without an outcome; your notes are on the clipboard.</source>
+      <translation>已离开，未记录结果；您的备注已复制到剪贴板。</translation>
     </message>
     <message>
       <source>Could not renew your hold on this customer: {error} Your notes are kept.</source>
