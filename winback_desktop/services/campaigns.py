@@ -396,11 +396,17 @@ def populate(session: Session, campaign: Campaign, now: datetime) -> int:
                literal(now, type_=_TA.c.updated_at.type))
         .where(*filter_condition(campaign.customer_filter), ~already)
     )
-    result = session.execute(insert(_TA).from_select(
+    def queued() -> int:
+        return session.scalar(select(func.count()).select_from(_TA)
+                              .where(_TA.c.campaign_id == campaign.id)) or 0
+
+    before = queued()
+    session.execute(insert(_TA).from_select(
         ["campaign_id", "customer_id", "status", "sltv_minor", "sltv_tier", "segment",
          "defection_reason", "defection_date", "language", "timezone", "attempts",
          "created_at", "updated_at"], source))
-    return int(getattr(result, "rowcount", 0) or 0)
+    # (rowcount of INSERT … SELECT is not reliable on every driver)
+    return queued() - before
 
 
 def start_campaign(session: Session, actor: Actor, campaign_id: int,
