@@ -52,3 +52,26 @@ def make_ctx(db, login: str):  # type: ignore[no-untyped-def]
 
     actor = auth.authenticate(db, login, DEMO_PASSWORD)
     return AppContext(db=db, actor=actor)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def any_demo_db(request: pytest.FixtureRequest) -> Iterator:
+    """The demo team on each engine (PostgreSQL needs WINBACK_TEST_PG_URL)."""
+    if request.param == "sqlite":
+        yield request.getfixturevalue("demo_db")
+        return
+    from tests.conftest import _truncate_pg
+    from winback_desktop.db.models import Campaign
+    from winback_desktop.db.session import Database
+    from winback_desktop.services import demo
+    from winback_desktop.services.context import Actor
+
+    url: str = request.getfixturevalue("pg_server_url")
+    _truncate_pg(url)
+    database = Database(url)
+    demo.load_demo(database, Actor.system(), customers=300)
+    with database.session() as s:
+        s.execute(update(Campaign).values(window_start=time(0, 0),
+                                          window_end=time(23, 59, 59)))
+    yield database
+    database.dispose()

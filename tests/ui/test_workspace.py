@@ -55,7 +55,8 @@ def _next(qtbot, screen: WorkspaceScreen) -> None:  # type: ignore[no-untyped-de
     qtbot.waitUntil(screen.idle, timeout=TIMEOUT)
 
 
-def test_full_loop_by_keyboard(qtbot, demo_db, dialled) -> None:  # type: ignore[no-untyped-def]
+def test_full_loop_by_keyboard(qtbot, any_demo_db, dialled) -> None:  # type: ignore[no-untyped-def]
+    demo_db = any_demo_db
     screen = _desk(qtbot, demo_db)
     assert "F2" in screen.next_button.text()
     _next(qtbot, screen)
