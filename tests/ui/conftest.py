@@ -1,4 +1,5 @@
 """Fixtures for the GUI tests: a demo database copy per test, a styled app, clean i18n."""
+"""GUI fixtures: a demo team database (copied per test from one template)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,18 @@ DEMO_CUSTOMERS = 150
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Path:
+from datetime import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+
+@pytest.fixture(scope="session")
+def demo_template(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """300 demo customers; campaigns callable around the clock so tests never depend
+    on the hour they run at."""
+    from winback_desktop.db.models import Campaign
     from winback_desktop.db.session import Database
     from winback_desktop.services import demo
     from winback_desktop.services.context import Actor
@@ -22,6 +35,10 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Pat
     shutil.copyfile(sqlite_template, path)
     db = Database(f"sqlite:///{path.as_posix()}")
     demo.load_demo(db, Actor.system(), customers=DEMO_CUSTOMERS)
+    demo.load_demo(db, Actor.system(), customers=300)
+    with db.session() as s:
+        s.execute(update(Campaign).values(window_start=time(0, 0),
+                                          window_end=time(23, 59, 59)))
     with db.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     db.dispose()
@@ -70,3 +87,44 @@ def controllers() -> Iterator[list[Any]]:
         if controller.login is not None:
             controller.login.close()
         controller.shutdown()
+def demo_db(demo_template: Path, tmp_path: Path) -> Iterator:
+    from winback_desktop.db.session import Database
+
+    path = tmp_path / "demo.sqlite3"
+    shutil.copyfile(demo_template, path)
+    database = Database(f"sqlite:///{path.as_posix()}")
+    yield database
+    database.dispose()
+
+
+def make_ctx(db, login: str):  # type: ignore[no-untyped-def]
+    """Log in through the real authentication service, as the GUI does."""
+    from winback_desktop.services import auth
+    from winback_desktop.services.demo import DEMO_PASSWORD
+    from winback_desktop.ui.context import AppContext
+
+    actor = auth.authenticate(db, login, DEMO_PASSWORD)
+    return AppContext(db=db, actor=actor)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def any_demo_db(request: pytest.FixtureRequest) -> Iterator:
+    """The demo team on each engine (PostgreSQL needs WINBACK_TEST_PG_URL)."""
+    if request.param == "sqlite":
+        yield request.getfixturevalue("demo_db")
+        return
+    from tests.conftest import _truncate_pg
+    from winback_desktop.db.models import Campaign
+    from winback_desktop.db.session import Database
+    from winback_desktop.services import demo
+    from winback_desktop.services.context import Actor
+
+    url: str = request.getfixturevalue("pg_server_url")
+    _truncate_pg(url)
+    database = Database(url)
+    demo.load_demo(database, Actor.system(), customers=300)
+    with database.session() as s:
+        s.execute(update(Campaign).values(window_start=time(0, 0),
+                                          window_end=time(23, 59, 59)))
+    yield database
+    database.dispose()

@@ -7,7 +7,7 @@ callbacks, do-not-call (honoured for every task of the customer at once) and won
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -154,7 +154,7 @@ def _validate_callback(disposition: Disposition, callback_at: datetime | None
     if callback_at.tzinfo is None:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Errors", "The callback time needs a time zone (e.g. 2026-11-24T10:00+08:00)."))
-    return callback_at
+    return callback_at.astimezone(UTC)
 
 
 def _apply_outcome(session: Session, actor: Actor, call: Call, disposition: Disposition,

@@ -55,6 +55,9 @@ SCREEN_MODULES: list[str] = [
     "winback_desktop.ui.audit_screen",
     "winback_desktop.ui.script_editor_screen",
     "winback_desktop.ui.interview_report_screen",
+    "winback_desktop.ui.workspace_screen",
+    "winback_desktop.ui.campaigns_screen",
+    "winback_desktop.ui.segmentation_screen",
 ]
 
 
