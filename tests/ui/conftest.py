@@ -1,32 +1,22 @@
 """Fixtures for the GUI tests: a demo database copy per test, a styled app, clean i18n."""
-"""GUI fixtures: a demo team database (copied per test from one template)."""
 
 from __future__ import annotations
 
+import gc
 import shutil
 from collections.abc import Iterator
+from datetime import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import update
 
-DEMO_CUSTOMERS = 150
+DEMO_CUSTOMERS = 300
 
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Path:
-from datetime import time
-from pathlib import Path
-
-import pytest
-from sqlalchemy import update
-
-
-@pytest.fixture(scope="session")
-def demo_template(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """300 demo customers; campaigns callable around the clock so tests never depend
-    on the hour they run at."""
-    from winback_desktop.db.models import Campaign
     from winback_desktop.db.session import Database
     from winback_desktop.services import demo
     from winback_desktop.services.context import Actor
@@ -35,10 +25,7 @@ def demo_template(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactor
     shutil.copyfile(sqlite_template, path)
     db = Database(f"sqlite:///{path.as_posix()}")
     demo.load_demo(db, Actor.system(), customers=DEMO_CUSTOMERS)
-    demo.load_demo(db, Actor.system(), customers=300)
-    with db.session() as s:
-        s.execute(update(Campaign).values(window_start=time(0, 0),
-                                          window_end=time(23, 59, 59)))
+    _call_around_the_clock(db)
     with db.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     db.dispose()
@@ -61,6 +48,14 @@ def demo_db(demo_url: str) -> Iterator[Any]:
     db.dispose()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _collect_garbage_on_the_gui_thread() -> Iterator[None]:
+    """As in the app (``ui.gc_guard``): a worker thread must never delete a widget."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
 @pytest.fixture(autouse=True)
 def _gui(qapp: Any) -> Iterator[None]:
     """The app's own style, English to start with, no operation left running after."""
@@ -74,6 +69,8 @@ def _gui(qapp: Any) -> Iterator[None]:
     QThreadPool.globalInstance().waitForDone(10_000)
     qapp.processEvents()
     i18n.install("en")
+    gc.collect()
+    qapp.processEvents()
 
 
 
@@ -87,14 +84,15 @@ def controllers() -> Iterator[list[Any]]:
         if controller.login is not None:
             controller.login.close()
         controller.shutdown()
-def demo_db(demo_template: Path, tmp_path: Path) -> Iterator:
-    from winback_desktop.db.session import Database
 
-    path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_template, path)
-    database = Database(f"sqlite:///{path.as_posix()}")
-    yield database
-    database.dispose()
+
+def _call_around_the_clock(db: Any) -> None:
+    """Campaign windows open all day, so tests never depend on the hour they run at."""
+    from winback_desktop.db.models import Campaign
+
+    with db.session() as s:
+        s.execute(update(Campaign).values(window_start=time(0, 0),
+                                          window_end=time(23, 59, 59)))
 
 
 def make_ctx(db, login: str):  # type: ignore[no-untyped-def]
@@ -114,7 +112,6 @@ def any_demo_db(request: pytest.FixtureRequest) -> Iterator:
         yield request.getfixturevalue("demo_db")
         return
     from tests.conftest import _truncate_pg
-    from winback_desktop.db.models import Campaign
     from winback_desktop.db.session import Database
     from winback_desktop.services import demo
     from winback_desktop.services.context import Actor
@@ -123,8 +120,6 @@ def any_demo_db(request: pytest.FixtureRequest) -> Iterator:
     _truncate_pg(url)
     database = Database(url)
     demo.load_demo(database, Actor.system(), customers=300)
-    with database.session() as s:
-        s.execute(update(Campaign).values(window_start=time(0, 0),
-                                          window_end=time(23, 59, 59)))
+    _call_around_the_clock(database)
     yield database
     database.dispose()

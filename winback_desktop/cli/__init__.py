@@ -22,18 +22,10 @@ COMMAND_MODULES = [
     "user_cmd",
     "demo_cmd",
     "queue_cmd",
+    "interview_cmd",
     "scorecard_cmd",
+    "backup_cmd",
 ]
-from winback_desktop.cli import _common, backup_cmd, db_cmd, demo_cmd, user_cmd
-from winback_desktop.cli._common import tr
-
-#: Modules that add commands; later issues append theirs here.
-COMMAND_MODULES = [db_cmd, user_cmd, demo_cmd, backup_cmd]
-from winback_desktop.cli import _common, db_cmd, demo_cmd, interview_cmd, user_cmd
-from winback_desktop.cli._common import tr
-
-#: Modules that add commands; later issues append theirs here.
-COMMAND_MODULES = [db_cmd, user_cmd, demo_cmd, interview_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:

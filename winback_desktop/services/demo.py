@@ -37,8 +37,7 @@ from winback_desktop.db.models import (
     User,
 )
 from winback_desktop.db.session import Database
-from winback_desktop.services import audit, rewards, users
-from winback_desktop.services import audit, interviews, users
+from winback_desktop.services import audit, interviews, rewards, users
 from winback_desktop.services.context import Actor, require
 
 DEFAULT_SEED = 20261123
