@@ -37,7 +37,7 @@ from winback_desktop.db.models import (
     User,
 )
 from winback_desktop.db.session import Database
-from winback_desktop.services import audit, users
+from winback_desktop.services import audit, offers, users
 from winback_desktop.services.context import Actor, require
 
 DEFAULT_SEED = 20261123
@@ -196,6 +196,7 @@ def load_demo(
                         customer_filter={"status": ["at_risk"]})
         session.add_all([winback, save])
         session.flush()
+        offers.ensure_default_offers(session, admin_actor)
         for campaign in (winback, save):
             for agent in agents:
                 session.add(CampaignAgent(campaign_id=campaign.id, user_id=agent.id))
