@@ -12,42 +12,56 @@ from typing import Any
 
 import xlsxwriter
 
+from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
+
+CONTEXT = "OfferReport"
+
 #: (key in the report's offer dict, English header, format)
 OFFER_COLUMNS: list[tuple[str, str, str]] = [
-    ("code", "Offer", "text"),
-    ("name", "Name", "text"),
-    ("requests", "Requests", "int"),
-    ("auto_approved", "Auto-approved", "int"),
-    ("approved", "Approved by a person", "int"),
-    ("rejected", "Rejected", "int"),
-    ("expired", "Expired", "int"),
-    ("accepted", "Accepted", "int"),
-    ("declined", "Declined", "int"),
-    ("acceptance_rate", "Acceptance rate", "pct"),
-    ("cost_minor", "Cost", "money"),
-    ("sltv_recovered_minor", "SLTV recovered", "money"),
-    ("return_minor", "Return", "money"),
-    ("cost_per_win_back_minor", "Cost per win-back", "money"),
-    ("roi", "Return per ¥ of cost", "ratio"),
+    ("code", QT_TRANSLATE_NOOP("OfferReport", "Offer"), "text"),
+    ("name", QT_TRANSLATE_NOOP("OfferReport", "Name"), "text"),
+    ("requests", QT_TRANSLATE_NOOP("OfferReport", "Requests"), "int"),
+    ("auto_approved", QT_TRANSLATE_NOOP("OfferReport", "Auto-approved"), "int"),
+    ("approved", QT_TRANSLATE_NOOP("OfferReport", "Approved by a person"), "int"),
+    ("rejected", QT_TRANSLATE_NOOP("OfferReport", "Rejected"), "int"),
+    ("expired", QT_TRANSLATE_NOOP("OfferReport", "Expired"), "int"),
+    ("accepted", QT_TRANSLATE_NOOP("OfferReport", "Accepted"), "int"),
+    ("declined", QT_TRANSLATE_NOOP("OfferReport", "Declined"), "int"),
+    ("acceptance_rate", QT_TRANSLATE_NOOP("OfferReport", "Acceptance rate"), "pct"),
+    ("cost_minor", QT_TRANSLATE_NOOP("OfferReport", "Cost"), "money"),
+    ("sltv_recovered_minor", QT_TRANSLATE_NOOP("OfferReport", "SLTV recovered"), "money"),
+    ("return_minor", QT_TRANSLATE_NOOP("OfferReport", "Return"), "money"),
+    ("cost_per_win_back_minor", QT_TRANSLATE_NOOP("OfferReport", "Cost per win-back"), "money"),
+    ("roi", QT_TRANSLATE_NOOP("OfferReport", "Return per ¥ of cost"), "ratio"),
 ]
 
 SUMMARY_ROWS: list[tuple[str, str, str]] = [
-    ("requests", "Requests", "int"),
-    ("win_backs", "Win-backs", "int"),
-    ("acceptance_rate", "Acceptance rate", "pct"),
-    ("cost_minor", "Cost", "money"),
-    ("sltv_recovered_minor", "SLTV recovered", "money"),
-    ("return_minor", "Return", "money"),
-    ("cost_per_win_back_minor", "Cost per win-back", "money"),
-    ("decisions", "Decisions by a person", "int"),
-    ("turnaround_avg_minutes", "Approval turnaround, average (minutes)", "ratio"),
-    ("turnaround_median_minutes", "Approval turnaround, median (minutes)", "ratio"),
+    ("requests", QT_TRANSLATE_NOOP("OfferReport", "Requests"), "int"),
+    ("win_backs", QT_TRANSLATE_NOOP("OfferReport", "Win-backs"), "int"),
+    ("acceptance_rate", QT_TRANSLATE_NOOP("OfferReport", "Acceptance rate"), "pct"),
+    ("cost_minor", QT_TRANSLATE_NOOP("OfferReport", "Cost"), "money"),
+    ("sltv_recovered_minor", QT_TRANSLATE_NOOP("OfferReport", "SLTV recovered"), "money"),
+    ("return_minor", QT_TRANSLATE_NOOP("OfferReport", "Return"), "money"),
+    ("cost_per_win_back_minor", QT_TRANSLATE_NOOP("OfferReport", "Cost per win-back"), "money"),
+    ("decisions", QT_TRANSLATE_NOOP("OfferReport", "Decisions by a person"), "int"),
+    ("turnaround_avg_minutes",
+     QT_TRANSLATE_NOOP("OfferReport", "Approval turnaround, average (minutes)"), "ratio"),
+    ("turnaround_median_minutes",
+     QT_TRANSLATE_NOOP("OfferReport", "Approval turnaround, median (minutes)"), "ratio"),
 ]
 
 
 def safe_text(value: str) -> str:
     """Text that Excel will not run as a formula."""
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+SHEETS = [QT_TRANSLATE_NOOP("OfferReport", "Summary"), QT_TRANSLATE_NOOP("OfferReport", "Offers")]
+
+
+def labels() -> list[str]:
+    """Every English text the workbook shows (the caller translates them)."""
+    return SHEETS + [label for _k, label, _f in OFFER_COLUMNS + SUMMARY_ROWS]
 
 
 def write_report(path: Path, report: Mapping[str, Any], headers: Mapping[str, str]) -> None:
@@ -68,7 +82,7 @@ def write_report(path: Path, report: Mapping[str, Any], headers: Mapping[str, st
                 sheet.write_blank(row, col, None)
             elif kind == "money":
                 sheet.write_number(row, col, value / 100, fmt["money"])
-            elif kind in ("int", "pct", "ratio"):
+            elif kind in ("int", QT_TRANSLATE_NOOP("OfferReport", "pct"), "ratio"):
                 sheet.write_number(row, col, value, fmt[kind])
             else:
                 sheet.write_string(row, col, safe_text(str(value)))
