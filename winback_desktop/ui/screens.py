@@ -47,7 +47,10 @@ def screens_for(ctx: AppContext) -> list[ScreenSpec]:
 
 
 #: Modules that register screens. Each issue appends its screen modules here.
-SCREEN_MODULES: list[str] = []
+SCREEN_MODULES: list[str] = [
+    "winback_desktop.ui.approvals_screen",
+    "winback_desktop.ui.offer_catalog_screen",
+]
 
 
 def load_all() -> None:

@@ -1,0 +1,97 @@
+"""Two people, one database: an agent asks for an offer above authority, a supervisor
+approves it in the inbox, the agent sees it and closes the win-back (issue 7)."""
+
+from __future__ import annotations
+
+from winback_desktop.db.models import CallTask, Customer
+from winback_desktop.ui.approvals_screen import ApprovalsScreen
+from winback_desktop.ui.context import AppContext
+from winback_desktop.ui.offers_panel import OffersPanel
+from tests.services.offer_fixtures import add_customer, make_team
+
+
+def test_agent_asks_supervisor_approves_agent_wins_back(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    team = make_team(db)
+    customer_id, task_id = add_customer(db, team.campaign_id)
+    agent_ctx = AppContext(db=db, actor=team.agent)
+    sup_ctx = AppContext(db=db, actor=team.supervisor)
+
+    panel = OffersPanel(agent_ctx)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_context(customer_id, task_id, team.campaign_id)
+    qtbot.waitUntil(lambda: len(panel.choices) == 3, timeout=5000)
+    visible = [b for b in panel.choice_buttons if b.isVisible()]
+    assert len(visible) == 3
+    assert "FREE" not in visible[0].text() and "One free month" in visible[0].text()
+    assert "supervisor" in visible[0].text()
+    assert "Within your authority" in visible[2].text()
+
+    inbox = ApprovalsScreen(sup_ctx)
+    qtbot.addWidget(inbox)
+    inbox.show()
+    counts: list[int] = []
+    inbox.pending_count.connect(counts.append)
+    arrived: list[int] = []
+    inbox.new_requests.connect(arrived.append)
+    qtbot.waitUntil(lambda: bool(counts) and counts[-1] == 0, timeout=5000)
+
+    panel.choice_buttons[0].click()  # One free month: ¥4,000 > agent's ¥500
+    panel.note.setText("six years with us")
+    with qtbot.waitSignal(panel.callback_suggested, timeout=5000):
+        panel.propose_button.click()
+    assert panel.request is not None and panel.request.status == "pending"
+    assert "Sent for approval" in panel.status.text()
+    assert not panel.accepted_button.isVisible()
+
+    inbox.refresh()
+    qtbot.waitUntil(lambda: sum(arrived) == 1, timeout=5000)  # the notification
+    assert inbox.banner.isVisible() and "1 new offer request" in inbox.banner.text()
+    qtbot.waitUntil(lambda: inbox.count == 1 and inbox.badge.text() == "1", timeout=5000)
+    inbox.select_request(panel.request.id)
+    qtbot.waitUntil(lambda: inbox.details is not None, timeout=5000)
+    html = inbox.detail.toPlainText()
+    assert "six years with us" in html and "SLTV" in html and "陈小姐" in html
+    inbox.note.setText("worth it")
+    inbox.approve_button.click()
+    qtbot.waitUntil(lambda: "Done" in inbox.message.text(), timeout=5000)
+    qtbot.waitUntil(lambda: inbox.count == 0, timeout=5000)
+
+    # the agent's panel picks the decision up by polling, within 2 s
+    qtbot.waitUntil(lambda: panel.request is not None and panel.request.status == "approved",
+                    timeout=2000)
+    assert "Approved by Zhou Jing" in panel.status.text() and "worth it" in panel.status.text()
+    assert panel.accepted_button.isVisible()
+    with qtbot.waitSignal(panel.won_back, timeout=5000):
+        panel.accepted_button.click()
+    assert panel.request.status == "accepted"
+    with db.session() as s:
+        customer = s.get(Customer, customer_id)
+        assert customer is not None and customer.status == "won_back"
+        task = s.get(CallTask, task_id)
+        assert task is not None and task.status == "done"
+    panel.set_context(None)
+    inbox.timer.stop()
+    panel.timer.stop()
+
+
+def test_panel_auto_approves_within_authority_and_records_decline(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    team = make_team(db)
+    customer_id, task_id = add_customer(db, team.campaign_id)
+    panel = OffersPanel(AppContext(db=db, actor=team.agent))
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_context(customer_id, task_id, team.campaign_id)
+    qtbot.waitUntil(lambda: len(panel.choices) == 3, timeout=5000)
+    panel.choice_buttons[2].click()
+    with qtbot.waitSignal(panel.request_changed, timeout=5000):
+        panel.propose_button.click()
+    assert panel.request is not None and panel.request.status == "auto_approved"
+    assert "within your authority" in panel.status.text()
+    panel.reason.setEditText("Price still too high")
+    with qtbot.waitSignal(panel.request_changed, timeout=5000):
+        panel.declined_button.click()
+    assert panel.request.status == "declined"
+    assert panel.request.decline_reason == "Price still too high"
+    assert panel.propose_button.isEnabled()  # another choice may follow
+    panel.timer.stop()
