@@ -3,11 +3,11 @@ approves it in the inbox, the agent sees it and closes the win-back (issue 7).""
 
 from __future__ import annotations
 
+from tests.services.offer_fixtures import add_customer, make_team
 from winback_desktop.db.models import CallTask, Customer
 from winback_desktop.ui.approvals_screen import ApprovalsScreen
 from winback_desktop.ui.context import AppContext
 from winback_desktop.ui.offers_panel import OffersPanel
-from tests.services.offer_fixtures import add_customer, make_team
 
 
 def test_agent_asks_supervisor_approves_agent_wins_back(qtbot, db) -> None:  # type: ignore[no-untyped-def]
@@ -95,3 +95,40 @@ def test_panel_auto_approves_within_authority_and_records_decline(qtbot, db) -> 
     assert panel.request.decline_reason == "Price still too high"
     assert panel.propose_button.isEnabled()  # another choice may follow
     panel.timer.stop()
+
+
+def test_catalogue_screen_versions_matrix_and_export(qtbot, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from winback_desktop.services import offers
+    from winback_desktop.ui.offer_catalog_screen import OfferCatalogScreen
+
+    team = make_team(db)
+    screen = OfferCatalogScreen(AppContext(db=db, actor=team.admin))
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.table.rowCount() == 6, timeout=5000)
+    codes = [screen.table.item(r, 0).text() for r in range(6)]
+    screen.table.selectRow(codes.index("CREDIT200"))
+    assert screen.code.text() == "CREDIT200" and screen.code.isReadOnly()
+    assert screen.amount.value() == 200
+    screen.amount.setValue(250)
+    screen.save_button.click()
+    qtbot.waitUntil(lambda: "version 2" in screen.message.text(), timeout=5000)
+    with db.session() as s:
+        assert offers.get_template(s, team.admin, "CREDIT200").cost_rule["amount_minor"] == 25_000
+
+    screen.matrix.item(0, 0).setText("800.00")  # agent × A
+    screen.save_matrix_button.click()
+    qtbot.waitUntil(lambda: "Authority saved" in screen.message.text(), timeout=5000)
+    with db.session() as s:
+        assert offers.authority_matrix(s)[("agent", "A")] == 80_000
+
+    path = tmp_path / "report.xlsx"
+    screen.export(str(path))
+    qtbot.waitUntil(lambda: "Exported" in screen.message.text(), timeout=5000)
+    assert load_workbook(path).sheetnames == ["Summary", "Offers"]
+
+    sup = OfferCatalogScreen(AppContext(db=db, actor=team.supervisor))
+    qtbot.addWidget(sup)
+    assert not sup.save_matrix_button.isEnabled() and sup.save_button.isEnabled()
