@@ -109,7 +109,7 @@ class ApprovalsScreen(QWidget):
         rlay = QVBoxLayout(right)
         rlay.setContentsMargins(6, 0, 0, 0)
         self.detail = QTextBrowser(right)
-        self.detail.setMinimumWidth(360)
+        self.detail.setMinimumWidth(340)
         rlay.addWidget(self.detail, 1)
         self.decision_box = QGroupBox(right)
         form = QFormLayout(self.decision_box)
@@ -145,6 +145,7 @@ class ApprovalsScreen(QWidget):
         rlay.addWidget(self.message)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([820, 480])
         layout.addWidget(splitter, 1)
 
         self.timer = QTimer(self)
@@ -243,12 +244,13 @@ class ApprovalsScreen(QWidget):
 
     def _apply_inbox(self, inbox: offers.Inbox) -> None:
         selected = self.selected_ids()
-        self.items = inbox.items
+        now = utcnow()
+        # Open requests first (oldest first), then the greyed expired ones.
+        self.items = sorted(inbox.items, key=lambda i: (i.expired_at(now), i.requested_at))
         if self.count != inbox.count:
             self.count = inbox.count
             self._update_badge()
         self.pending_count.emit(inbox.count)
-        now = utcnow()
         open_ids = {i.id for i in inbox.items if i.is_open and not i.expired_at(now)}
         if self._seen is not None:
             new = open_ids - self._seen
@@ -399,10 +401,11 @@ class ApprovalsScreen(QWidget):
                  f"{escape(T.money(r.cost_minor))}</h3>",
                  f"<p>{escape(requested)}<br>{escape(T.status_text(r.status))}</p>"]
         if r.agent_note:
-            parts.append(f"<p><b>{escape(self.tr('Agent note'))}:</b> "
-                         f"{escape(r.agent_note)}</p>")
+            label = self.tr("Agent note")
+            parts.append(f"<p><b>{escape(label)}:</b> {escape(r.agent_note)}</p>")
         parts.append(_table(rows))
-        parts.append(f"<h4>{escape(self.tr('SLTV explained'))}</h4>")
+        heading = self.tr("SLTV explained")
+        parts.append(f"<h4>{escape(heading)}</h4>")
         sources = {"margin": self.tr("last 12 months' margin"),
                    "revenue_x_rate": self.tr("revenue × margin rate"),
                    "none": self.tr("no revenue or margin known")}
@@ -416,20 +419,24 @@ class ApprovalsScreen(QWidget):
                      for y in x.years]
         year_rows.append((escape(self.tr("Less expected win-back cost")),
                           T.money(-x.cost_minor)))
-        year_rows.append((f"<b>{escape(self.tr('SLTV'))}</b>", f"<b>{T.money(x.sltv_minor)}</b>"))
+        total = self.tr("SLTV")
+        year_rows.append((f"<b>{escape(total)}</b>", f"<b>{T.money(x.sltv_minor)}</b>"))
         parts.append(_table(year_rows, escape_keys=False))
         if x.imported_sltv_minor is not None:
             imported = self.tr("Imported SLTV: {v}").format(v=T.money(x.imported_sltv_minor))
             parts.append(f"<p>{escape(imported)}</p>")
         back = self.tr("Return if won back: {v}").format(v=T.money(r.sltv_minor - r.cost_minor))
         parts.append(f"<p>{escape(back)}</p>")
-        parts.append(f"<h4>{escape(self.tr('Exit interview'))}</h4>")
+        heading = self.tr("Exit interview")
+        parts.append(f"<h4>{escape(heading)}</h4>")
         if d.interview:
             parts.append(_table(d.interview))
         else:
-            parts.append(f"<p><i>{escape(self.tr('No interview answers yet.'))}</i></p>")
+            none = self.tr("No interview answers yet.")
+            parts.append(f"<p><i>{escape(none)}</i></p>")
         if d.past_offers:
-            parts.append(f"<h4>{escape(self.tr('Earlier offers'))}</h4>")
+            heading = self.tr("Earlier offers")
+            parts.append(f"<h4>{escape(heading)}</h4>")
             parts.append(_table([
                 (f"{T.local_time(p.requested_at)} {T.offer_name(p.offer_name, lang)}",
                  f"{T.money(p.final_cost_minor)} · {T.status_text(p.status)}")

@@ -56,7 +56,7 @@ CATALOGUE_COLUMNS = [
     QT_TRANSLATE_NOOP("OfferCatalogScreen", "Valid"),
     QT_TRANSLATE_NOOP("OfferCatalogScreen", "Active"),
 ]
-REPORT_COLUMNS = ["code", "requests", "auto_approved", "approved", "rejected", "expired",
+REPORT_COLUMNS = ["code", "name", "requests", "auto_approved", "approved", "rejected", "expired",
                   "accepted", "declined", "acceptance_rate", "cost_minor",
                   "sltv_recovered_minor", "return_minor", "cost_per_win_back_minor", "roi"]
 NO_DATE = QDate(2000, 1, 1)
@@ -101,8 +101,9 @@ class OfferCatalogScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)  # eligibility: elided
         self.table.itemSelectionChanged.connect(self._selected)
 
         editor = QWidget(split)
@@ -201,8 +202,9 @@ class OfferCatalogScreen(QWidget):
         self.authority_hint.setWordWrap(True)
         lay.addWidget(self.authority_hint)
         self.matrix = QTableWidget(3, len(T.TIERS), page)
-        self.matrix.setMaximumHeight(140)
+        self.matrix.setFixedHeight(150)
         self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.matrix.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         lay.addWidget(self.matrix)
         self.overrides_label = QLabel(page)
         lay.addWidget(self.overrides_label)
@@ -345,6 +347,7 @@ class OfferCatalogScreen(QWidget):
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, t.id)
+                item.setToolTip(value)
                 self.table.setItem(row, col, item)
 
     def _rule_text(self, rule: dict[str, Any]) -> str:
@@ -363,13 +366,13 @@ class OfferCatalogScreen(QWidget):
     def _render_authority(self, matrix: dict[tuple[str, str], int], overrides: list) -> None:
         for r, role in enumerate(("agent", "supervisor", "admin")):
             for c, tier in enumerate(T.TIERS):
-                item = QTableWidgetItem(f"{matrix.get((role, tier), 0) / 100:.2f}")
+                item = QTableWidgetItem(f"{matrix.get((role, tier), 0) / 100:,.2f}")
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.matrix.setItem(r, c, item)
         self.overrides.setRowCount(len(overrides))
         for row, (uid, login, name, role, value) in enumerate(overrides):
             for col, text in enumerate([login, name, T.role_text(role),
-                                        "" if value is None else f"{value / 100:.2f}"]):
+                                        "" if value is None else f"{value / 100:,.2f}"]):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, uid)
                 if col < 3:
@@ -552,7 +555,9 @@ class OfferCatalogScreen(QWidget):
             data = r.as_dict()
             for col, key in enumerate(REPORT_COLUMNS):
                 value = data[key]
-                if key.endswith("_minor"):
+                if key == "name":
+                    text = T.offer_name(str(value), self.ctx.language)
+                elif key.endswith("_minor"):
                     text = T.money(value)
                 elif key == "acceptance_rate":
                     text = "-" if value is None else f"{value:.0%}"
@@ -561,7 +566,7 @@ class OfferCatalogScreen(QWidget):
                 else:
                     text = str(value)
                 item = QTableWidgetItem(text)
-                if col:
+                if col > 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 item.setToolTip(T.offer_name(r.name, self.ctx.language))
