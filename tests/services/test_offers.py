@@ -356,3 +356,27 @@ def test_inbox_and_my_requests_poll(db) -> None:  # type: ignore[no-untyped-def]
         changed = offers.my_requests(s, team.agent, mark - timedelta(milliseconds=1))
         assert [(r.id, r.status) for r in changed] == [(a.id, "approved")]
         assert offers.my_requests(s, team.agent2, utcnow() + timedelta(seconds=1)) == []
+
+
+def test_details_show_interview_answers(db) -> None:  # type: ignore[no-untyped-def]
+    from winback_desktop.db.models import InterviewQuestion, InterviewResponse, InterviewScript
+
+    team = make_team(db)
+    customer_id, task = add_customer(db, team.campaign_id)
+    with db.session() as s:
+        script = InterviewScript(name="Exit", version=1, status="published")
+        s.add(script)
+        s.flush()
+        s.add(InterviewQuestion(script_id=script.id, position=1, key="why",
+                                text="Why did you leave?", qtype="choice"))
+        s.add(InterviewResponse(script_id=script.id, customer_id=customer_id,
+                                status="completed", answers={"why": "competitor_price",
+                                                             "extra": ["a", "b"]}))
+    req = offers.request_offer(db, team.agent, "FREE-1M", task_id=task)
+    with db.session() as s:
+        details = offers.request_details(s, team.supervisor, req.id)
+        assert ("Why did you leave?", "competitor_price") in details.interview
+        assert ("extra", "a, b") in details.interview
+        with pytest.raises(PermissionDenied):
+            offers.request_details(s, team.agent, req.id)
+        assert offers.add_default_offers(s, team.supervisor) == 0  # already all there

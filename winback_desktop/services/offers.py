@@ -448,6 +448,12 @@ def ensure_default_authority(session: Session) -> int:
     return len(missing)
 
 
+def add_default_offers(session: Session, actor: Actor) -> int:
+    """The catalogue screen's "add shipped offers" (supervisors and admins)."""
+    require(actor, Permission.EDIT_OFFERS)
+    return ensure_default_offers(session, actor)
+
+
 def ensure_default_offers(session: Session, actor: Actor | None = None) -> int:
     """Add the shipped offers whose code is not in the catalogue yet (and any missing
     authority cells); returns how many offers were added."""
@@ -916,8 +922,17 @@ def _expire(session: Session, request: OfferRequest, now: datetime) -> bool:
 
 
 def expire_stale(db: Database, now: datetime | None = None) -> int:
-    """Close requests nobody decided in time; the agent sees "expired"."""
+    """Close requests nobody decided in time; the agent sees "expired".
+
+    Inboxes call this on every refresh, so the common case (nothing stale) is one
+    indexed read and never takes SQLite's write lock.
+    """
     now = now or utcnow()
+    with db.session() as session:
+        if session.scalar(select(OfferRequest.id).where(
+                OfferRequest.status.in_(rules.OPEN_STATUSES),
+                OfferRequest.expires_at <= now).limit(1)) is None:
+            return 0
     with db.session(immediate=True) as session:
         stale = list(session.scalars(select(OfferRequest).where(
             OfferRequest.status.in_(rules.OPEN_STATUSES), OfferRequest.expires_at <= now)))

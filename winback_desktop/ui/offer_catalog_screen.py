@@ -184,7 +184,10 @@ class OfferCatalogScreen(QWidget):
         self.new_button.clicked.connect(self.new_offer)
         self.save_button = QPushButton(editor)
         self.save_button.clicked.connect(self.save)
+        self.defaults_button = QPushButton(editor)
+        self.defaults_button.clicked.connect(self.add_defaults)
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.defaults_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         elay.addLayout(buttons)
@@ -192,7 +195,7 @@ class OfferCatalogScreen(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         self.tabs.addTab(page, "")
-        for w in (self.save_button, self.new_button):
+        for w in (self.save_button, self.new_button, self.defaults_button):
             w.setEnabled(self.can_edit)
 
     def _build_authority(self) -> None:
@@ -285,7 +288,11 @@ class OfferCatalogScreen(QWidget):
         self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
         self.rule_type.setCurrentIndex(max(self.rule_type.findData(rule), 0))
         self.new_button.setText(self.tr("New offer"))
-        self.save_button.setText(self.tr("Save as new version"))
+        self.defaults_button.setText(self.tr("Add shipped offers"))
+        self.defaults_button.setToolTip(self.tr(
+            "Add the default offers that come with Winback Desktop and are not in the "
+            "catalogue yet"))
+        self._save_text()
         self.authority_hint.setText(self.tr(
             "Highest offer cost each role may give without asking anyone, per SLTV tier. "
             "A person's own limit, when set, wins over their role's."))
@@ -303,6 +310,10 @@ class OfferCatalogScreen(QWidget):
         self.export_button.setText(self.tr("Export xlsx…"))
         self._render_templates()
         self._render_report()
+
+    def _save_text(self) -> None:
+        self.save_button.setText(self.tr("Create offer") if self.current is None
+                                 else self.tr("Save as new version"))
 
     # ------------------------------------------------------------------ loading
 
@@ -415,6 +426,7 @@ class OfferCatalogScreen(QWidget):
         self.valid_to.setDate(_qdate(t.valid_to))
         self.active.setChecked(t.active)
         self._rule_fields()
+        self._save_text()
 
     def new_offer(self) -> None:
         self.current = None
@@ -434,6 +446,7 @@ class OfferCatalogScreen(QWidget):
         self.valid_from.setDate(NO_DATE)
         self.valid_to.setDate(NO_DATE)
         self.active.setChecked(True)
+        self._save_text()
         self.code.setFocus()
 
     def form_values(self) -> dict[str, Any]:
@@ -477,6 +490,20 @@ class OfferCatalogScreen(QWidget):
             self._ok(self.tr("Saved {code} version {v}.").format(code=t.code, v=t.version))
             ctx.hub.notify("offers")
             self.current = t
+            self.load()
+
+        Operation(run, on_success=done, on_failure=self._fail, parent=self).start()
+
+    def add_defaults(self) -> None:
+        ctx = self.ctx
+
+        def run(_c: OpControl) -> int:
+            with ctx.db.session() as s:
+                return offers.add_default_offers(s, ctx.actor)
+
+        def done(n: int) -> None:
+            self._ok(self.tr("Added {n} shipped offer(s).").format(n=n))
+            ctx.hub.notify("offers")
             self.load()
 
         Operation(run, on_success=done, on_failure=self._fail, parent=self).start()
