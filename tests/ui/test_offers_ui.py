@@ -132,3 +132,58 @@ def test_catalogue_screen_versions_matrix_and_export(qtbot, db, tmp_path) -> Non
     sup = OfferCatalogScreen(AppContext(db=db, actor=team.supervisor))
     qtbot.addWidget(sup)
     assert not sup.save_matrix_button.isEnabled() and sup.save_button.isEnabled()
+
+
+def test_inbox_bulk_actions_conflicts_and_expired_rows(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from winback_desktop.db.types import utcnow
+    from winback_desktop.services import offers
+
+    team = make_team(db)
+    ids = []
+    for i in range(3):
+        _c, task = add_customer(db, team.campaign_id, name=f"bulk{i}")
+        ids.append(offers.request_offer(db, team.agent, "FREE-1M", task_id=task).id)
+    _c, old_task = add_customer(db, team.campaign_id, name="stale")
+    stale = offers.request_offer(db, team.agent2, "FREE-1M", task_id=old_task,
+                                 now=utcnow() - timedelta(hours=5))
+
+    first = ApprovalsScreen(AppContext(db=db, actor=team.supervisor))
+    second = ApprovalsScreen(AppContext(db=db, actor=team.supervisor2))
+    for screen in (first, second):
+        qtbot.addWidget(screen)
+        screen.show()
+        qtbot.waitUntil(lambda s=screen: len(s.items) == 4, timeout=5000)
+    # the stale request was expired by the refresh and sits last, greyed
+    last = first.table.item(3, 0)
+    assert first.items[3].id == stale.id and first.items[3].status == "expired"
+    assert last.font().italic() and first.count == 3
+
+    # both supervisors act on the first request: one decision stands, the other is told
+    first.select_request(ids[0])
+    second.select_request(ids[0])
+    first.approve_button.click()
+    qtbot.waitUntil(lambda: "Done" in first.message.text(), timeout=5000)
+    second.reject_button.click()
+    qtbot.waitUntil(lambda: "already approved" in second.message.text(), timeout=5000)
+    assert "Zhou Jing" in second.message.text()
+
+    # bulk: select the two remaining open requests and reject them at once
+    qtbot.waitUntil(lambda: first.count == 2, timeout=5000)
+    first.table.clearSelection()
+    for row, item in enumerate(first.items):
+        if item.id in ids[1:]:
+            first.table.selectionModel().select(
+                first.table.model().index(row, 0),
+                first.table.selectionModel().SelectionFlag.Select
+                | first.table.selectionModel().SelectionFlag.Rows)
+    assert first.reject_button.text() == "Reject 2"
+    first.note.setText("budget")
+    first.reject_button.click()
+    qtbot.waitUntil(lambda: "Done: 2" in first.message.text(), timeout=5000)
+    with db.session() as s:
+        assert {offers.request_info(s, i).status for i in ids[1:]} == {"rejected"}
+    qtbot.waitUntil(lambda: first.count == 0, timeout=5000)
+    for screen in (first, second):
+        screen.timer.stop()
