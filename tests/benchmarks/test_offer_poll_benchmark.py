@@ -55,6 +55,10 @@ def test_poll_and_inbox_stay_cheap(db) -> None:  # type: ignore[no-untyped-def]
         with db.session() as s:
             offers.my_requests(s, team.agent2, since, customer_id=pending.customer_id, limit=5)
 
+    def poll_by_id() -> None:
+        with db.session() as s:
+            offers.my_requests(s, team.agent2, ids=[pending.id], limit=1)
+
     def inbox() -> None:
         with db.session() as s:
             offers.pending_for(s, team.supervisor)
@@ -63,9 +67,11 @@ def test_poll_and_inbox_stay_cheap(db) -> None:  # type: ignore[no-untyped-def]
         with db.session() as s:
             s.execute(select(OfferRequest.status).where(OfferRequest.id == pending.id)).one()
 
-    base, p, i = _times(bare), _times(poll), _times(inbox, 50)
-    for name, t in (("bare pk read", base), ("my_requests poll", p), ("pending_for inbox", i)):
+    base, p, i, k = _times(bare), _times(poll), _times(inbox, 50), _times(poll_by_id)
+    for name, t in (("bare pk read", base), ("my_requests by customer", p),
+                    ("my_requests by id (panel poll)", k), ("pending_for inbox", i)):
         print(f"{db.backend} {name}: p50 {statistics.median(t):.2f} ms, "
               f"p99 {t[int(len(t) * 0.99) - 1]:.2f} ms")
-    print(f"poll / bare = {statistics.median(p) / statistics.median(base):.1f}x")
+    print(f"panel poll / bare = {statistics.median(k) / statistics.median(base):.1f}x")
+    assert statistics.median(k) < 10 * statistics.median(base)
     assert statistics.median(p) < 20 and statistics.median(i) < 200

@@ -65,6 +65,7 @@ def test_agent_asks_supervisor_approves_agent_wins_back(qtbot, db) -> None:  # t
     with qtbot.waitSignal(panel.won_back, timeout=5000):
         panel.accepted_button.click()
     assert panel.request.status == "accepted"
+    assert "Won back" in panel.status.text() and not panel.propose_button.isEnabled()
     with db.session() as s:
         customer = s.get(Customer, customer_id)
         assert customer is not None and customer.status == "won_back"

@@ -1056,13 +1056,17 @@ def pending_count(session: Session, actor: Actor, *, now: datetime | None = None
 
 
 def my_requests(session: Session, actor: Actor, since: datetime | None = None, *,
-                customer_id: int | None = None, limit: int = 50) -> list[OfferRequestInfo]:
+                customer_id: int | None = None, ids: Sequence[int] | None = None,
+                limit: int = 50) -> list[OfferRequestInfo]:
     """The actor's own requests changed since ``since`` (newest first), for the
-    workspace's 1 s poll: served by the ``agent_id`` index, a handful of rows."""
+    workspace's 1 s poll: served by the ``agent_id``/``customer_id`` indexes, or by
+    primary key when the caller knows which requests it waits for (``ids``)."""
     require(actor, Permission.WORK_QUEUE)
     if actor.user_id is None:
         return []
     stmt = _info_query().where(OfferRequest.agent_id == actor.user_id)
+    if ids is not None:
+        stmt = stmt.where(OfferRequest.id.in_(list(ids)))
     if since is not None:
         stmt = stmt.where(OfferRequest.updated_at >= since)
     if customer_id is not None:

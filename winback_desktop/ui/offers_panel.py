@@ -230,8 +230,9 @@ class OffersPanel(QWidget):
         r = self.request
         waiting = r is not None and r.is_open and not r.expired_at(utcnow())
         presentable = r is not None and r.presentable
+        won = r is not None and r.status == "accepted"
         can_propose = (self.customer_id is not None and self._selected() is not None
-                       and not waiting and not presentable and not self._busy)
+                       and not waiting and not presentable and not won and not self._busy)
         self.propose_button.setEnabled(can_propose)
         choice = self._selected()
         if choice is not None and not choice.within_authority:
@@ -345,14 +346,13 @@ class OffersPanel(QWidget):
         if self.request.expired_at(utcnow()):
             self._set_request(self.request, announce=False)
             return
-        ctx, generation, cid, rid = self.ctx, self._generation, self.customer_id, \
-            self.request.id
+        ctx, generation, rid = self.ctx, self._generation, self.request.id
         self._polling = True
 
         def run(_c: OpControl) -> offers.OfferRequestInfo | None:
             with ctx.db.session() as s:
-                mine = offers.my_requests(s, ctx.actor, customer_id=cid, limit=5)
-            return next((r for r in mine if r.id == rid), None)
+                mine = offers.my_requests(s, ctx.actor, ids=[rid], limit=1)
+            return mine[0] if mine else None
 
         def done(info: offers.OfferRequestInfo | None) -> None:
             self._polling = False
