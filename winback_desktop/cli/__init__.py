@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "demo_cmd",
     "queue_cmd",
     "interview_cmd",
+    "offer_cmd",
     "scorecard_cmd",
     "backup_cmd",
 ]
