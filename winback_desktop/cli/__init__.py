@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "interview_cmd",
     "scorecard_cmd",
     "backup_cmd",
+    "qa_cmd",
 ]
 
 
