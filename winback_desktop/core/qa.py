@@ -23,12 +23,13 @@ class Criterion:
     weight: float = 1.0
     max_score: int = 5
     critical: bool = False
+    label_zh: str = ""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Criterion:
         return cls(str(data["key"]), str(data.get("label", data["key"])),
                    float(data.get("weight", 1.0)), int(data.get("max_score", 5)),
-                   bool(data.get("critical", False)))
+                   bool(data.get("critical", False)), str(data.get("label_zh", "")))
 
 
 @dataclass(frozen=True)
@@ -104,17 +105,18 @@ def sample_calls(call_ids: Sequence[int], per_agent: int, seed: str) -> list[int
 
 
 DEFAULT_FORM: list[dict[str, Any]] = [
-    {"key": "greeting", "label": "Greeting and identification", "weight": 1, "max_score": 5},
-    {"key": "apology", "label": "Apologised and owned the problem", "weight": 2,
-     "max_score": 5},
-    {"key": "probe_reason", "label": "Probed the real defection reason", "weight": 3,
-     "max_score": 5},
+    {"key": "greeting", "label": "Greeting and identification",
+     "label_zh": "问候与身份确认", "weight": 1, "max_score": 5, "critical": False},
+    {"key": "apology", "label": "Apologised and owned the problem",
+     "label_zh": "道歉并承担问题", "weight": 2, "max_score": 5, "critical": False},
+    {"key": "probe_reason", "label": "Probed the real defection reason",
+     "label_zh": "追问真实流失原因", "weight": 3, "max_score": 5, "critical": False},
     {"key": "offer_choice", "label": "Offered choices, not one take-it-or-leave-it",
-     "weight": 2, "max_score": 5},
-    {"key": "no_false_promise", "label": "No promise we cannot keep", "weight": 2,
-     "max_score": 1, "critical": True},
-    {"key": "courtesy", "label": "Courteous throughout", "weight": 1, "max_score": 1,
-     "critical": True},
-    {"key": "wrap_up", "label": "Accurate notes and disposition", "weight": 1,
-     "max_score": 5},
+     "label_zh": "提供多个选择,而非唯一方案", "weight": 2, "max_score": 5, "critical": False},
+    {"key": "no_false_promise", "label": "No promise we cannot keep",
+     "label_zh": "不做无法兑现的承诺", "weight": 2, "max_score": 1, "critical": True},
+    {"key": "courtesy", "label": "Courteous throughout",
+     "label_zh": "全程礼貌", "weight": 1, "max_score": 1, "critical": True},
+    {"key": "wrap_up", "label": "Accurate notes and disposition",
+     "label_zh": "备注与结果记录准确", "weight": 1, "max_score": 5, "critical": False},
 ]

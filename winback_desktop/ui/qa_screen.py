@@ -360,7 +360,9 @@ class QaScreen(QWidget):
                 box.setRange(0, c.max_score)
                 box.setValue(c.max_score)
                 box.valueChanged.connect(self._update_score)
-                label = QLabel(("⚠ " if c.critical else "") + c.label)
+                text = c.label_zh if self.ctx.language.startswith("zh") and c.label_zh \
+                    else c.label
+                label = QLabel(("⚠ " if c.critical else "") + text)
                 label.setWordWrap(True)
                 if c.critical:
                     label.setToolTip(self.tr("Critical: a 0 here fails the whole evaluation"))
