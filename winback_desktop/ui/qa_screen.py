@@ -180,6 +180,7 @@ class QaScreen(QWidget):
         crow.addWidget(self.calibration_name)
         fb.addLayout(crow)
         fb.addWidget(self.score_label)
+        fb.addStretch(1)
         brow = QHBoxLayout()
         brow.addWidget(self.submit_button)
         brow.addWidget(self.callback_button)
@@ -188,9 +189,9 @@ class QaScreen(QWidget):
         review.addWidget(left_w)
         review.addWidget(middle_w)
         review.addWidget(self.form_box)
-        review.setStretchFactor(0, 2)
-        review.setStretchFactor(1, 3)
-        review.setStretchFactor(2, 2)
+        review.setSizes([460, 520, 420])
+        self.queue.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
 
         # evaluations tab
         self.evals = _table(6)
