@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "offer_cmd",
     "scorecard_cmd",
     "backup_cmd",
+    "qa_cmd",
 ]
 
 
