@@ -285,6 +285,8 @@ class Call(Base):
     __table_args__ = (
         Index("ix_calls_started_at", "started_at"),
         Index("ix_calls_agent_started", "agent_id", "started_at"),
+        # The live board counts flagged calls every refresh: few rows, found by index.
+        Index("ix_calls_flagged", "flagged_for_review", "started_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
