@@ -230,10 +230,17 @@ class InterviewReportScreen(QWidget):
 
 
 # Sheet and column names of the xlsx export, for lupdate (translated by _headers).
-_EXPORT_NAMES = [QT_TRANSLATE_NOOP("InterviewReportScreen", n) for n in (
-    "By campaign", "By month", "By SLTV tier", "Competitor offers", "Agents", "Trigger",
-    "Competitor", "What the competitor offers", "Name", "Completion rate",
-    "Adherence rate", "Reason overridden")]
+_EXPORT_NAMES = [
+    QT_TRANSLATE_NOOP("InterviewReportScreen", "By campaign"),
+    QT_TRANSLATE_NOOP("InterviewReportScreen", "By month"),
+    QT_TRANSLATE_NOOP("InterviewReportScreen", "By SLTV tier"),
+    QT_TRANSLATE_NOOP("InterviewReportScreen", "Trigger"),
+    QT_TRANSLATE_NOOP("InterviewReportScreen", "Competitor"),
+    QT_TRANSLATE_NOOP("InterviewReportScreen", "What the competitor offers"),
+    QT_TRANSLATE_NOOP("InterviewReportScreen", "Name"),
+    QT_TRANSLATE_NOOP("InterviewReportScreen", "Completion rate"),
+    QT_TRANSLATE_NOOP("InterviewReportScreen", "Adherence rate"),
+]
 
 
 def _factory(ctx: AppContext) -> QWidget:
