@@ -45,6 +45,8 @@ def _table(headers: list[str]) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().setVisible(False)
     table.setSortingEnabled(True)
+    # keep the report's own order (largest first) until the user clicks a header
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return table
 
@@ -61,6 +63,9 @@ def _fill(table: QTableWidget, rows: Sequence[Sequence[Any]]) -> None:
                                       | Qt.AlignmentFlag.AlignVCenter)
             else:
                 item.setText(str(value))
+                if str(value).endswith("%"):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, item)
     table.setSortingEnabled(True)
     for c in range(1, table.columnCount()):

@@ -15,10 +15,6 @@
       <translation>脚本</translation>
     </message>
     <message>
-      <source>Version</source>
-      <translation>版本</translation>
-    </message>
-    <message>
       <source>Status</source>
       <translation>状态</translation>
     </message>
@@ -171,8 +167,8 @@
       <translation>删除选项</translation>
     </message>
     <message>
-      <source>Choices</source>
-      <translation>选项</translation>
+      <source>Choices (weights toward each defection reason; a choice may branch)</source>
+      <translation>选项(对各流失原因的权重;选项可设置分支)</translation>
     </message>
     <message>
       <source>Checks</source>
@@ -185,6 +181,10 @@
     <message>
       <source>Save draft</source>
       <translation>保存草稿</translation>
+    </message>
+    <message>
+      <source>Version {version}</source>
+      <translation>版本 {version}</translation>
     </message>
     <message>
       <source>Unsaved changes</source>
