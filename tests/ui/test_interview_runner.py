@@ -144,3 +144,19 @@ def test_a_new_runner_resumes_after_the_call_drops(qtbot, db, call) -> None:
     _idle(qtbot, second)
     with db.session() as s:
         assert s.scalar(select(InterviewResponse.status)) == "paused"
+
+
+def test_typing_notes_does_not_trigger_shortcuts(qtbot, db, call) -> None:
+    runner = _runner(qtbot, db, call["agent"])
+    runner.start(call["customer_id"], call["call_id"])
+    _idle(qtbot, runner)
+    runner.activateWindow()
+    qtbot.waitUntil(runner.isActiveWindow, timeout=5_000)
+    runner.notes.setFocus()
+    qtbot.keyClicks(runner.notes, "2 bills")
+    qtbot.keyClick(runner.notes, Qt.Key.Key_Return)
+    qtbot.keyClick(runner.notes, Qt.Key.Key_Backspace)
+    _idle(qtbot, runner)
+    assert runner.notes.toPlainText() == "2 bills"
+    assert runner.state.current_key == "why"  # neither answered nor moved
+    assert not any(b.isChecked() for b in runner._choice_buttons)
