@@ -6,8 +6,9 @@ while the focus is inside the runner on a page that uses them, so a host window 
 binds 1–9 / Alt+1–9 to dispositions (the call workspace) keeps them everywhere else.
 Every answer is saved as it is given, so a dropped call loses nothing: ``start`` for
 the same customer later resumes where the interview stopped, on any PC. At the end a
-confirm page shows the proposed defection reason (highest weight) and the grid's treatment for the customer's tier;
-the agent confirms or picks another reason (recorded as an override).
+confirm page shows the proposed defection reason (highest weight) and the grid's
+treatment for the customer's tier; the agent confirms or picks another reason
+(recorded as an override).
 
 Embedding (the call workspace)::
 
