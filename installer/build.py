@@ -78,6 +78,7 @@ def inno_setup() -> None:
 class Smoke:
     def __init__(self) -> None:
         self.failures: list[str] = []
+        self.passed = 0
         self.tmp = Path(tempfile.mkdtemp(prefix="winback-smoke-"))
         self.env = {**os.environ, "WINBACK_DATA_DIR": str(self.tmp / "data"),
                     "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
@@ -100,6 +101,7 @@ class Smoke:
         elif expect is not None and not re.search(expect, out):
             self.fail(name, f"output does not match {expect!r}:\n{out[-3000:]}")
         else:
+            self.passed += 1
             print(f"  ok   {name} ({seconds:.1f} s)", flush=True)
         return proc.stdout
 
@@ -118,6 +120,7 @@ class Smoke:
         elif not qm:
             self.fail("data files", "no .qm translations in the bundle")
         else:
+            self.passed += 1
             print(f"  ok   data files ({len(qm)} translations)", flush=True)
         cli = [str(CLI), "--database", self.url]
         self.run("winback --version", [str(CLI), "--version"], rf"winback {re.escape(version())}")
@@ -145,6 +148,7 @@ class Smoke:
                   "(winback_desktop/ui/application.py) is not in this tree yet", flush=True)
         print(f"smoke test took {time.monotonic() - started:.0f} s", flush=True)
         shutil.rmtree(self.tmp, ignore_errors=True)
+        print(f"smoke: {self.passed} passed, {len(self.failures)} failed", flush=True)
         if self.failures:
             print(f"SMOKE TEST FAILED: {', '.join(self.failures)}", flush=True)
             return False
