@@ -59,7 +59,7 @@ def build(clean: bool) -> float:
     print("$", " ".join(cmd), flush=True)
     subprocess.run(cmd, cwd=ROOT, check=True)
     seconds = time.monotonic() - started
-    size = sum(p.stat().st_size for p in BUNDLE.rglob("*") if p.is_file())
+    size = sum(p.stat().st_size for p in BUNDLE.rglob("*") if p.is_file() and not p.is_symlink())
     print(f"bundle built in {seconds:.0f} s: {BUNDLE} ({size / 1e6:.0f} MB)", flush=True)
     return seconds
 
