@@ -8,15 +8,26 @@ stderr with a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
 from winback_desktop import __version__
-from winback_desktop.cli import _common, backup_cmd, db_cmd, demo_cmd, user_cmd
+from winback_desktop.cli import _common
 from winback_desktop.cli._common import tr
 
-#: Modules that add commands; later issues append theirs here.
-COMMAND_MODULES = [db_cmd, user_cmd, demo_cmd, backup_cmd]
+#: Modules under ``winback_desktop.cli`` that add commands; one per line, in help order.
+COMMAND_MODULES = [
+    "db_cmd",
+    "user_cmd",
+    "demo_cmd",
+    "queue_cmd",
+    "interview_cmd",
+    "offer_cmd",
+    "scorecard_cmd",
+    "backup_cmd",
+    "qa_cmd",
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,8 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"winback {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(sub, common)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"winback_desktop.cli.{name}").register(sub, common)
     return parser
 
 

@@ -18,6 +18,9 @@ from winback_desktop.db.session import Database
 from winback_desktop.services.database import open_database
 
 log = logging.getLogger("winback.cli")
+# Until a log file is configured, tracebacks must not reach the terminal.
+log.addHandler(logging.NullHandler())
+log.propagate = False
 _app: Any = None
 
 
@@ -108,6 +111,13 @@ def run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) 
     except WinbackError as exc:
         print(tr("winback: error: ") + error_line(exc), file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # Output piped into `head` or a closed pager: nothing more to say.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print(tr("winback: interrupted"), file=sys.stderr)
         return 130

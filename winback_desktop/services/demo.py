@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Table, func, insert, select, update
 
 from winback_desktop.core import segmentation, sltv
 from winback_desktop.core.domain import (
@@ -37,7 +37,7 @@ from winback_desktop.db.models import (
     User,
 )
 from winback_desktop.db.session import Database
-from winback_desktop.services import audit, users
+from winback_desktop.services import audit, interviews, offers, rewards, users
 from winback_desktop.services.context import Actor, require
 
 DEFAULT_SEED = 20261123
@@ -196,6 +196,13 @@ def load_demo(
                         customer_filter={"status": ["at_risk"]})
         session.add_all([winback, save])
         session.flush()
+        # Shipped exit-interview scripts; the campaigns use the Chinese ones (most demo
+        # customers are Chinese-speaking; the runner offers the English version too).
+        interviews.ensure_default_scripts(session, admin_actor)
+        for campaign in (winback, save):
+            script = interviews.default_script_for(session, campaign.kind, "zh")
+            campaign.script_id = script.id if script is not None else None
+        offers.ensure_default_offers(session, admin_actor)
         for campaign in (winback, save):
             for agent in agents:
                 session.add(CampaignAgent(campaign_id=campaign.id, user_id=agent.id))
@@ -252,14 +259,15 @@ def load_demo(
                                                         grid)
         report(0, customers)
         chunk = 2_000
-        ids: list[int] = []
+        # Core inserts (no ORM bookkeeping, no RETURNING): ids are read back afterwards
+        # by the demo's unique external ids.
         for start in range(0, len(customer_rows), chunk):
-            part = customer_rows[start:start + chunk]
-            result = session.execute(
-                insert(Customer).returning(Customer.id, sort_by_parameter_order=True), part)
-            ids.extend(result.scalars().all())
+            session.execute(insert(_table(Customer)), customer_rows[start:start + chunk])
             report(min(start + chunk, customers), customers)
-        session.execute(insert(CustomerPhone), _primary_flags(phone_rows, ids))
+        by_external = {ext: cid for ext, cid in session.execute(
+            select(Customer.external_id, Customer.id))}
+        ids = [by_external[r["external_id"]] for r in customer_rows]
+        session.execute(insert(_table(CustomerPhone)), _primary_flags(phone_rows, ids))
         # -- queue tasks
         task_rows = []
         for cid, row in zip(ids, customer_rows, strict=True):
@@ -271,18 +279,18 @@ def load_demo(
                 "status": TaskStatus.DO_NOT_CALL.value if row["do_not_call"]
                 else TaskStatus.QUEUED.value,
                 "sltv_minor": row["sltv_minor"], "sltv_tier": row["sltv_tier"],
+                "segment": row["segment"],
                 "defection_reason": row["defection_reason"],
                 "defection_date": row["defection_date"],
                 "language": row["preferred_language"], "timezone": row["timezone"],
                 "attempts": 0, "created_at": now - timedelta(days=90),
                 "updated_at": now - timedelta(days=90),
             })
-        task_ids: list[int] = []
         for start in range(0, len(task_rows), chunk):
-            result = session.execute(
-                insert(CallTask).returning(CallTask.id, sort_by_parameter_order=True),
-                task_rows[start:start + chunk])
-            task_ids.extend(result.scalars().all())
+            session.execute(insert(_table(CallTask)), task_rows[start:start + chunk])
+        by_customer = {cust: tid for cust, tid in session.execute(
+            select(CallTask.customer_id, CallTask.id))}
+        task_ids = [by_customer[r["customer_id"]] for r in task_rows]
         # -- three months of calls, worked from the top of each queue down
         order = sorted(range(len(task_rows)), key=lambda i: -task_rows[i]["sltv_minor"])
         call_rows: list[dict[str, Any]] = []
@@ -333,7 +341,7 @@ def load_demo(
                         upd["status"] = TaskStatus.EXHAUSTED.value
                     clock += ring + talk + wrap + timedelta(seconds=rng.randint(20, 300))
         for start in range(0, len(call_rows), chunk):
-            session.execute(insert(Call), call_rows[start:start + chunk])
+            session.execute(insert(_table(Call)), call_rows[start:start + chunk])
         won: list[int] = []
         dnc: list[int] = []
         bulk = []
@@ -353,11 +361,23 @@ def load_demo(
         for start in range(0, len(dnc), 500):
             session.execute(update(Customer).where(Customer.id.in_(dnc[start:start + 500]))
                             .values(do_not_call=True))
+        session.flush()
+        rewards.ensure_default_rules(session, today - timedelta(days=365))
+        session.flush()
+        rewards.sync_ledger(session, admin_actor, today - timedelta(days=100),
+                            today + timedelta(days=1))
         summary = DemoSummary(users=len(made), customers=len(ids), calls=len(call_rows),
                               tasks=len(task_ids), campaigns=2, password=DEMO_PASSWORD)
         audit.record(session, admin_actor, "demo_loaded", "database", None,
                      after=summary.as_dict() | {"seed": seed, "password": None})
     return summary
+
+
+def _table(model: type[Any]) -> Table:
+    """The Core table of a model: bulk inserts skip the ORM's per-row bookkeeping."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def _primary_flags(phone_rows: list[tuple[int, str, str]], ids: list[int]) -> list[dict]:
