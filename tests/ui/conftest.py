@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,6 +45,14 @@ def demo_db(demo_url: str) -> Iterator[Any]:
     db.dispose()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _collect_garbage_on_the_gui_thread() -> Iterator[None]:
+    """As in the app (``ui.gc_guard``): a worker thread must never delete a widget."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
 @pytest.fixture(autouse=True)
 def _gui(qapp: Any) -> Iterator[None]:
     """The app's own style, English to start with, no operation left running after."""
@@ -57,6 +66,8 @@ def _gui(qapp: Any) -> Iterator[None]:
     QThreadPool.globalInstance().waitForDone(10_000)
     qapp.processEvents()
     i18n.install("en")
+    gc.collect()
+    qapp.processEvents()
 
 
 

@@ -233,6 +233,9 @@ def run(argv: list[str]) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = make_app(argv)
+    from winback_desktop.ui import gc_guard
+
+    guard = gc_guard.install(app)
     i18n.install(initial_language(args.lang))
     if args.smoke_test:
         from winback_desktop.ui.smoke import run_smoke
@@ -265,6 +268,7 @@ def run(argv: list[str]) -> int:
     controller.start()
     code = app.exec()
     controller.shutdown()
+    guard.collect()
     return code
 
 

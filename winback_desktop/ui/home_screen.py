@@ -53,7 +53,7 @@ class HomeScreen(QWidget):
         for i, key in enumerate(_CARDS):
             card = QFrame()
             card.setObjectName("statCard")
-            card.setMinimumWidth(190)
+            card.setMinimumWidth(140)
             value = QLabel("–")
             value.setObjectName("statValue")
             value.setAlignment(Qt.AlignmentFlag.AlignLeft)
