@@ -6,8 +6,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from winback_desktop.services.demo import DEMO_PASSWORD
 from tests.ui.helpers import log_in, main_window, start_controller, wait_ops
+from winback_desktop.services.demo import DEMO_PASSWORD
 
 
 def test_language_switch_retranslates_live_and_is_remembered_for_the_user(

@@ -172,6 +172,7 @@ class AuditScreen(QWidget):
         self.table.resizeColumnsToContents()
         if self.entries:
             self.table.selectRow(0)
+            self._show_detail()
         else:
             self.before_text.clear()
             self.after_text.clear()

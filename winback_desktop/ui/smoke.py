@@ -75,9 +75,9 @@ def run_smoke(app: QApplication, args: argparse.Namespace) -> int:
     timings: list[tuple[str, float]] = []
 
     def qt_message(mode: QtMsgType, _context: Any, message: str) -> None:
-        if mode in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
-            if not message.startswith(_IGNORED_QT):
-                failures.append(f"Qt: {message}")
+        serious = (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+        if mode in serious and not message.startswith(_IGNORED_QT):
+            failures.append(f"Qt: {message}")
 
     def excepthook(kind: type[BaseException], exc: BaseException, tb: Any) -> None:
         failures.append("".join(traceback.format_exception(kind, exc, tb)))
