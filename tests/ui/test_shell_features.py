@@ -191,7 +191,7 @@ def test_unreachable_database_offers_retry_choose_and_quit(qtbot: Any,
     assert dialog.retry_button is not None
     assert "Cannot reach the database" in dialog.informativeText()
     assert not controller.login.login_button.isEnabled()
-    assert "not available" in controller.login.database_value.text()
+    assert "not available" in controller.login.database_value.full_text()
     with qtbot.waitSignal(controller.quit_requested, timeout=5000):
         dialog.quit_button.click()
 

@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
         self.role_label.setText(self.tr("Role: {role}").format(role=role_name(actor.role)))
         # Long server URLs and file paths are elided; the tooltip has the whole text.
         url = self.ctx.db.display_url
-        short = self.db_label.fontMetrics().elidedText(url, Qt.TextElideMode.ElideMiddle, 300)
+        short = self.db_label.fontMetrics().elidedText(url, Qt.TextElideMode.ElideMiddle, 320)
         self.db_label.setText(self.tr("Database: {url}").format(url=short))
         self.db_label.setToolTip(url)
         if self.backup_path is not None:
