@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from winback_desktop import APP_ID, APP_NAME, ORG_NAME, __version__
@@ -256,11 +256,8 @@ def run(argv: list[str]) -> int:
 
         controller.start()
         assert controller.login is not None
-        if "login" in SHOWN_AT:
-            report()
-        else:
-            controller.login.shown.connect(report)
-        # Let the database open finish so the worker thread is not killed mid-migration.
+        # Report from the event loop: quit() before exec() would be ignored.
+        QTimer.singleShot(0, report)
         code = app.exec()
         QThreadPool.globalInstance().waitForDone()
         controller.shutdown()
