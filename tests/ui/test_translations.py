@@ -216,3 +216,15 @@ def test_the_clipping_check_notices_a_clipped_button(qtbot: Any) -> None:
     box.show()
     qtbot.waitExposed(box)
     assert _clipped(box)
+
+
+def test_qt_standard_buttons_are_translated_too(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from winback_desktop.ui import i18n
+
+    i18n.install("zh_CN")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                           | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert sorted(b.text() for b in box.buttons()) == sorted(["保存", "取消"])
