@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from winback_desktop import APP_ID, APP_NAME, ORG_NAME, __version__
@@ -233,6 +233,9 @@ def run(argv: list[str]) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = make_app(argv)
+    from winback_desktop.ui import gc_guard
+
+    guard = gc_guard.install(app)
     i18n.install(initial_language(args.lang))
     if args.smoke_test:
         from winback_desktop.ui.smoke import run_smoke
@@ -253,11 +256,8 @@ def run(argv: list[str]) -> int:
 
         controller.start()
         assert controller.login is not None
-        if "login" in SHOWN_AT:
-            report()
-        else:
-            controller.login.shown.connect(report)
-        # Let the database open finish so the worker thread is not killed mid-migration.
+        # Report from the event loop: quit() before exec() would be ignored.
+        QTimer.singleShot(0, report)
         code = app.exec()
         QThreadPool.globalInstance().waitForDone()
         controller.shutdown()
@@ -265,6 +265,7 @@ def run(argv: list[str]) -> int:
     controller.start()
     code = app.exec()
     controller.shutdown()
+    guard.collect()
     return code
 
 

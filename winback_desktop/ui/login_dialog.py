@@ -28,6 +28,7 @@ from winback_desktop import APP_NAME
 from winback_desktop.ui import i18n, prefs
 from winback_desktop.ui.feedback import error_text
 from winback_desktop.ui.ops import OpControl, Operation
+from winback_desktop.ui.widgets import ElidedLabel
 
 #: perf_counter() when the login window was first shown (read by the startup timer).
 SHOWN_AT: dict[str, float] = {}
@@ -68,9 +69,8 @@ class LoginDialog(QDialog):
         )
         self.language_combo.currentIndexChanged.connect(self._language_chosen)
 
-        self.database_value = QLabel()
+        self.database_value = ElidedLabel()
         self.database_value.setObjectName("databaseValue")
-        self.database_value.setWordWrap(True)
         self.database_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.change_db_button = QPushButton()
         self.change_db_button.clicked.connect(self.change_database_requested)
@@ -179,7 +179,7 @@ class LoginDialog(QDialog):
             text = self.tr("{url} (not available)").format(url=self._db_text)
         else:
             text = self._db_text
-        self.database_value.setText(text)
+        self.database_value.set_full_text(text)
 
     # ---------------------------------------------------------------- actions
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -89,6 +90,9 @@ class MainWindow(QMainWindow):
 
         # status bar: backup note on the left; user, role, database, health on the right
         self.backup_label = QLabel()
+        self.backup_label.setMinimumWidth(40)
+        self.backup_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                        QSizePolicy.Policy.Preferred)
         self.user_label = QLabel()
         self.user_label.setObjectName("statusUser")
         self.role_label = QLabel()
@@ -178,8 +182,11 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("User: {name}").format(
             name=actor.display_name or actor.login))
         self.role_label.setText(self.tr("Role: {role}").format(role=role_name(actor.role)))
-        self.db_label.setText(self.tr("Database: {url}").format(url=self.ctx.db.display_url))
-        self.db_label.setToolTip(self.ctx.db.display_url)
+        # Long server URLs and file paths are elided; the tooltip has the whole text.
+        url = self.ctx.db.display_url
+        short = self.db_label.fontMetrics().elidedText(url, Qt.TextElideMode.ElideMiddle, 320)
+        self.db_label.setText(self.tr("Database: {url}").format(url=short))
+        self.db_label.setToolTip(url)
         if self.backup_path is not None:
             self.backup_label.setText(self.tr("Backup taken before the upgrade: {path}").format(
                 path=str(self.backup_path)))
@@ -277,8 +284,11 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from winback_desktop.ui.settings_dialog import SettingsDialog
 
+        old = getattr(self, "settings_dialog", None)
+        if old is not None:
+            old.close()
+            old.deleteLater()
         dialog = SettingsDialog(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.settings_dialog = dialog
 

@@ -36,6 +36,10 @@
       <translation>我今日的通话</translation>
     </message>
     <message>
+      <source>Calls in the last 7 days (team)</source>
+      <translation>近 7 天通话（团队）</translation>
+    </message>
+    <message>
       <source>Updated at {time}.</source>
       <translation>更新于 {time}。</translation>
     </message>
