@@ -283,9 +283,12 @@ class SegmentationScreen(QWidget):
         self._run(work, ok)
 
     def restore_defaults(self) -> None:
-        answer = QMessageBox.question(self, self.tr("Restore defaults"), self.tr(
-            "Set every cell back to the book's default treatment?"))
-        if answer != QMessageBox.StandardButton.Yes:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore defaults"), self.tr(
+            "Set every cell back to the book's default treatment?"), parent=self)
+        yes = box.addButton(self.tr("Restore defaults"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is not yes:
             return
         self.apply_defaults()
 
