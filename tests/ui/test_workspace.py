@@ -299,3 +299,16 @@ def test_stuck_call_can_be_left_with_notes_on_clipboard(qtbot, demo_db, dialled,
     qtbot.waitUntil(lambda: screen.phase is Phase.IDLE and screen.idle(), timeout=TIMEOUT)
     assert QGuiApplication.clipboard().text() == "Left a message with the assistant"
     assert screen.next_button.isEnabled()
+
+
+def test_customers_held_by_a_crashed_session_go_back(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from winback_desktop.services import queue
+
+    ctx = make_ctx(demo_db, "agent05")
+    held = queue.claim_next_task(demo_db, ctx.actor)
+    assert held is not None  # ...and then the workstation crashed
+    screen = _desk(qtbot, demo_db, "agent05")
+    assert "earlier session" in screen.banner.text()
+    with demo_db.session() as s:
+        assert s.get(CallTask, held.task_id).status == "queued"
+        assert queue.get_claimed(s, ctx.actor) == []

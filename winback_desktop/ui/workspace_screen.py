@@ -117,6 +117,7 @@ class WorkspaceScreen(QWidget):
         self._heartbeat_timer.start(HEARTBEAT_MS)
         self._apply_phase()
         self._load_campaigns()
+        self._release_leftovers()
         self._set_presence(PresenceState.READY)
         ctx.hub.changed.connect(self._on_changed)
 
@@ -406,6 +407,28 @@ class WorkspaceScreen(QWidget):
             self.campaign_combo.blockSignals(False)
 
         self._run(work, done, on_failure=lambda _e: None, blocking=False)
+
+    def _release_leftovers(self) -> None:
+        """Customers still held from a session that crashed go back to the queue now,
+        not when their lease runs out, so colleagues can call them."""
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def work() -> int:
+            with db.session() as s:
+                held = queue.get_claimed(s, actor)
+            for task_id in held:
+                with contextlib.suppress(WinbackError):
+                    queue.release_task(db, actor, task_id)
+            return len(held)
+
+        def done(count: int) -> None:
+            if count and self.phase is Phase.IDLE:
+                self.show_message(self.tr(
+                    "{n} customer(s) you held in an earlier session went back to the queue.")
+                    .format(n=count), "info")
+
+        # blocking: a "Next" pressed meanwhile must not claim a task this then releases
+        self._run(work, done, on_failure=lambda _e: None)
 
     # ------------------------------------------------------------------ actions
     def next_customer(self) -> None:
