@@ -510,6 +510,8 @@ class CampaignsScreen(QWidget):
                 sltv_service.recompute(db, actor, new_id)
             return new_id
 
+        self.message(self.tr("Saving…"))
+
         def ok(new_id: int) -> None:
             self.current_id = new_id
             self.message(self.tr("Campaign saved."))
@@ -568,6 +570,8 @@ class CampaignsScreen(QWidget):
         def work() -> Any:
             with db.session() as s:
                 return fn(s, actor, cid)
+
+        self.message(self.tr("Working…"))
 
         def ok(result: Any) -> None:
             self.message(done_text.format(n=f"{int(result or 0):,}"))
