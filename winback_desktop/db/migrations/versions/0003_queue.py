@@ -2,7 +2,7 @@
 aggressive autovacuum of the queue table on PostgreSQL.
 
 Revision ID: qb01
-Revises: 0001
+Revises: 0002
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "qb01"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
