@@ -258,8 +258,10 @@ class CustomerCardView(QWidget):
                    vocab.money(o.cost_minor, currency), o.agent_login or ""]
                   for o in card.offers]
         _fill(self.offers_table, offers)
-        self.history.setTabText(0, self.tr("Previous calls ({n})").format(n=len(calls)))
-        self.history.setTabText(1, self.tr("Previous offers ({n})").format(n=len(offers)))
+        self.history.setTabText(self.history.indexOf(self.calls_table),
+                                self.tr("Previous calls ({n})").format(n=len(calls)))
+        self.history.setTabText(self.history.indexOf(self.offers_table),
+                                self.tr("Previous offers ({n})").format(n=len(offers)))
 
     def tick(self) -> None:
         """Refresh the customer's ticking local clock (called every second)."""
