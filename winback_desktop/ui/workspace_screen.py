@@ -233,7 +233,7 @@ class WorkspaceScreen(QWidget):
         cl.addLayout(buttons)
         rl.addWidget(call_box)
 
-        notes_box = QGroupBox(self.tr("Notes"))
+        notes_box = QGroupBox(self.tr("Call notes"))
         nl = QVBoxLayout(notes_box)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("callNotes")
