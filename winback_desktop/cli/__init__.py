@@ -23,8 +23,10 @@ COMMAND_MODULES = [
     "demo_cmd",
     "queue_cmd",
     "interview_cmd",
+    "offer_cmd",
     "scorecard_cmd",
     "backup_cmd",
+    "qa_cmd",
 ]
 
 

@@ -285,6 +285,8 @@ class Call(Base):
     __table_args__ = (
         Index("ix_calls_started_at", "started_at"),
         Index("ix_calls_agent_started", "agent_id", "started_at"),
+        # The live board counts flagged calls every refresh: few rows, found by index.
+        Index("ix_calls_flagged", "flagged_for_review", "started_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -600,6 +602,22 @@ class AgentDailyStats(Base):
     wrap_seconds: Mapped[float] = mapped_column(default=0.0)
     wrapped_calls: Mapped[int] = mapped_column(Integer, default=0)
     computed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CoachingMessage(Base):
+    """A supervisor's short message that pops up in the agent's workspace."""
+
+    __tablename__ = "coaching_messages"
+    __table_args__ = (Index("ix_coaching_messages_to_read", "to_user_id", "read_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    from_user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"))
+    to_user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    call_id: Mapped[int | None] = mapped_column(ForeignKey("calls.id", ondelete="SET NULL"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    read_at: Mapped[datetime | None]
 
 
 # ----------------------------------------------------------------- audit & settings
