@@ -103,8 +103,9 @@ def build_postgres(url: str, n: int) -> tuple[Database, list[Actor], int]:
     actors, campaign_id = setup_people(db)
     zones = "ARRAY[" + ",".join(f"'{z}'" for z in ZONES) + "]"
     reasons = "ARRAY[" + ",".join(f"'{r}'" for r in REASONS) + "]"
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql(f"""
+    with db.engine.begin() as sa_conn:
+        conn: Any = sa_conn.connection.driver_connection  # no placeholders: % is modulo
+        conn.execute(f"""
             INSERT INTO customers (id, external_id, name, status, defection_reason,
                 defection_date, currency, annual_revenue_minor, annual_margin_minor, timezone,
                 preferred_language, sltv_minor, sltv_tier, segment, do_not_call, created_at,
@@ -113,7 +114,7 @@ def build_postgres(url: str, n: int) -> tuple[Database, list[Actor], int]:
                    ({reasons})[1 + (g * 7) % {len(REASONS)}],
                    DATE '2026-11-20' - ((g * 13) % 700 + 5),
                    'CNY', r, r / 4, ({zones})[1 + (g * 11) % {len(ZONES)}],
-                   CASE WHEN ({zones})[1 + (g * 11) % {len(ZONES)}] LIKE 'Asia/%%'
+                   CASE WHEN ({zones})[1 + (g * 11) % {len(ZONES)}] LIKE 'Asia/%'
                         THEN 'zh' ELSE 'en' END,
                    (r / 4) * 273 / 100, 'D',
                    CASE WHEN g % 20 = 0 THEN 'do_not_pursue' ELSE 'quick' END,
@@ -121,7 +122,7 @@ def build_postgres(url: str, n: int) -> tuple[Database, list[Actor], int]:
             FROM (SELECT g, ((g * 2654435761) % 8000000 + 100000)::bigint AS r
                   FROM generate_series(1, {n}) AS g) s
         """)
-        conn.exec_driver_sql(f"""
+        conn.execute(f"""
             INSERT INTO call_tasks (id, campaign_id, customer_id, status, sltv_minor, sltv_tier,
                 segment, defection_reason, defection_date, language, timezone, attempts,
                 created_at, updated_at)
@@ -129,10 +130,8 @@ def build_postgres(url: str, n: int) -> tuple[Database, list[Actor], int]:
                    defection_reason, defection_date, preferred_language, timezone, 0, now(), now()
             FROM customers
         """)
-        conn.exec_driver_sql("SELECT setval(pg_get_serial_sequence('customers', 'id'), "
-                             f"{n})")
-        conn.exec_driver_sql("SELECT setval(pg_get_serial_sequence('call_tasks', 'id'), "
-                             f"{n})")
+        conn.execute(f"SELECT setval(pg_get_serial_sequence('customers', 'id'), {n})")
+        conn.execute(f"SELECT setval(pg_get_serial_sequence('call_tasks', 'id'), {n})")
     with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.exec_driver_sql("VACUUM ANALYZE customers")
         conn.exec_driver_sql("VACUUM ANALYZE call_tasks")

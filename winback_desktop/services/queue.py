@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
@@ -27,12 +28,8 @@ from functools import lru_cache
 from typing import Any, cast
 
 from sqlalchemy import (
-    Integer,
-    Select,
     Table,
-    bindparam,
     case,
-    func,
     or_,
     select,
     text,
@@ -54,10 +51,7 @@ from winback_desktop.core.permissions import Permission
 from winback_desktop.db.models import (
     CallTask,
     Campaign,
-    CampaignAgent,
     Customer,
-    SltvTierThreshold,
-    User,
 )
 from winback_desktop.db.session import Database
 from winback_desktop.db.types import utcnow
@@ -131,63 +125,6 @@ class _CampaignRules:
 
 
 # ------------------------------------------------------------------------ helpers
-
-
-def _agent_config_statement() -> Select[Any]:
-    c = cast(Table, Campaign.__table__)
-    u = cast(Table, User.__table__)
-    ca = cast(Table, CampaignAgent.__table__)
-    return (
-        select(u.c.skill_tiers, u.c.skill_reasons, u.c.languages, u.c.seniority, u.c.active,
-               c.c.id, c.c.window_start, c.c.window_end, c.c.max_attempts, c.c.lease_minutes,
-               c.c.status)
-        .select_from(u)
-        .outerjoin(ca, ca.c.user_id == u.c.id)
-        .outerjoin(c, c.c.id == ca.c.campaign_id)
-        .where(u.c.id == bindparam("user", type_=Integer))
-    )
-
-
-_AGENT_CONFIG = _agent_config_statement()
-#: On PostgreSQL the claim's commit does not wait for the WAL flush (an fsync costs
-#: 5–15 ms here and would cap the whole team's claim rate). If the server itself
-#: crashes in that instant, the claim is forgotten and the task simply returns to the
-#: queue; the agent's later disposition is still recorded (see ``calls.finish_call``).
-_AGENT_CONFIG_PG = _agent_config_statement().add_columns(
-    func.set_config("synchronous_commit", "off", True).label("async_commit"))
-
-
-def _agent_config(session: Session, actor: Actor, campaign_id: int | None,
-                  backend: str = "sqlite"
-                  ) -> tuple[queue_rules.AgentSkills, list[_CampaignRules]]:
-    """The agent's skills and the running campaigns they are assigned to (one query)."""
-    if actor.user_id is None:
-        raise PermissionDenied()
-    stmt = _AGENT_CONFIG_PG if backend == "postgresql" else _AGENT_CONFIG
-    rows = session.execute(stmt, {"user": actor.user_id}).all()
-    if not rows or not rows[0].active:
-        raise PermissionDenied()
-    first = rows[0]
-    skills = queue_rules.AgentSkills.of(first.skill_tiers, first.skill_reasons,
-                                        first.languages, first.seniority)
-    campaigns = [
-        _CampaignRules(r.id, r.window_start, r.window_end, r.max_attempts,
-                       r.lease_minutes or 15)
-        for r in rows
-        if r.id is not None and r.status == CampaignStatus.RUNNING.value
-        and (campaign_id is None or r.id == campaign_id)
-    ]
-    if campaign_id is not None and not any(r.id == campaign_id for r in rows):
-        name = session.scalar(select(Campaign.name).where(Campaign.id == campaign_id))
-        if name is None:
-            raise NotFound(what=str(campaign_id))
-        raise NotAssigned(campaign=name)
-    return skills, campaigns
-
-
-def _thresholds(session: Session) -> dict[str, int]:
-    return {t: v for t, v in session.execute(
-        select(SltvTierThreshold.tier, SltvTierThreshold.min_sltv_minor))}
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,50 +346,136 @@ def _ceiling(skills: queue_rules.AgentSkills, thresholds: Any) -> int | None:
 # ------------------------------------------------------------ PostgreSQL claim
 
 
+def _pg_placeholders(sql: str) -> str:
+    """``:name`` → ``%(name)s`` for psycopg."""
+    return re.sub(r"(?<![:\w]):([a-z_]+)", r"%(\1)s", sql)
+
+
+@lru_cache(maxsize=64)
+def _pg_sql(key: str, shape: _Shape | None = None) -> str:
+    if key == "claim":
+        assert shape is not None
+        return _pg_placeholders(_pg_claim_sql(shape))
+    if key == "peek_cb":
+        assert shape is not None
+        return _pg_placeholders(_pg_peek_sql(shape)[0])
+    if key == "peek_qd":
+        assert shape is not None
+        return _pg_placeholders(_pg_peek_sql(shape)[1])
+    return _pg_placeholders({"config": _SQ_CONFIG.replace("?", ":user"),
+                             "expire": _SQ_EXPIRE}[key])
+
+
+def _pg_connection(db: Database) -> Any:
+    """This thread's claim connection: autocommit (each claim is ONE statement, so no
+    BEGIN/COMMIT round trips) and asynchronous commit (an fsync per claim would cap the
+    team's claim rate; if the server crashes in that instant the claim is forgotten and
+    the task returns to the queue — the agent's disposition is still recorded, see
+    ``calls.finish_call``)."""
+    import psycopg
+
+    local = db.__dict__.setdefault("_winback_claim_local", threading.local())
+    conn = getattr(local, "conn", None)
+    if conn is None or conn.closed:
+        url = db.engine.url.set(drivername="postgresql")
+        conn = psycopg.connect(url.render_as_string(hide_password=False), autocommit=True,
+                               connect_timeout=5, application_name="winback-desktop-queue")
+        conn.execute("SET synchronous_commit = off")
+        local.conn = conn
+    return conn
+
+
+def _as_time(value: Any) -> time:
+    return value if isinstance(value, time) else _sq_time(str(value))
+
+
+def _config(rows: list[Any], campaign_id: int | None, campaign_name: Any
+            ) -> tuple[queue_rules.AgentSkills, list[_CampaignRules]]:
+    """Skills and running assigned campaigns from the config query's rows."""
+    if not rows or not rows[0][4]:
+        raise PermissionDenied()
+    first = rows[0]
+    skills = queue_rules.AgentSkills.of(_sq_json(first[0]), _sq_json(first[1]),
+                                        _sq_json(first[2]), first[3])
+    if campaign_id is not None and not any(r[5] == campaign_id for r in rows):
+        name = campaign_name()
+        if name is None:
+            raise NotFound(what=str(campaign_id))
+        raise NotAssigned(campaign=name)
+    campaigns = [
+        _CampaignRules(r[5], _as_time(r[6]), _as_time(r[7]), r[8], r[9] or 15)
+        for r in rows
+        if r[5] is not None and r[10] == CampaignStatus.RUNNING.value
+        and (campaign_id is None or r[5] == campaign_id)]
+    return skills, campaigns
+
+
 def _claim_pg(db: Database, actor: Actor, campaign_id: int | None, now: datetime
               ) -> ClaimedTask | None:
+    import psycopg
+
+    try:
+        return _claim_pg_on(_pg_connection(db), db, actor, campaign_id, now)
+    except psycopg.OperationalError as exc:
+        local = db.__dict__.get("_winback_claim_local")
+        conn = getattr(local, "conn", None)
+        if conn is not None:
+            conn.close()
+            local.conn = None  # type: ignore[union-attr]
+        raise DatabaseUnavailable(detail=str(exc).strip().splitlines()[0]) from exc
+
+
+def _claim_pg_on(conn: Any, db: Database, actor: Actor, campaign_id: int | None,
+                 now: datetime) -> ClaimedTask | None:
     assert actor.user_id is not None
     agent_id = actor.user_id
-    with db.session() as session:
-        skills, campaigns = _agent_config(session, actor, campaign_id, db.backend)
-        if not campaigns:
-            return None
-        if _due_for_sweep(id(db), now):
-            _expire(session, now)
-        ceiling = _ceiling(skills, lambda: _thresholds(session))
-        shape = _shape(db.backend, skills, ceiling)
-        if len(campaigns) > 1:
-            ranked = []
-            cb_sql, qd_sql = _pg_peek_sql(shape)
-            for rules in campaigns:
-                zones = queue_rules.zones_in_window(now, rules.window_start, rules.window_end)
-                if not zones:
-                    continue
-                params = _params(shape, rules, agent_id, skills, ceiling, zones, now)
-                cb = session.execute(text(cb_sql), params).first()
-                if cb is not None:
-                    ranked.append((_rank_callback(cb[0], agent_id, cb[1], 0), rules.id, rules))
-                    continue
-                qd = session.execute(text(qd_sql), params).first()
-                if qd is not None:
-                    ranked.append((_rank_queued(qd[1], qd[2], qd[0]), rules.id, rules))
-            ranked.sort(key=lambda item: (item[0], item[1]))
-            campaigns = [r for _, _, r in ranked]
+    rows = conn.execute(_pg_sql("config"), {"user": agent_id}).fetchall()
+
+    def campaign_name() -> Any:
+        row = conn.execute("SELECT name FROM campaigns WHERE id = %s", (campaign_id,)
+                           ).fetchone()
+        return row[0] if row else None
+
+    skills, campaigns = _config(rows, campaign_id, campaign_name)
+    if not campaigns:
+        return None
+    if _due_for_sweep(id(db), now):
+        conn.execute(_pg_sql("expire"), {"now": now})
+    ceiling = _ceiling(skills, lambda: dict(
+        conn.execute("SELECT tier, min_sltv_minor FROM sltv_tiers").fetchall()))
+    shape = _shape(db.backend, skills, ceiling)
+    if len(campaigns) > 1:
+        ranked = []
         for rules in campaigns:
             zones = queue_rules.zones_in_window(now, rules.window_start, rules.window_end)
             if not zones:
                 continue
             params = _params(shape, rules, agent_id, skills, ceiling, zones, now)
-            lease = now + timedelta(minutes=rules.lease_minutes)
-            params["lease"] = lease
-            row = session.execute(text(_pg_claim_sql(shape)), params).first()
-            if row is not None:
-                return ClaimedTask(
-                    task_id=row.id, campaign_id=row.campaign_id, customer_id=row.customer_id,
-                    external_id=row.external_id, name=row.name or "",
-                    sltv_minor=row.sltv_minor, sltv_tier=row.sltv_tier, segment=row.segment,
-                    defection_reason=row.defection_reason,
-                    is_callback=row.callback_at is not None, lease_expires_at=lease)
+            cb = conn.execute(_pg_sql("peek_cb", shape), params).fetchone()
+            if cb is not None:
+                ranked.append((_rank_callback(cb[0], agent_id, cb[1], 0), rules.id, rules))
+                continue
+            qd = conn.execute(_pg_sql("peek_qd", shape), params).fetchone()
+            if qd is not None:
+                ranked.append((_rank_queued(qd[1], qd[2], qd[0]), rules.id, rules))
+        ranked.sort(key=lambda item: (item[0], item[1]))
+        campaigns = [r for _, _, r in ranked]
+    for rules in campaigns:
+        zones = queue_rules.zones_in_window(now, rules.window_start, rules.window_end)
+        if not zones:
+            continue
+        params = _params(shape, rules, agent_id, skills, ceiling, zones, now)
+        lease = now + timedelta(minutes=rules.lease_minutes)
+        params["lease"] = lease
+        row = conn.execute(_pg_sql("claim", shape), params).fetchone()
+        if row is not None:
+            # id, campaign_id, customer_id, sltv_minor, sltv_tier, segment,
+            # defection_reason, callback_at, external_id, name
+            return ClaimedTask(
+                task_id=row[0], campaign_id=row[1], customer_id=row[2], external_id=row[8],
+                name=row[9] or "", sltv_minor=row[3], sltv_tier=row[4], segment=row[5],
+                defection_reason=row[6], is_callback=row[7] is not None,
+                lease_expires_at=lease)
     return None
 
 
@@ -553,22 +576,12 @@ def _sq_best(cur: Any, shape: _Shape, rules: _CampaignRules, params: dict[str, A
 def _claim_sqlite_locked(cur: Any, agent_id: int, campaign_id: int | None, db_key: int,
                          now: datetime) -> ClaimedTask | None:
     rows = cur.execute(_SQ_CONFIG, (agent_id,)).fetchall()
-    if not rows or not rows[0][4]:
-        raise PermissionDenied()
-    first = rows[0]
-    skills = queue_rules.AgentSkills.of(_sq_json(first[0]), _sq_json(first[1]),
-                                        _sq_json(first[2]), first[3])
-    if campaign_id is not None and not any(r[5] == campaign_id for r in rows):
-        name = cur.execute("SELECT name FROM campaigns WHERE id = ?", (campaign_id,)
-                           ).fetchone()
-        if name is None:
-            raise NotFound(what=str(campaign_id))
-        raise NotAssigned(campaign=name[0])
-    campaigns = [
-        _CampaignRules(r[5], _sq_time(r[6]), _sq_time(r[7]), r[8], r[9] or 15)
-        for r in rows
-        if r[5] is not None and r[10] == CampaignStatus.RUNNING.value
-        and (campaign_id is None or r[5] == campaign_id)]
+
+    def campaign_name() -> Any:
+        row = cur.execute("SELECT name FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()
+        return row[0] if row else None
+
+    skills, campaigns = _config(rows, campaign_id, campaign_name)
     if not campaigns:
         return None
     if _due_for_sweep(db_key, now):
