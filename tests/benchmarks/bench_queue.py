@@ -191,6 +191,8 @@ def _bare_pg_worker(url: str, agent_id: int, campaign_id: int, seconds: float,
 
     conn = psycopg.connect(make_url(url).set(drivername="postgresql").render_as_string(
         hide_password=False), autocommit=False)
+    conn.execute("SET synchronous_commit = off")  # as the service does
+    conn.commit()
     sql = ("UPDATE call_tasks SET status='claimed', claimed_by=%s, claimed_at=now() "
            "WHERE id = (SELECT id FROM call_tasks WHERE campaign_id=%s AND status='queued' "
            "ORDER BY sltv_minor DESC, defection_date DESC, id DESC LIMIT 1 "
