@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -236,6 +237,10 @@ class Campaign(TimestampMixin, Base):
     started_at: Mapped[datetime | None]
 
 
+#: tasks a claim may hand out (the partial index ``ix_call_tasks_claim`` holds only these)
+CLAIMABLE_PREDICATE = "status = 'queued' AND (segment IS NULL OR segment <> 'do_not_pursue')"
+
+
 class CallTask(TimestampMixin, Base):
     """One customer in one campaign's queue (DESIGN §5).
 
@@ -246,9 +251,12 @@ class CallTask(TimestampMixin, Base):
     __tablename__ = "call_tasks"
     __table_args__ = (
         UniqueConstraint("campaign_id", "customer_id"),
-        # Scanned backwards by a claim: SLTV desc, then most recent defection.
-        Index("ix_call_tasks_queue", "campaign_id", "status", "sltv_minor", "defection_date",
-              "id"),
+        Index("ix_call_tasks_queue", "campaign_id", "status", "sltv_minor", "id"),
+        # What a claim reads: only claimable tasks, one (campaign, zone) range at a time,
+        # backwards = SLTV desc, then most recent defection. Queries repeat the predicate.
+        Index("ix_call_tasks_claim", "campaign_id", "timezone", "sltv_minor", "defection_date",
+              "id", sqlite_where=text(CLAIMABLE_PREDICATE),
+              postgresql_where=text(CLAIMABLE_PREDICATE)),
         Index("ix_call_tasks_callbacks", "campaign_id", "status", "callback_at"),
         Index("ix_call_tasks_lease", "status", "lease_expires_at"),
     )
