@@ -225,6 +225,6 @@ def test_huge_file_is_refused_before_reading(tmp_path: Path,
 
 def test_bad_text_encoding_is_reported_with_its_row(tmp_path: Path) -> None:
     path = tmp_path / "mixed.csv"
-    path.write_bytes("ID,Name\n".encode() + b"A1,ok\n" * 250_000 + b"A2,\xff\xfe\xfa bad\n")
+    path.write_bytes(b"ID,Name\n" + b"A1,ok\n" * 250_000 + b"A2,\xff\xfe\xfa bad\n")
     with pytest.raises(sources.EncodingProblem):
         list(CustomerRows(path))
