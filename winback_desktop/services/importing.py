@@ -57,6 +57,7 @@ from winback_desktop.io.rows import (
     customer_record,
     phone_timezone,
 )
+from winback_desktop.io.sources import NoData
 from winback_desktop.io.values import clean_text
 from winback_desktop.services import audit, settings
 from winback_desktop.services.context import Actor, require
@@ -466,6 +467,8 @@ def run_import(
                              is_cancelled=is_cancelled, report=report,
                              chunk_rows=chunk_rows)
             job.run()
+            if result.rows == 0:
+                raise NoData(file=rows.file_name, sheet=rows.sheet)
             if result.rejected and not valid_only:
                 raise _Rejected()
             job.finish()
