@@ -173,7 +173,7 @@ def test_reimporting_the_same_file_inserts_nothing(db, admin, tmp_path: Path) ->
 
 def test_duplicates_in_file_and_database_are_previewed(db, admin, tmp_path: Path) -> None:
     importing.run_import(db, admin, workbook(tmp_path / "old.xlsx", good_rows(2)))
-    rows = good_rows(3) + [["C0003", "again", 13900000003, None, None, None, None]]
+    rows = [*good_rows(3), ["C0003", "again", 13900000003, None, None, None, None]]
     path = workbook(tmp_path / "new.xlsx", rows)
     with db.session() as s:
         pv = importing.preview(path, session=s, actor=admin)
