@@ -37,6 +37,10 @@ def workbook(path: Path, rows: list[list[Any]], headers: list[str] = HEADERS) ->
     ws.append(headers)
     for row in rows:
         ws.append(row)
+    for line in ws.iter_rows():
+        for cell in line:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text that looks like a formula, as CRMs export it
     wb.save(path)
     return path
 
