@@ -33,7 +33,7 @@ def listed(db, admin, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def test_filters_and_counts(db, admin, listed) -> None:
-    first, second = listed
+    first, _second = listed
     with db.session() as s:
         assert cq.count_customers(s, admin) == 6
         assert cq.count_customers(s, admin, cq.CustomerFilter(import_batch_id=first)) == 3
