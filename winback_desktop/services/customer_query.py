@@ -249,8 +249,8 @@ def export_customers(
     if fmt not in ("xlsx", "csv"):
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Errors", "Unknown export format '{format}': use xlsx or csv."), format=fmt)
-    tr = translate or _identity
-    columns = [Column(tr("Export", header), kind) for _c, header, kind in EXPORT_COLUMNS]
+    tx = translate or _identity
+    columns = [Column(tx("Export", header), kind) for _c, header, kind in EXPORT_COLUMNS]
     if sort_column not in SORTABLE:
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Cannot sort by '{column}'."),
                               column=sort_column)
@@ -269,7 +269,7 @@ def export_customers(
                 yield from partition
 
         written = write_table(path, columns, rows(), fmt=fmt, total=total, progress=progress,
-                              cancel=cancel, **({"sheet_name": tr("Export", SHEET_NAME)}
+                              cancel=cancel, **({"sheet_name": tx("Export", SHEET_NAME)}
                                                 if fmt == "xlsx" else {}))
         audit.record(session, actor, "customers_exported", "customer", None,
                      after={"rows": written, "format": fmt, "file": Path(path).name,

@@ -83,6 +83,10 @@ _PHONES = cast(Table, CustomerPhone.__table__)
 _PHONE_COLUMNS = ("customer_id", "e164", "raw", "kind", "is_primary")
 
 
+class NothingToUndo(NotFound):
+    default_text = QT_TRANSLATE_NOOP("Errors", "There is no import to undo.")
+
+
 class ImportCancelled(WinbackError):
     default_text = QT_TRANSLATE_NOOP("Errors", "The import was cancelled; nothing was imported.")
 
@@ -782,7 +786,7 @@ def undo_last_batch(db: Database, actor: Actor) -> UndoResult:
                                                    ImportBatch.undone_at.is_(None))
                          .order_by(ImportBatch.id.desc()).limit(1))
         if batch is None:
-            raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "an import that can be undone"))
+            raise NothingToUndo()
         mine = select(Customer.id).where(Customer.import_batch_id == batch.id)
         touched = s.scalar(select(func.count()).select_from(Customer).where(
             Customer.import_batch_id == batch.id,
