@@ -236,15 +236,20 @@ def _display(cell: Any) -> str:
 
 def _existing_by_external_id(session: Session, ids: list[str]) -> dict[str, int]:
     """Lowest customer id per external id among ``ids``."""
-    found: dict[str, int] = {}
+    return {ext: cid for ext, (cid, _batch) in _known_ids(session, ids).items()}
+
+
+def _known_ids(session: Session, ids: list[str]) -> dict[str, tuple[int, int | None]]:
+    """External id → (lowest customer id, its import batch) for the known ``ids``."""
+    found: dict[str, tuple[int, int | None]] = {}
     for start in range(0, len(ids), 900):
         part = ids[start:start + 900]
         rows = session.execute(
-            select(Customer.external_id, func.min(Customer.id))
-            .where(Customer.external_id.in_(part)).group_by(Customer.external_id))
-        for ext, cid in rows:
+            select(Customer.external_id, Customer.id, Customer.import_batch_id)
+            .where(Customer.external_id.in_(part)).order_by(Customer.id.desc()))
+        for ext, cid, batch in rows:
             if ext is not None:
-                found[ext] = cid
+                found[ext] = (cid, batch)  # descending: the lowest id is written last
     return found
 
 
@@ -505,8 +510,6 @@ class _ImportJob:
         self.chunk_rows = chunk_rows
         self.segmenter = _Segmenter.load(session)
         self.now = utcnow()
-        #: external id → customer id for customers this import created
-        self.created: dict[str, int] = {}
         self.writing = True
         self.audit_updates: list[dict[str, Any]] = []
         self.batch_id = 0
@@ -581,20 +584,19 @@ class _ImportJob:
         result = self.result
         ids = list({r.external_id for r in good if r.external_id})
         lookup_db = self.mode == "upsert" or self.on_duplicate != "new"
-        existing = _existing_by_external_id(self.s, ids) if ids and lookup_db else {}
+        # Customers created earlier in this import are in the database already (same
+        # transaction), marked with this batch: no in-memory index of every ID needed.
+        existing = _known_ids(self.s, ids) if ids and lookup_db else {}
         inserts: list[ParsedRow] = []
         pending: dict[str, ParsedRow] = {}  # ext → row to insert in this chunk
         updates: dict[int, ParsedRow] = {}
         for r in good:
             ext = r.external_id
             target: int | None = None
-            if ext:
-                if ext in self.created:
-                    target = self.created[ext]
-                elif ext in existing:
-                    target = existing[ext]
-                    if r.duplicate_of is None:
-                        result.duplicates_in_db += 1
+            if ext and ext in existing:
+                target, batch = existing[ext]
+                if batch != self.batch_id and r.duplicate_of is None:
+                    result.duplicates_in_db += 1
             if ext and ext in pending:
                 # repeated in this chunk, before the first one reached the database
                 if self.on_duplicate == "new":
@@ -650,11 +652,7 @@ class _ImportJob:
         bulk.insert_rows(conn, _CUSTOMERS, self._columns,
                          bulk.process_rows(self._customer_procs, values))
         phones: list[list[Any]] = []
-        created = self.created
         for r, cid in zip(rows, new_ids, strict=True):
-            ext = r.external_id
-            if ext and ext not in created:
-                created[ext] = cid
             for n, (e164, raw) in enumerate(r.phones):
                 phones.append([cid, e164, raw[:100], "mobile", n == 0])
         if phones:
@@ -699,8 +697,8 @@ class _ImportJob:
         for start in range(0, len(ids), 900):
             part = ids[start:start + 900]
             for row in self.s.execute(select(Customer.id, Customer.version_id,
-                                             Customer.sltv_minor, Customer.sltv_tier,
-                                             Customer.segment, *cols)
+                                             Customer.import_batch_id, Customer.sltv_minor,
+                                             Customer.sltv_tier, Customer.segment, *cols)
                                       .where(Customer.id.in_(part))):
                 current[row[0]] = dict(row._mapping)
         phones_of: dict[int, set[str]] = {}
@@ -711,7 +709,6 @@ class _ImportJob:
                                             .where(CustomerPhone.customer_id.in_(part))):
                 if e164 is not None:
                     phones_of.setdefault(cid, set()).add(e164)
-        created = set(self.created.values())
         merged: list[dict[str, Any]] = []
         order: list[int] = []
         for cid, r in updates.items():
@@ -734,7 +731,7 @@ class _ImportJob:
             if not changed and not fresh:
                 self.result.unchanged += 1
                 continue
-            if cid in created:
+            if before["import_batch_id"] == self.batch_id:
                 # Created earlier in this same import: no version bump, no undo entry.
                 if changed:
                     self.s.execute(update(Customer).where(Customer.id == cid).values(**changed))
