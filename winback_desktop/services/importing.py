@@ -15,13 +15,27 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Table, delete, exists, func, insert, or_, select, update
+from sqlalchemy import (
+    ARRAY,
+    String,
+    Table,
+    any_,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from winback_desktop.core import segmentation, sltv
@@ -242,11 +256,16 @@ def _existing_by_external_id(session: Session, ids: list[str]) -> dict[str, int]
 def _known_ids(session: Session, ids: list[str]) -> dict[str, tuple[int, int | None]]:
     """External id → (lowest customer id, its import batch) for the known ``ids``."""
     found: dict[str, tuple[int, int | None]] = {}
-    for start in range(0, len(ids), 900):
-        part = ids[start:start + 900]
+    postgres = session.get_bind().dialect.name == "postgresql"
+    step = 5000 if postgres else 900
+    for start in range(0, len(ids), step):
+        part = ids[start:start + step]
+        # PostgreSQL: one array parameter (= ANY) plans once instead of per IN-list size.
+        cond = (Customer.external_id == any_(bindparam("ids", part, type_=ARRAY(String)))
+                if postgres else Customer.external_id.in_(part))
         rows = session.execute(
             select(Customer.external_id, Customer.id, Customer.import_batch_id)
-            .where(Customer.external_id.in_(part)).order_by(Customer.id.desc()))
+            .where(cond).order_by(Customer.id.desc()))
         for ext, cid, batch in rows:
             if ext is not None:
                 found[ext] = (cid, batch)  # descending: the lowest id is written last
@@ -516,6 +535,8 @@ class _ImportJob:
         self._customer_procs: list[Any] | None = None
         self._plan: list[tuple[str, Any]] | None = None
         self._columns: list[str] = []
+        self._plan_defaults: dict[str, Any] = {}
+        self._plan_getter: Callable[[dict[str, Any]], tuple[Any, ...]] = tuple
         self._constants: list[Any] = []
         self._phone_procs: list[Any] | None = None
 
@@ -630,7 +651,7 @@ class _ImportJob:
     def _insert(self, rows: list[ParsedRow]) -> None:
         conn = self.s.connection()
         new_ids = bulk.allocate_ids(conn, _CUSTOMERS, len(rows))
-        plan = self._insert_plan()
+        self._insert_plan()
         tz_default = self.default_tz
         maps = [r.values for r in rows]
         derived = self.segmenter.derive(
@@ -638,9 +659,10 @@ class _ImportJob:
             [m.get("sltv") for m in maps], [m.get("defection_reason", "unknown") for m in maps])
         values: list[list[Any]] = []
         constants = self._constants
+        defaults = self._plan_defaults
+        pick = self._plan_getter
         for cid, r, m, extra in zip(new_ids, rows, maps, derived, strict=True):
-            row: list[Any] = [cid]
-            row += [m.get(key, default) for key, default in plan]
+            row: list[Any] = [cid, *pick(defaults | m)]
             tz = m.get("timezone")
             row.append(tz if tz is not None else phone_timezone(r.phones, tz_default))
             row += extra
@@ -681,6 +703,10 @@ class _ImportJob:
             columns += ["timezone", *_DERIVED, "import_batch_id", "created_at", "updated_at",
                         "version_id"]
             self._plan = plan
+            self._plan_defaults = dict(plan)
+            getter = operator.itemgetter(*(k for k, _d in plan))
+            self._plan_getter = (getter if len(plan) > 1
+                                 else (lambda d: (getter(d),)))  # type: ignore[assignment]
             self._columns = columns
             conn = self.s.connection()
             # Constant columns are bind-processed once here, not per row.
