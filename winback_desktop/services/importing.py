@@ -16,6 +16,8 @@ from __future__ import annotations
 import itertools
 import math
 import operator
+import queue
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -487,19 +489,10 @@ def run_import(
                         default_region=region, default_timezone=default_tz)
     result = ImportResult(batch_id=None, file_name=rows.file_name, sheet=rows.sheet,
                           headers=list(rows.headers))
+    options = {"mode": mode, "on_duplicate": on_duplicate, "valid_only": valid_only,
+               "default_tz": default_tz, "default_currency": default_currency}
     try:
-        with db.session(immediate=True) as session:
-            job = _ImportJob(session, actor, rows, result, mode=mode,
-                             on_duplicate=on_duplicate, valid_only=valid_only,
-                             default_tz=default_tz, default_currency=default_currency,
-                             is_cancelled=is_cancelled, report=report,
-                             chunk_rows=chunk_rows)
-            job.run()
-            if result.rows == 0:
-                raise NoData(file=rows.file_name, sheet=rows.sheet)
-            if result.rejected and not valid_only:
-                raise _Rejected()
-            job.finish()
+        _pipeline(db, actor, rows, result, options, is_cancelled, report, chunk_rows)
         result.committed = True
     except _Rejected:
         result.batch_id = None
@@ -510,11 +503,95 @@ def run_import(
     return result
 
 
+_END = object()
+_ABORT = object()
+_CANCEL = object()
+
+
+def _pipeline(db: Database, actor: Actor, rows: CustomerRows, result: ImportResult,
+              options: dict[str, Any], is_cancelled: Callable[[], bool], report: Progress,
+              chunk_rows: int) -> None:
+    """Parse in the calling thread while a writer thread owns the one transaction.
+
+    Reading and validating is Python work; the database engine's work (SQLite inside
+    ``executemany``, PostgreSQL behind ``COPY``) runs without the GIL, so on a
+    multi-core workstation the two overlap. The queue holds at most two chunks: memory
+    stays bounded. Any failure on either side rolls the whole transaction back.
+    """
+    chunks: queue.Queue[Any] = queue.Queue(maxsize=2)
+    outcome: dict[str, Any] = {"written": 0, "error": None}
+
+    def writer() -> None:
+        try:
+            with db.session(immediate=True) as session:
+                job = _ImportJob(session, actor, rows, result, **options)
+                job.start()
+                while True:
+                    item = chunks.get()
+                    if item is _END:
+                        break
+                    if item is _CANCEL:
+                        raise ImportCancelled()
+                    if item is _ABORT:
+                        raise _Aborted()
+                    job.consume(item)
+                    outcome["written"] = result.rows
+                if result.rows == 0:
+                    raise NoData(file=rows.file_name, sheet=rows.sheet)
+                if result.rejected and not options["valid_only"]:
+                    raise _Rejected()
+                job.finish()
+        except BaseException as exc:
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=writer, name="winback-import-writer", daemon=True)
+    thread.start()
+
+    def put(item: object) -> bool:
+        while thread.is_alive():
+            try:
+                chunks.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    total = rows.total_rows
+    report(0, total)
+    try:
+        for chunk in _chunks(rows, chunk_rows):
+            if is_cancelled():
+                put(_CANCEL)
+                break
+            if not put(chunk):
+                break
+            report(min(outcome["written"], total) if total else outcome["written"], total)
+        else:
+            if is_cancelled():
+                put(_CANCEL)
+            else:
+                put(_END)
+    except BaseException:
+        put(_ABORT)
+        thread.join()
+        raise
+    thread.join()
+    error = outcome["error"]
+    if error is not None:
+        if isinstance(error, _Aborted):  # pragma: no cover - the reader's error wins
+            return
+        raise error
+    report(result.rows, max(total, result.rows))
+
+
+class _Aborted(Exception):
+    """The reading side failed; the writer rolls back and the reader's error is raised."""
+
+
 class _ImportJob:
     def __init__(self, session: Session, actor: Actor, rows: CustomerRows,
                  result: ImportResult, *, mode: str, on_duplicate: str, valid_only: bool,
-                 default_tz: str, default_currency: str, is_cancelled: Callable[[], bool],
-                 report: Progress, chunk_rows: int) -> None:
+                 default_tz: str, default_currency: str) -> None:
         self.s = session
         self.actor = actor
         self.rows = rows
@@ -524,9 +601,6 @@ class _ImportJob:
         self.valid_only = valid_only
         self.default_tz = default_tz
         self.defaults = dict(_INSERT_DEFAULTS, currency=default_currency)
-        self.is_cancelled = is_cancelled
-        self.report = report
-        self.chunk_rows = chunk_rows
         self.segmenter = _Segmenter.load(session)
         self.now = utcnow()
         self.writing = True
@@ -541,7 +615,7 @@ class _ImportJob:
         self._phone_procs: list[Any] | None = None
 
     # ----------------------------------------------------------------------- run
-    def run(self) -> None:
+    def start(self) -> None:
         s, result = self.s, self.result
         self.batch_id = s.execute(insert(ImportBatch).values(
             file_name=self.rows.file_name[:500], sheet=self.rows.sheet[:200], mode=self.mode,
@@ -550,37 +624,33 @@ class _ImportJob:
                      "on_duplicate": self.on_duplicate, "valid_only": self.valid_only},
         ).returning(ImportBatch.id)).scalar_one()
         result.batch_id = self.batch_id
-        total = self.rows.total_rows
-        self.report(0, total)
-        for chunk in _chunks(self.rows, self.chunk_rows):
-            if self.is_cancelled():
-                raise ImportCancelled()
-            good: list[ParsedRow] = []
-            for r in chunk:
-                result.rows += 1
-                for issue in r.issues:
-                    if len(result.errors) + len(result.warnings) >= MAX_KEPT_ISSUES:
-                        result.issues_truncated = True
-                        break
-                    (result.errors if issue.severity == ERROR else result.warnings).append(
-                        issue)
-                if r.duplicate_of is not None:
-                    result.duplicates_in_file += 1
-                if r.ok:
-                    good.append(r)
-                else:
-                    result.rejected += 1
-                    if len(result.rejected_rows) < MAX_REPORTED_ROWS:
-                        result.rejected_rows.append(
-                            RejectedRow(r.row, r.raw, [i for i in r.issues
-                                                       if i.severity == ERROR]))
-            if result.rejected and not self.valid_only:
-                self.writing = False  # keep validating for the report; nothing will commit
-            if self.writing:
-                self._write(good)
-            self.report(min(result.rows, total) if total else result.rows, total)
-        if self.is_cancelled():
-            raise ImportCancelled()
+
+    def consume(self, chunk: list[ParsedRow]) -> None:
+        """Count, collect problems and write one chunk of parsed rows."""
+        result = self.result
+        good: list[ParsedRow] = []
+        for r in chunk:
+            result.rows += 1
+            for issue in r.issues:
+                if len(result.errors) + len(result.warnings) >= MAX_KEPT_ISSUES:
+                    result.issues_truncated = True
+                    break
+                (result.errors if issue.severity == ERROR else result.warnings).append(
+                    issue)
+            if r.duplicate_of is not None:
+                result.duplicates_in_file += 1
+            if r.ok:
+                good.append(r)
+            else:
+                result.rejected += 1
+                if len(result.rejected_rows) < MAX_REPORTED_ROWS:
+                    result.rejected_rows.append(
+                        RejectedRow(r.row, r.raw, [i for i in r.issues
+                                                   if i.severity == ERROR]))
+        if result.rejected and not self.valid_only:
+            self.writing = False  # keep validating for the report; nothing will commit
+        if self.writing:
+            self._write(good)
 
     def finish(self) -> None:
         r = self.result
