@@ -47,7 +47,9 @@ def screens_for(ctx: AppContext) -> list[ScreenSpec]:
 
 
 #: Modules that register screens. Each issue appends its screen modules here.
-SCREEN_MODULES: list[str] = []
+SCREEN_MODULES: list[str] = [
+    "winback_desktop.ui.customers_screen",
+]
 
 
 def load_all() -> None:
