@@ -401,8 +401,9 @@ class CustomersScreen(QWidget):
         if count is None:
             self.count_label.setText(self.tr("Counting customers…"))
         else:
-            self.count_label.setText(self.tr("%n customer(s)", "", count)
-                                     .replace(str(count), f"{count:,}"))
+            text = (self.tr("1 customer") if count == 1
+                    else self.tr("{n} customers").format(n=f"{count:,}"))
+            self.count_label.setText(text)
 
     # -------------------------------------------------------------- filters
 
