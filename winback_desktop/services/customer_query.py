@@ -106,26 +106,38 @@ _ROW_COLUMNS = (
 
 
 def _phone_digits(text: str) -> str | None:
-    """The digits of a search that looks like a phone number, else ``None``."""
-    stripped = text.replace(" ", "").replace("-", "").replace("(", "").replace(")", "")
-    stripped = stripped.removeprefix("+")
-    return stripped if len(stripped) >= 3 and stripped.isdigit() else None
+    """The digits of a search that looks like a phone number, else ``None``.
+
+    Leading zeros (national trunk prefix, ``00`` international prefix) are dropped so
+    that ``07700 900001`` finds ``+447700900001``.
+    """
+    stripped = "".join(ch for ch in text if ch not in " -()+.")
+    if len(stripped) < 3 or not stripped.isdigit():
+        return None
+    return stripped.lstrip("0") or None
 
 
-def _search_condition(text: str) -> ColumnElement[bool]:
+def _search_condition(text: str, dialect: str) -> ColumnElement[bool]:
+    """Customers whose name, external id or phone contains ``text``.
+
+    A contains-search cannot use an index; it is written as ``id IN (one scan)`` so
+    the scan runs once and the sort index is then walked by id only (no lookups).
+    SQLite's LIKE already ignores ASCII case; PostgreSQL needs ILIKE.
+    """
     text = text.strip()
-    conditions: list[ColumnElement[bool]] = [
-        Customer.name.icontains(text, autoescape=True),
-        Customer.external_id.icontains(text, autoescape=True),
-    ]
+
+    def contains(column: Any) -> ColumnElement[bool]:
+        if dialect == "sqlite":
+            return column.contains(text, autoescape=True)  # type: ignore[no-any-return]
+        return column.icontains(text, autoescape=True)  # type: ignore[no-any-return]
+
+    matches: Any = select(Customer.id).where(
+        or_(contains(Customer.name), contains(Customer.external_id)))
     digits = _phone_digits(text)
     if digits:
-        phones = select(CustomerPhone.customer_id).where(or_(
-            CustomerPhone.e164.contains(digits, autoescape=True),
-            CustomerPhone.raw.contains(text, autoescape=True),
-        ))
-        conditions.append(Customer.id.in_(phones))
-    return or_(*conditions)
+        matches = matches.union(select(CustomerPhone.customer_id).where(
+            CustomerPhone.e164.contains(digits, autoescape=True)))
+    return Customer.id.in_(matches)
 
 
 def _conditions(filt: CustomerFilter, dialect: str, *, for_count: bool) -> list[Any]:
@@ -143,7 +155,7 @@ def _conditions(filt: CustomerFilter, dialect: str, *, for_count: bool) -> list[
         others.append(Customer.id.in_(
             select(CallTask.customer_id).where(CallTask.campaign_id == filt.campaign_id)))
     if filt.search.strip():
-        others.append(_search_condition(filt.search))
+        others.append(_search_condition(filt.search, dialect))
     terms: list[Any] = []
     if dialect != "sqlite":
         terms = [col == value for col, value in enums]

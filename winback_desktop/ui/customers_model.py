@@ -169,7 +169,7 @@ class CustomersModel(QAbstractTableModel):
         if key == self._sort_key and descending == self._descending:
             return
         self._sort_key, self._descending = key, descending
-        self.refresh()
+        self.refresh(keep_count=True)
 
     # -------------------------------------------------------------- public API
 
@@ -224,17 +224,23 @@ class CustomersModel(QAbstractTableModel):
     def is_loading(self) -> bool:
         return self._inflight is not None or bool(self._queue) or self._count is None
 
-    def refresh(self) -> None:
-        """Drop every cached page and start the current query again."""
+    def refresh(self, *, keep_count: bool = False) -> None:
+        """Drop every cached page and start the current query again.
+
+        A new sort order keeps the row count (same rows, other order): only pages are
+        fetched again, not the COUNT.
+        """
         self._generation += 1
         self.beginResetModel()
         self._pages.clear()
         self._queue.clear()
         self._inflight = None
-        self._rows = 0
-        self._count = None
+        if not (keep_count and self._count is not None):
+            self._rows = 0
+            self._count = None
         self.endResetModel()
-        self._start_count()
+        if self._count is None:
+            self._start_count()
         self._want(0)
 
     # ---------------------------------------------------------- page fetching
