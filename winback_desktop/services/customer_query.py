@@ -160,11 +160,16 @@ def _conditions(filt: CustomerFilter, dialect: str, *, for_count: bool) -> list[
     if dialect != "sqlite":
         terms = [col == value for col, value in enums]
     elif for_count:
+        # One enum alone counts on its (covering) index; reason + tier share one
+        # composite index. Any other mix costs a table lookup per index entry, which is
+        # slower than one sequential scan, so those terms are kept off their indexes.
         alone = len(enums) == 1 and not others
+        keys = {col.key for col, _ in enums}
+        composite = {"defection_reason", "sltv_tier"} <= keys
         for col, value in enums:
-            if alone or col is not Customer.status:
+            if alone or (composite and col.key in ("defection_reason", "sltv_tier")):
                 terms.append(col == value)
-            else:  # status matches most rows: its index would cost a lookup per row
+            else:
                 terms.append(col.concat("") == value)
     else:
         terms = [func.likelihood(col == value, literal_column("0.5")) for col, value in enums]
