@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 
-from winback_desktop.db.models import Call, Campaign, CallTask, Customer, CustomerPhone, ImportBatch
+from winback_desktop.db.models import Call, CallTask, Campaign, Customer, CustomerPhone, ImportBatch
 from winback_desktop.services import customer_query, users
 from winback_desktop.services.context import Actor
 from winback_desktop.ui.context import AppContext
