@@ -40,7 +40,7 @@ def seeded(db: Any, admin: Actor) -> dict[str, int]:
     return ids
 
 
-def page(db: Any, actor: Actor, filt: CustomerFilter = CustomerFilter(), sort: str = "external_id",
+def page(db: Any, actor: Actor, filt: CustomerFilter | None = None, sort: str = "external_id",
          desc: bool = False, offset: int = 0, limit: int = 50) -> list[str]:
     with db.session() as s:
         return [r.external_id for r in customer_query.fetch_page(s, actor, filt, sort, desc, offset, limit)]
@@ -59,13 +59,16 @@ def test_filters_and_counts_agree(db: Any, admin: Actor, seeded: dict[str, int])
         CustomerFilter(status="lost", defection_reason="bought_away", sltv_tier="B"): ["A1"],
         CustomerFilter(sltv_tier="A"): ["A2", "A4"],
         CustomerFilter(campaign_id=seeded["campaign"]): ["A1", "A2", "A5"],
-        CustomerFilter(search="王"): ["A1"],
-        CustomerFilter(search="a"): ["A1", "A2", "A3", "A4", "A5"],  # ids match too
-        CustomerFilter(search="amy"): ["A3"],
-        CustomerFilter(search="13800000003"): ["A4"],
-        CustomerFilter(search="1%"): ["A5"],
-        CustomerFilter(search="_"): ["A5"],
-        CustomerFilter(status="lost", search="zed"): ["A2"],
+        CustomerFilter(text="王"): ["A1"],
+        CustomerFilter(text="a"): ["A1", "A2", "A3", "A4", "A5"],  # ids match too
+        CustomerFilter(text="amy"): ["A3"],
+        CustomerFilter(text="13800000003"): ["A4"],
+        CustomerFilter(text="138 0000 0003"): ["A4"],
+        CustomerFilter(text="+86138000000"): ["A1", "A2", "A3", "A4", "A5"],
+        CustomerFilter(status=["lost", "won_back"], defection_reason="bought_away"): ["A1", "A4", "A5"],
+        CustomerFilter(text="1%"): ["A5"],
+        CustomerFilter(text="_"): ["A5"],
+        CustomerFilter(status="lost", text="zed"): ["A2"],
     }
     for filt, expected in cases.items():
         assert page(db, admin, filt) == expected, filt

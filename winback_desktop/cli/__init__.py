@@ -12,11 +12,11 @@ import sys
 from collections.abc import Sequence
 
 from winback_desktop import __version__
-from winback_desktop.cli import _common, db_cmd, demo_cmd, user_cmd
+from winback_desktop.cli import _common, db_cmd, demo_cmd, import_cmd, user_cmd
 from winback_desktop.cli._common import tr
 
 #: Modules that add commands; later issues append theirs here.
-COMMAND_MODULES = [db_cmd, user_cmd, demo_cmd]
+COMMAND_MODULES = [db_cmd, user_cmd, demo_cmd, import_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -20,6 +20,7 @@ from winback_desktop.db.models import (
     OfferTemplate,
     User,
 )
+from winback_desktop.services import settings
 from winback_desktop.services.context import Actor, require
 
 #: History shown in the card; older entries stay in the database and the exports.
@@ -157,6 +158,8 @@ class FilterChoices:
 
     campaigns: list[tuple[int, str]]
     batches: list[tuple[int, str, datetime, int]]
+    #: region a phone number typed into the search box is read in
+    phone_region: str = "CN"
 
 
 def filter_choices(session: Session, actor: Actor, *, batch_limit: int = 200) -> FilterChoices:
@@ -167,4 +170,5 @@ def filter_choices(session: Session, actor: Actor, *, batch_limit: int = 200) ->
         select(ImportBatch.id, ImportBatch.file_name, ImportBatch.started_at, ImportBatch.rows)
         .where(ImportBatch.undone_at.is_(None))
         .order_by(ImportBatch.id.desc()).limit(batch_limit))]
-    return FilterChoices(campaigns, batches)
+    region = str(settings.get(session, "default_phone_region") or "CN")
+    return FilterChoices(campaigns, batches, region)

@@ -1,58 +1,68 @@
-"""Filtered, sorted, paged reads of the customers table for views of up to ~1M rows.
+"""Filtering, paging and exporting the customer list (customers screen and CLI).
 
 The customers screen never loads the whole table: it asks for the row count once per
-filter and then for pages (``LIMIT``/``OFFSET``) as the user scrolls, sorted on the
-server by an indexed column. Query shapes are chosen so that every page of 200 rows
+filter and then for pages (``LIMIT``/``OFFSET``) of light tuples as the user scrolls,
+sorted on the server. Query shapes are chosen so a page of 200 rows at 1M customers
 comes from an index walk, not from sorting the table:
 
-* each sortable column maps to an index (``SORTS``), with ``id`` as the tie-break so
-  that paging is stable;
-* SQLite has no statistics unless someone runs ``ANALYZE``, and without them it
-  believes ``status = 'lost'`` is selective, walks the status index over 60% of the
-  table and sorts the result (2 s at 1M rows). Low-cardinality filters are therefore
-  wrapped in ``likelihood(…, 0.5)`` for pages (so the planner walks the sort index and
-  filters as it goes) and kept off the index for multi-filter counts. PostgreSQL keeps
-  real statistics and gets the plain conditions.
+* each sortable column the screen offers is indexed; ``id`` breaks ties so paging is
+  stable (``SORT_ORDERS`` adds the composite index's second column where one exists);
+* SQLite has no statistics unless someone runs ``ANALYZE``; without them it believes
+  ``status = 'lost'`` is selective, walks the status index over 60% of the table and
+  sorts the result (2 s at 1M rows). Low-cardinality filters are therefore wrapped in
+  ``likelihood(…, 0.5)`` for pages (the planner walks the sort index and filters as it
+  goes) and kept off their indexes for multi-filter counts (one sequential scan beats a
+  table lookup per index entry). PostgreSQL keeps statistics and gets plain terms;
+* free text is ``id IN (one scan of name/ID substrings UNION indexed phone prefixes)``,
+  so the scan runs once and the sort index is then walked by id alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select, true
+from sqlalchemy import Select, func, literal_column, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
+from winback_desktop.core.errors import ValidationError
+from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
 from winback_desktop.db.models import CallTask, Customer, CustomerPhone
+from winback_desktop.db.session import Database
+from winback_desktop.io import values as v
+from winback_desktop.io.xlsx_export import Column, write_table
+from winback_desktop.services import audit
 from winback_desktop.services.context import Actor, require
 
+Values = str | Sequence[str] | None
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class CustomerFilter:
-    """What the user narrowed the customer list to; ``None``/empty means "any"."""
+    """What the customers screen and ``winback export customers`` narrow the list by."""
 
-    status: str | None = None
-    defection_reason: str | None = None
-    sltv_tier: str | None = None
+    status: Values = None
+    defection_reason: Values = None
+    sltv_tier: Values = None
+    segment: Values = None
     campaign_id: int | None = None
     import_batch_id: int | None = None
-    #: free text matched against name, external id and phone numbers
-    search: str = ""
+    text: str | None = None
+    #: region used to read a phone number typed into the search box
+    phone_region: str = "CN"
 
-    def with_(self, **changes: Any) -> CustomerFilter:
-        return replace(self, **changes)
-
-    @property
     def is_empty(self) -> bool:
-        return self == CustomerFilter()
+        return not any((self.status, self.defection_reason, self.sltv_tier, self.segment,
+                        self.campaign_id, self.import_batch_id, (self.text or "").strip()))
 
 
 class CustomerRow(NamedTuple):
-    """One line of the customer list: only what the table shows."""
-
     id: int
     external_id: str | None
     name: str
@@ -63,69 +73,93 @@ class CustomerRow(NamedTuple):
     sltv_minor: int | None
     sltv_tier: str | None
     segment: str | None
-    annual_revenue_minor: int | None
-    currency: str
     city: str | None
+    annual_revenue_minor: int | None
     last_purchase_date: date | None
     import_batch_id: int | None
-    do_not_call: bool
+    updated_at: datetime
+    currency: str = "CNY"
+    do_not_call: bool = False
 
 
-#: Sort key → ORDER BY columns (each backed by an index; ``id`` keeps paging stable).
-#: The SLTV tier is derived from the SLTV value, so sorting by tier sorts by value.
-SORTS: dict[str, tuple[Any, ...]] = {
-    "id": (Customer.id,),
-    "external_id": (Customer.external_id, Customer.id),
-    "name": (Customer.name, Customer.id),
+ROW_FIELDS: tuple[str, ...] = CustomerRow._fields
+
+#: Columns the list can be sorted by (server side).
+SORTABLE: dict[str, Any] = {
+    "id": Customer.id,
+    "external_id": Customer.external_id,
+    "name": Customer.name,
+    "status": Customer.status,
+    "defection_reason": Customer.defection_reason,
+    "defection_date": Customer.defection_date,
+    "sltv_minor": Customer.sltv_minor,
+    "sltv_tier": Customer.sltv_tier,
+    "segment": Customer.segment,
+    "city": Customer.city,
+    "annual_revenue_minor": Customer.annual_revenue_minor,
+    "last_purchase_date": Customer.last_purchase_date,
+    "import_batch_id": Customer.import_batch_id,
+    "updated_at": Customer.updated_at,
+}
+
+#: ORDER BY for sort keys whose index is composite (the index order, then id).
+SORT_ORDERS: dict[str, tuple[Any, ...]] = {
     "status": (Customer.status, Customer.sltv_minor, Customer.id),
     "defection_reason": (Customer.defection_reason, Customer.sltv_tier, Customer.id),
-    "defection_date": (Customer.defection_date, Customer.id),
-    "sltv_minor": (Customer.sltv_minor, Customer.id),
+    # the tier is derived from the SLTV value: sorting by tier sorts by value
     "sltv_tier": (Customer.sltv_minor, Customer.id),
-    "segment": (Customer.segment, Customer.id),
-    "import_batch_id": (Customer.import_batch_id, Customer.id),
 }
 DEFAULT_SORT = "sltv_minor"
 
-_PRIMARY_PHONE = (
-    select(func.coalesce(CustomerPhone.e164, CustomerPhone.raw))
-    .where(CustomerPhone.customer_id == Customer.id)
-    .order_by(CustomerPhone.is_primary.desc(), CustomerPhone.id)
-    .limit(1)
-    .correlate(Customer)
-    .scalar_subquery()
-)
-
-_ROW_COLUMNS = (
-    Customer.id, Customer.external_id, Customer.name, _PRIMARY_PHONE.label("phone"),
-    Customer.status, Customer.defection_reason, Customer.defection_date,
-    Customer.sltv_minor, Customer.sltv_tier, Customer.segment,
-    Customer.annual_revenue_minor, Customer.currency, Customer.city,
-    Customer.last_purchase_date, Customer.import_batch_id, Customer.do_not_call,
-)
+MAX_PAGE = 5_000
 
 
-def _phone_digits(text: str) -> str | None:
-    """The digits of a search that looks like a phone number, else ``None``.
+def _order(sort_column: str, descending: bool) -> list[Any]:
+    if sort_column not in SORTABLE:
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Cannot sort by '{column}'."),
+                              column=sort_column)
+    columns = SORT_ORDERS.get(sort_column)
+    if columns is None:
+        columns = ((Customer.id,) if sort_column == "id"
+                   else (SORTABLE[sort_column], Customer.id))
+    return [c.desc() for c in columns] if descending else [c.asc() for c in columns]
 
-    Leading zeros (national trunk prefix, ``00`` international prefix) are dropped so
-    that ``07700 900001`` finds ``+447700900001``.
-    """
-    stripped = "".join(ch for ch in text if ch not in " -()+.")
-    if len(stripped) < 3 or not stripped.isdigit():
-        return None
-    return stripped.lstrip("0") or None
+
+def _as_list(value: Values) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [p for p in (x.strip() for x in value.split(",")) if p]
+    return [str(x) for x in value if x]
 
 
-def _search_condition(text: str, dialect: str) -> ColumnElement[bool]:
-    """Customers whose name, external id or phone contains ``text``.
+def _prefix(column: Any, text: str) -> ColumnElement[bool]:
+    """Indexed prefix match: ``column >= text AND column < text + U+FFFF``."""
+    return (column >= text) & (column < text + "\uffff")
 
-    A contains-search cannot use an index; it is written as ``id IN (one scan)`` so
-    the scan runs once and the sort index is then walked by id only (no lookups).
+
+def _phone_candidates(text: str, region: str) -> set[str]:
+    """E.164 prefixes a phone-like search can match (indexed), else an empty set."""
+    digits = re.sub(r"[\s\-().]", "", text)
+    if not re.fullmatch(r"\+?\d{3,}", digits):
+        return set()
+    candidates = {digits if digits.startswith("+") else "+" + digits}
+    try:
+        parsed = v.parse_phone(text, region)
+    except v.ValueProblem:
+        parsed = None
+    if parsed is not None:
+        candidates.add(parsed[0])
+    if not digits.startswith("+"):
+        candidates.add(v._fast(region).prefix + digits.lstrip("0"))
+    return candidates
+
+
+def _text_condition(text: str, region: str, dialect: str) -> ColumnElement[bool]:
+    """Name or customer ID containing ``text``, or a phone starting with it.
+
     SQLite's LIKE already ignores ASCII case; PostgreSQL needs ILIKE.
     """
-    text = text.strip()
-
     def contains(column: Any) -> ColumnElement[bool]:
         if dialect == "sqlite":
             return column.contains(text, autoescape=True)  # type: ignore[no-any-return]
@@ -133,172 +167,182 @@ def _search_condition(text: str, dialect: str) -> ColumnElement[bool]:
 
     matches: Any = select(Customer.id).where(
         or_(contains(Customer.name), contains(Customer.external_id)))
-    digits = _phone_digits(text)
-    if digits:
+    candidates = _phone_candidates(text, region)
+    if candidates:
         matches = matches.union(select(CustomerPhone.customer_id).where(
-            CustomerPhone.e164.contains(digits, autoescape=True)))
+            or_(*(_prefix(CustomerPhone.e164, c) for c in sorted(candidates)))))
     return Customer.id.in_(matches)
 
 
-def _conditions(filt: CustomerFilter, dialect: str, *, for_count: bool) -> list[Any]:
+def _conditions(filt: CustomerFilter, dialect: str = "postgresql", *,
+                for_count: bool = False) -> list[ColumnElement[bool]]:
     """WHERE terms, shaped for SQLite's statistics-free planner (see module doc)."""
-    enum_terms = [
-        (Customer.status, filt.status),
-        (Customer.defection_reason, filt.defection_reason),
-        (Customer.sltv_tier, filt.sltv_tier),
-    ]
-    enums = [(col, value) for col, value in enum_terms if value]
-    others: list[Any] = []
+    enums: list[tuple[Any, list[str]]] = []
+    for column, value in ((Customer.status, filt.status),
+                          (Customer.defection_reason, filt.defection_reason),
+                          (Customer.sltv_tier, filt.sltv_tier),
+                          (Customer.segment, filt.segment)):
+        items = _as_list(value)
+        if items:
+            enums.append((column, items))
+    others: list[ColumnElement[bool]] = []
     if filt.import_batch_id is not None:
         others.append(Customer.import_batch_id == filt.import_batch_id)
     if filt.campaign_id is not None:
-        others.append(Customer.id.in_(
-            select(CallTask.customer_id).where(CallTask.campaign_id == filt.campaign_id)))
-    if filt.search.strip():
-        others.append(_search_condition(filt.search, dialect))
-    terms: list[Any] = []
+        others.append(Customer.id.in_(select(CallTask.customer_id)
+                                      .where(CallTask.campaign_id == filt.campaign_id)))
+    text = v.clean_text(filt.text or "")
+    if text:
+        others.append(_text_condition(text, filt.phone_region, dialect))
+
+    def term(column: Any, items: list[str], *, use_index: bool = True) -> Any:
+        target = column if use_index else column.concat("")
+        return target == items[0] if len(items) == 1 else target.in_(items)
+
+    where: list[Any] = []
     if dialect != "sqlite":
-        terms = [col == value for col, value in enums]
+        where = [term(c, i) for c, i in enums]
     elif for_count:
         # One enum alone counts on its (covering) index; reason + tier share one
-        # composite index. Any other mix costs a table lookup per index entry, which is
-        # slower than one sequential scan, so those terms are kept off their indexes.
+        # composite index. Other mixes cost a table lookup per index entry, slower than
+        # one sequential scan, so those terms stay off their indexes.
         alone = len(enums) == 1 and not others
-        keys = {col.key for col, _ in enums}
+        keys = {c.key for c, _ in enums}
         composite = {"defection_reason", "sltv_tier"} <= keys
-        for col, value in enums:
-            if alone or (composite and col.key in ("defection_reason", "sltv_tier")):
-                terms.append(col == value)
-            else:
-                terms.append(col.concat("") == value)
+        for column, items in enums:
+            indexed = alone or (composite and column.key in ("defection_reason", "sltv_tier"))
+            where.append(term(column, items, use_index=indexed))
     else:
-        terms = [func.likelihood(col == value, literal_column("0.5")) for col, value in enums]
-    return terms + others
+        where = [func.likelihood(term(c, i), literal_column("0.5")) for c, i in enums]
+    return where + others
 
 
-def _where(stmt: Select[Any], terms: Sequence[Any]) -> Select[Any]:
-    return stmt.where(and_(true(), *terms)) if terms else stmt
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
 
 
-def count_customers(session: Session, actor: Actor, filt: CustomerFilter) -> int:
-    """How many customers match ``filt`` (the row count of the list)."""
+def _primary_phone() -> Any:
+    return (select(CustomerPhone.e164)
+            .where(CustomerPhone.customer_id == Customer.id)
+            .order_by(CustomerPhone.is_primary.desc(), CustomerPhone.id)
+            .limit(1).scalar_subquery())
+
+
+def _rows_query(filt: CustomerFilter, sort_column: str, descending: bool,
+                dialect: str) -> Select[Any]:
+    order = _order(sort_column, descending)
+    return (select(Customer.id, Customer.external_id, Customer.name,
+                   _primary_phone().label("phone"), Customer.status,
+                   Customer.defection_reason, Customer.defection_date, Customer.sltv_minor,
+                   Customer.sltv_tier, Customer.segment, Customer.city,
+                   Customer.annual_revenue_minor, Customer.last_purchase_date,
+                   Customer.import_batch_id, Customer.updated_at, Customer.currency,
+                   Customer.do_not_call)
+            .where(*_conditions(filt, dialect)).order_by(*order))
+
+
+def count_customers(session: Session, actor: Actor, filt: CustomerFilter | None = None) -> int:
     require(actor, Permission.VIEW_CUSTOMERS)
-    dialect = session.get_bind().dialect.name
-    stmt = _where(select(func.count()).select_from(Customer),
-                  _conditions(filt, dialect, for_count=True))
+    stmt = select(func.count()).select_from(Customer).where(
+        *_conditions(filt or CustomerFilter(), _dialect(session), for_count=True))
     return int(session.scalar(stmt) or 0)
 
 
 def fetch_page(
     session: Session,
     actor: Actor,
-    filt: CustomerFilter,
+    filt: CustomerFilter | None = None,
     sort_column: str = DEFAULT_SORT,
     descending: bool = True,
     offset: int = 0,
     limit: int = 200,
 ) -> list[CustomerRow]:
-    """Rows ``offset`` … ``offset + limit`` of the filtered list in the given order."""
+    """One window of the filtered, sorted list as light tuples."""
     require(actor, Permission.VIEW_CUSTOMERS)
-    dialect = session.get_bind().dialect.name
-    columns = SORTS.get(sort_column, SORTS[DEFAULT_SORT])
-    order = [c.desc() for c in columns] if descending else [c.asc() for c in columns]
-    stmt = _where(select(*_ROW_COLUMNS), _conditions(filt, dialect, for_count=False))
-    stmt = stmt.order_by(*order).offset(max(0, offset)).limit(max(0, limit))
+    limit = max(0, min(limit, MAX_PAGE))
+    stmt = _rows_query(filt or CustomerFilter(), sort_column, descending, _dialect(session))
+    stmt = stmt.offset(max(0, offset)).limit(limit)
     return [CustomerRow(*row) for row in session.execute(stmt)]
 
 
+# ---------------------------------------------------------------------------- export
 
-# ------------------------------------------------------------------------ export
-# Provisional exporter so the screen works before the import/export engine lands;
-# the engine's ``export_customers`` (styled, formats, widths) replaces it on merge.
+EXPORT_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    # (column, header marked for translation, kind)
+    ("external_id", QT_TRANSLATE_NOOP("Export", "Customer ID"), "text"),
+    ("name", QT_TRANSLATE_NOOP("Export", "Name"), "text"),
+    ("phone", QT_TRANSLATE_NOOP("Export", "Phone"), "phone"),
+    ("email", QT_TRANSLATE_NOOP("Export", "E-mail"), "text"),
+    ("status", QT_TRANSLATE_NOOP("Export", "Status"), "text"),
+    ("defection_reason", QT_TRANSLATE_NOOP("Export", "Defection reason"), "text"),
+    ("defection_date", QT_TRANSLATE_NOOP("Export", "Defection date"), "date"),
+    ("reason_note", QT_TRANSLATE_NOOP("Export", "Reason note"), "text"),
+    ("annual_revenue_minor", QT_TRANSLATE_NOOP("Export", "Annual revenue"), "money"),
+    ("annual_margin_minor", QT_TRANSLATE_NOOP("Export", "Annual margin"), "money"),
+    ("sltv_minor", QT_TRANSLATE_NOOP("Export", "SLTV"), "money"),
+    ("sltv_tier", QT_TRANSLATE_NOOP("Export", "SLTV tier"), "text"),
+    ("segment", QT_TRANSLATE_NOOP("Export", "Treatment"), "text"),
+    ("last_purchase_date", QT_TRANSLATE_NOOP("Export", "Last purchase date"), "date"),
+    ("purchase_count", QT_TRANSLATE_NOOP("Export", "Purchase count"), "int"),
+    ("city", QT_TRANSLATE_NOOP("Export", "City"), "text"),
+    ("timezone", QT_TRANSLATE_NOOP("Export", "Time zone"), "text"),
+    ("preferred_language", QT_TRANSLATE_NOOP("Export", "Language"), "text"),
+    ("do_not_call", QT_TRANSLATE_NOOP("Export", "Do not call"), "bool"),
+    ("import_batch_id", QT_TRANSLATE_NOOP("Export", "Import batch"), "int"),
+    ("updated_at", QT_TRANSLATE_NOOP("Export", "Last changed (UTC)"), "datetime"),
+)
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+SHEET_NAME = QT_TRANSLATE_NOOP("Export", "Customers")
 
 
-def _safe(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+def _identity(_context: str, text: str) -> str:
+    return text
 
 
 def export_customers(
-    db: Any,
+    db: Database,
     actor: Actor,
-    filt: CustomerFilter,
-    path: Any,
-    fmt: str = "xlsx",
-    progress: Any = None,
+    filt: CustomerFilter | None,
+    path: str | Path,
+    fmt: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
     cancel: Any = None,
-    sort_column: str = DEFAULT_SORT,
-    descending: bool = True,
+    *,
+    sort_column: str = "id",
+    descending: bool = False,
+    translate: Callable[[str, str], str] | None = None,
 ) -> int:
-    """Write the filtered customers to ``path`` (.xlsx or .csv); returns the row count."""
-    import csv
-    import os
-    from pathlib import Path
-
-    import xlsxwriter
-
+    """Write the filtered list to .xlsx (default) or .csv; returns the rows written."""
     require(actor, Permission.EXPORT_DATA)
-    target = Path(path)
-    tmp = target.with_name(target.name + ".part")
-    headers = ["external_id", "name", "phone", "status", "defection_reason",
-               "defection_date", "sltv", "sltv_tier", "segment", "annual_revenue",
-               "currency", "city", "last_purchase_date", "import_batch_id"]
+    filt = filt or CustomerFilter()
+    fmt = (fmt or Path(path).suffix.lstrip(".") or "xlsx").lower()
+    if fmt not in ("xlsx", "csv"):
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Errors", "Unknown export format '{format}': use xlsx or csv."), format=fmt)
+    tr = translate or _identity
+    columns = [Column(tr("Export", header), kind) for _c, header, kind in EXPORT_COLUMNS]
+    order = _order(sort_column, descending)
+    names = [c for c, _h, _k in EXPORT_COLUMNS]
+    selected = [(_primary_phone().label("phone") if c == "phone" else getattr(Customer, c))
+                for c in names]
     with db.session() as session:
+        stmt = (select(*selected).where(*_conditions(filt, _dialect(session)))
+                .order_by(*order))
         total = count_customers(session, actor, filt)
-        dialect = session.get_bind().dialect.name
-        columns = SORTS.get(sort_column, SORTS[DEFAULT_SORT])
-        order = [c.desc() for c in columns] if descending else [c.asc() for c in columns]
-        stmt = _where(select(*_ROW_COLUMNS), _conditions(filt, dialect, for_count=False))
-        result = session.execute(stmt.order_by(*order).execution_options(yield_per=2000))
-        done = 0
 
-        def rows() -> Any:
-            nonlocal done
-            for r in result:
-                if cancel and done % 1000 == 0 and cancel():
-                    from winback_desktop.core.errors import WinbackError
+        def rows() -> Iterator[Sequence[Any]]:
+            result = session.execute(stmt.execution_options(yield_per=5_000))
+            for partition in result.partitions():
+                yield from partition
 
-                    raise WinbackError("Cancelled; nothing was changed.")
-                done += 1
-                if progress and done % 2000 == 0:
-                    progress(done, total)
-                yield [r.external_id, r.name, r.phone, r.status, r.defection_reason,
-                       r.defection_date, None if r.sltv_minor is None else r.sltv_minor / 100,
-                       r.sltv_tier, r.segment,
-                       None if r.annual_revenue_minor is None
-                       else r.annual_revenue_minor / 100,
-                       r.currency, r.city, r.last_purchase_date, r.import_batch_id]
+        written = write_table(path, columns, rows(), fmt=fmt, total=total, progress=progress,
+                              cancel=cancel, **({"sheet_name": tr("Export", SHEET_NAME)}
+                                                if fmt == "xlsx" else {}))
+        audit.record(session, actor, "customers_exported", "customer", None,
+                     after={"rows": written, "format": fmt, "file": Path(path).name,
+                            "filter": {k: getattr(filt, k) for k in (
+                                "status", "defection_reason", "sltv_tier", "segment",
+                                "campaign_id", "import_batch_id", "text")}})
+    return written
 
-        try:
-            if fmt == "csv":
-                with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
-                    writer = csv.writer(fh)
-                    writer.writerow(headers)
-                    for row in rows():
-                        writer.writerow([_safe(v) for v in row])
-            else:
-                book = xlsxwriter.Workbook(str(tmp), {"constant_memory": True})
-                sheet = book.add_worksheet("customers")
-                date_fmt = book.add_format({"num_format": "yyyy-mm-dd"})
-                sheet.write_row(0, 0, headers, book.add_format({"bold": True}))
-                n = 0
-                for n, row in enumerate(rows(), start=1):
-                    for j, v in enumerate(row):
-                        if isinstance(v, date):
-                            sheet.write_datetime(n, j, v, date_fmt)
-                        elif isinstance(v, str):
-                            sheet.write_string(n, j, v)
-                        elif v is not None:
-                            sheet.write(n, j, v)
-                sheet.freeze_panes(1, 0)
-                sheet.autofilter(0, 0, max(n, 1), len(headers) - 1)
-                book.close()
-            os.replace(tmp, target)
-        finally:
-            tmp.unlink(missing_ok=True)
-    if progress:
-        progress(done, total)
-    return done

@@ -256,6 +256,7 @@ class CustomersScreen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.choices = FilterChoices([], [])
+        self.phone_region = "CN"
         self.model = CustomersModel(ctx, self)
         self._export_op: Operation[Any] | None = None
         self.wizard: QWidget | None = None
@@ -414,7 +415,8 @@ class CustomersScreen(QWidget):
             sltv_tier=self.tier_combo.currentData(),
             campaign_id=self.campaign_combo.currentData(),
             import_batch_id=self.batch_combo.currentData(),
-            search=self.search.text().strip(),
+            text=self.search.text().strip() or None,
+            phone_region=self.phone_region,
         )
 
     def apply_filter(self) -> None:
@@ -446,6 +448,7 @@ class CustomersScreen(QWidget):
 
         def done(choices: FilterChoices) -> None:
             self.choices = choices
+            self.phone_region = choices.phone_region
             self._fill_combos()
 
         Operation(work, on_success=done, on_failure=self._op_failed, parent=self).start()

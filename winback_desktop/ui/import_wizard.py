@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
-from winback_desktop.services import importing, settings
+from winback_desktop.services import import_report, importing, settings
 from winback_desktop.ui import customer_labels as labels
 from winback_desktop.ui.context import AppContext
 from winback_desktop.ui.ops import OpControl, Operation
@@ -853,7 +853,7 @@ class ImportWizard(QWizard):
         page = self.run_page
 
         def work(_ctl: OpControl) -> Any:
-            return importing.write_error_report(result, target,
+            return import_report.write_error_report(result, target,
                                                 translate=QCoreApplication.translate)
 
         def done(_n: Any) -> None:
