@@ -65,7 +65,7 @@ def test_filters_and_counts_agree(db: Any, admin: Actor, seeded: dict[str, int])
         CustomerFilter(text="13800000003"): ["A4"],
         CustomerFilter(text="138 0000 0003"): ["A4"],
         CustomerFilter(text="+86138000000"): ["A1", "A2", "A3", "A4", "A5"],
-        CustomerFilter(status=["lost", "won_back"], defection_reason="bought_away"): ["A1", "A4", "A5"],
+        CustomerFilter(status=("lost", "won_back"), defection_reason="bought_away"): ["A1", "A4", "A5"],
         CustomerFilter(text="1%"): ["A5"],
         CustomerFilter(text="_"): ["A5"],
         CustomerFilter(status="lost", text="zed"): ["A2"],
