@@ -98,7 +98,7 @@ def test_imports_a_chinese_workbook_end_to_end(qtbot: Any, ctx: AppContext,
     assert bad.toolTip()
     go_next(qtbot, wizard, wizard.OPTIONS)
     wizard.options_page.valid_only.setChecked(True)
-    wizard.options_page.update.setChecked(True)
+    wizard.options_page.update_existing.setChecked(True)
     go_next(qtbot, wizard, wizard.RUN)
     qtbot.waitUntil(lambda: wizard.run_page.done, timeout=30_000)
     result = wizard.result

@@ -127,5 +127,5 @@ def error_text(exc: BaseException) -> str:
     """A failure as one translated line: WinbackErrors in the user's language."""
     if isinstance(exc, WinbackError):
         return exc.render(QCoreApplication.translate)
-    return QCoreApplication.translate(_CTX, "Unexpected error: {detail}").format(
+    return QCoreApplication.translate("CustomerLabels", "Unexpected error: {detail}").format(
         detail=type(exc).__name__)

@@ -116,7 +116,7 @@ class CustomerDetailPane(QWidget):
             ("status", QT_TRANSLATE_NOOP("CustomerDetailPane", "Status")),
             ("reason", QT_TRANSLATE_NOOP("CustomerDetailPane", "Defection reason")),
             ("defection_date", QT_TRANSLATE_NOOP("CustomerDetailPane", "Lost on")),
-            ("sltv", QT_TRANSLATE_NOOP("CustomerDetailPane", "SLTV")),
+            ("sltv", QT_TRANSLATE_NOOP("CustomerDetailPane", "Second lifetime value")),
             ("segment", QT_TRANSLATE_NOOP("CustomerDetailPane", "Treatment")),
             ("revenue", QT_TRANSLATE_NOOP("CustomerDetailPane", "Annual revenue")),
             ("margin", QT_TRANSLATE_NOOP("CustomerDetailPane", "Annual margin")),

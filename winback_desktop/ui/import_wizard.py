@@ -68,8 +68,9 @@ REGIONS: list[tuple[str, str]] = [
 ]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportWizard", text)
+def tr(text: str) -> str:
+    """Free ``tr()``: lupdate files these under the empty context (like the CLI's)."""
+    return QCoreApplication.translate("", text)
 
 
 def _error_label() -> QLabel:
@@ -137,25 +138,28 @@ class FilePage(_BusyPage):
         layout.addWidget(self.error)
         layout.addStretch(1)
         self.browse.clicked.connect(self._browse)
-        self.path.textChanged.connect(lambda _t: (self.error.setVisible(False),
-                                                  self.completeChanged.emit()))
+        self.path.textChanged.connect(self._path_changed)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setTitle(_tr("Choose the file"))
-        self.setSubTitle(_tr("Customer lists from Excel (.xlsx, .xlsm, .xls) or CSV."))
-        self.intro.setText(_tr("The first rows may be a title block: the header row is "
+        self.setTitle(tr("Choose the file"))
+        self.setSubTitle(tr("Customer lists from Excel (.xlsx, .xlsm, .xls) or CSV."))
+        self.intro.setText(tr("The first rows may be a title block: the header row is "
                                "found automatically. Nothing is imported before the last "
                                "step."))
-        self.path.setPlaceholderText(_tr("Path of the customer list"))
-        self.browse.setText(_tr("Browse…"))
-        self.hint.setText(_tr("CSV files may be UTF-8 (with or without BOM), GBK/GB18030 "
+        self.path.setPlaceholderText(tr("Path of the customer list"))
+        self.browse.setText(tr("Browse…"))
+        self.hint.setText(tr("CSV files may be UTF-8 (with or without BOM), GBK/GB18030 "
                               "or UTF-16, as Excel saves them."))
+
+    def _path_changed(self, _text: str) -> None:
+        self.error.setVisible(False)
+        self.completeChanged.emit()
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, _tr("Choose the customer list"), self.path.text() or str(Path.home()),
-            _tr("Spreadsheets ({patterns})").format(patterns=FILE_FILTER_EXTENSIONS))
+            self, tr("Choose the customer list"), self.path.text() or str(Path.home()),
+            tr("Spreadsheets ({patterns})").format(patterns=FILE_FILTER_EXTENSIONS))
         if path:
             self.path.setText(path)
 
@@ -165,7 +169,7 @@ class FilePage(_BusyPage):
     def start_step(self) -> None:
         path = Path(self.path.text().strip())
         if not path.is_file():
-            self.step_failed(_tr("The file {path} does not exist.").format(path=str(path)))
+            self.step_failed(tr("The file {path} does not exist.").format(path=str(path)))
             return
         self.w.path = path
         self.w.sheet = None
@@ -185,8 +189,8 @@ class SheetPage(_BusyPage):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setTitle(_tr("Choose the sheet"))
-        self.setSubTitle(_tr("The workbook has several sheets; which one holds the "
+        self.setTitle(tr("Choose the sheet"))
+        self.setSubTitle(tr("The workbook has several sheets; which one holds the "
                              "customers?"))
 
     def initializePage(self) -> None:
@@ -257,19 +261,19 @@ class MappingPage(_BusyPage):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setTitle(_tr("Match the columns"))
-        self.setSubTitle(_tr("Each column of the file goes into one customer field; "
+        self.setTitle(tr("Match the columns"))
+        self.setSubTitle(tr("Each column of the file goes into one customer field; "
                              "columns set to \"Do not import\" are left out."))
         self.table.setHorizontalHeaderLabels(
-            [_tr("Column in the file"), _tr("First values"), _tr("Import as")])
-        self.saved_label.setText(_tr("Saved mappings:"))
-        self.load_button.setText(_tr("Load"))
-        self.save_button.setText(_tr("Save mapping as…"))
-        self.region_label.setText(_tr("Phone numbers without country code are in:"))
+            [tr("Column in the file"), tr("First values"), tr("Import as")])
+        self.saved_label.setText(tr("Saved mappings:"))
+        self.load_button.setText(tr("Load"))
+        self.save_button.setText(tr("Save mapping as…"))
+        self.region_label.setText(tr("Phone numbers without country code are in:"))
         current = self.region.currentData()
         self.region.clear()
         for code, name in REGIONS:
-            self.region.addItem(_tr(name), code)
+            self.region.addItem(QCoreApplication.translate("ImportWizard", name), code)
         self.set_region(current or self.w.default_region)
 
     def set_region(self, code: str) -> None:
@@ -283,7 +287,7 @@ class MappingPage(_BusyPage):
         preview = self.w.preview
         if preview is None:
             return
-        self.header_info.setText(_tr("Header row found on row {row} of sheet \"{sheet}\"; "
+        self.header_info.setText(tr("Header row found on row {row} of sheet \"{sheet}\"; "
                                      "{n} columns.").format(row=preview.header_row,
                                                             sheet=preview.sheet,
                                                             n=len(preview.headers)))
@@ -296,7 +300,7 @@ class MappingPage(_BusyPage):
             samples = [r.cells[i] for r in preview.rows[:3] if i < len(r.cells) and r.cells[i]]
             self.table.setItem(i, 1, QTableWidgetItem("  |  ".join(samples)))
             combo = QComboBox()
-            combo.addItem(_tr("Do not import"), None)
+            combo.addItem(tr("Do not import"), None)
             for spec in fields:
                 combo.addItem(QCoreApplication.translate("Fields", spec.label), spec.key)
             combo.setCurrentIndex(max(0, combo.findData(by_header.get(header))))
@@ -344,11 +348,11 @@ class MappingPage(_BusyPage):
         chosen = self.mapping()
         ok = bool({"external_id", "name"} & chosen.keys())
         if ok:
-            self.status.setText(_tr("{n} of {total} columns will be imported.").format(
+            self.status.setText(tr("{n} of {total} columns will be imported.").format(
                 n=len(chosen), total=len(self.combos)))
             self.status.setStyleSheet("")
         else:
-            self.status.setText(_tr("Map at least the customer ID or the name column."))
+            self.status.setText(tr("Map at least the customer ID or the name column."))
             self.status.setStyleSheet("color: #b00020")
         self.completeChanged.emit()
 
@@ -361,8 +365,8 @@ class MappingPage(_BusyPage):
             self.w.load_mapping(self, name)
 
     def ask_save(self) -> None:
-        name, ok = QInputDialog.getText(self, _tr("Save mapping"),
-                                        _tr("Name of this mapping:"),
+        name, ok = QInputDialog.getText(self, tr("Save mapping"),
+                                        tr("Name of this mapping:"),
                                         text=self.saved.currentText())
         if ok and name.strip():
             self.w.save_mapping(self, name.strip(), self.mapping())
@@ -395,10 +399,10 @@ class PreviewPage(QWizardPage):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setTitle(_tr("Check the rows"))
-        self.setSubTitle(_tr("The first rows as they will be read. Problem cells are "
+        self.setTitle(tr("Check the rows"))
+        self.setSubTitle(tr("The first rows as they will be read. Problem cells are "
                              "marked; point at a cell to see why."))
-        self.legend.setText(_tr(
+        self.legend.setText(tr(
             "<span style='background:{err}'>&nbsp;error&nbsp;</span> the row is rejected "
             "&nbsp; <span style='background:{warn}'>&nbsp;warning&nbsp;</span> imported, "
             "check it &nbsp; <span style='background:{dup}'>&nbsp;duplicate&nbsp;</span> "
@@ -409,7 +413,7 @@ class PreviewPage(QWizardPage):
         p = self.w.preview
         if p is None:
             return
-        self.summary.setText(_tr(
+        self.summary.setText(tr(
             "{total} rows: {valid} valid, {invalid} with errors. Duplicates: {dup_file} "
             "in the file, {dup_db} already in the database.").format(
                 total=f"{p.total_rows:,}", valid=f"{p.valid_rows:,}",
@@ -420,14 +424,14 @@ class PreviewPage(QWizardPage):
         self.table.clear()
         self.table.setColumnCount(len(headers) + 1)
         self.table.setRowCount(len(p.rows))
-        titles = [_tr("Row")]
+        titles = [tr("Row")]
         for header in headers:
-            titles.append(header if header in mapped else _tr("{header} (not imported)")
+            titles.append(header if header in mapped else tr("{header} (not imported)")
                           .format(header=header))
         self.table.setHorizontalHeaderLabels(titles)
         column_of = {h: i for i, h in enumerate(headers)}
-        duplicate_text = {"file": _tr("This customer ID appears earlier in the file."),
-                          "database": _tr("This customer ID is already in the database.")}
+        duplicate_text = {"file": tr("This customer ID appears earlier in the file."),
+                          "database": tr("This customer ID is already in the database.")}
         for r, row in enumerate(p.rows):
             number = QTableWidgetItem(str(row.row))
             if row.duplicate:
@@ -460,12 +464,12 @@ class PreviewPage(QWizardPage):
             self.table.setColumnWidth(c, min(self.table.columnWidth(c), 220))
         self.issues.clear()
         for issue in (p.errors + p.warnings)[:200]:
-            where = _tr("row {row}").format(row=issue.row)
+            where = tr("row {row}").format(row=issue.row)
             if issue.column:
                 where += f", {issue.column}"
             self.issues.addItem(f"{where}: {issue.render(QCoreApplication.translate)}")
         if not p.errors and not p.warnings:
-            self.issues.addItem(_tr("No problems found."))
+            self.issues.addItem(tr("No problems found."))
 
 
 class OptionsPage(QWizardPage):
@@ -477,13 +481,13 @@ class OptionsPage(QWizardPage):
         self.dup_label.setWordWrap(True)
         layout.addWidget(self.dup_label)
         self.skip = QRadioButton()
-        self.update = QRadioButton()
+        self.update_existing = QRadioButton()
         self.new = QRadioButton()
         self.dup_group = QButtonGroup(self)
-        for button in (self.skip, self.update, self.new):
+        for button in (self.skip, self.update_existing, self.new):
             self.dup_group.addButton(button)
             layout.addWidget(button)
-        self.update.setChecked(True)
+        self.update_existing.setChecked(True)
         layout.addSpacing(12)
         self.tx_label = QLabel()
         self.tx_label.setWordWrap(True)
@@ -500,21 +504,21 @@ class OptionsPage(QWizardPage):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setTitle(_tr("Import options"))
-        self.setSubTitle(_tr("Nothing has been written yet."))
-        self.dup_label.setText(_tr("When a customer ID is already in the database:"))
-        self.skip.setText(_tr("Skip the row (keep the customer as it is)"))
-        self.update.setText(_tr("Update the customer with the file's values"))
-        self.new.setText(_tr("Import it as a new, second customer"))
-        self.tx_label.setText(_tr("When some rows have errors:"))
-        self.all_or_nothing.setText(_tr("Import nothing (all or nothing)"))
-        self.valid_only.setText(_tr("Import the valid rows, reject the others"))
-        self.setButtonText(QWizard.WizardButton.CommitButton, _tr("Import"))
+        self.setTitle(tr("Import options"))
+        self.setSubTitle(tr("Nothing has been written yet."))
+        self.dup_label.setText(tr("When a customer ID is already in the database:"))
+        self.skip.setText(tr("Skip the row (keep the customer as it is)"))
+        self.update_existing.setText(tr("Update the customer with the file's values"))
+        self.new.setText(tr("Import it as a new, second customer"))
+        self.tx_label.setText(tr("When some rows have errors:"))
+        self.all_or_nothing.setText(tr("Import nothing (all or nothing)"))
+        self.valid_only.setText(tr("Import the valid rows, reject the others"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, tr("Import"))
 
     def initializePage(self) -> None:
         p = self.w.preview
         if p is not None and p.invalid_rows and not self.valid_only.isChecked():
-            self.tx_label.setText(_tr("When some rows have errors ({n} rows here):").format(
+            self.tx_label.setText(tr("When some rows have errors ({n} rows here):").format(
                 n=f"{p.invalid_rows:,}"))
 
     def on_duplicate(self) -> str:
@@ -559,10 +563,10 @@ class RunPage(QWizardPage):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setTitle(_tr("Importing"))
-        self.cancel_button.setText(_tr("Cancel import"))
-        self.report_button.setText(_tr("Save error report…"))
-        self.undo_button.setText(_tr("Undo this import"))
+        self.setTitle(tr("Importing"))
+        self.cancel_button.setText(tr("Cancel import"))
+        self.report_button.setText(tr("Save error report…"))
+        self.undo_button.setText(tr("Undo this import"))
 
     def initializePage(self) -> None:
         self.done = False
@@ -573,7 +577,7 @@ class RunPage(QWizardPage):
         self.cancel_button.setVisible(True)
         self.cancel_button.setEnabled(True)
         self.progress.setRange(0, 0)
-        self.status.setText(_tr("Reading and checking every row…"))
+        self.status.setText(tr("Reading and checking every row…"))
         self.w.start_import()
 
     def isComplete(self) -> bool:
@@ -582,8 +586,8 @@ class RunPage(QWizardPage):
     def ask_report(self) -> None:
         default = self.w.path.with_name(self.w.path.stem + "_errors.xlsx") if self.w.path \
             else Path.home() / "errors.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Save error report"), str(default),
-                                              _tr("Excel workbook (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save error report"), str(default),
+                                              tr("Excel workbook (*.xlsx)"))
         if path:
             self.w.save_error_report(Path(path if path.lower().endswith(".xlsx")
                                           else path + ".xlsx"))
@@ -620,8 +624,19 @@ class ImportWizard(QWizard):
         self.FILE, self.SHEET, self.MAPPING, self.PREVIEW, self.OPTIONS, self.RUN = (
             self.addPage(p) for p in (self.file_page, self.sheet_page, self.mapping_page,
                                       self.preview_page, self.options_page, self.run_page))
-        self.setWindowTitle(_tr("Import customers"))
+        self.retranslate()
         self._load_default_region()
+
+    def retranslate(self) -> None:
+        """Own texts for the standard buttons: Qt's qtbase catalogue may not be shipped."""
+        self.setWindowTitle(tr("Import customers"))
+        texts = {QWizard.WizardButton.BackButton: tr("< Back"),
+                 QWizard.WizardButton.NextButton: tr("Next >"),
+                 QWizard.WizardButton.CancelButton: tr("Cancel"),
+                 QWizard.WizardButton.FinishButton: tr("Finish"),
+                 QWizard.WizardButton.CommitButton: tr("Import")}
+        for button, text in texts.items():
+            self.setButtonText(button, text)
 
     # ------------------------------------------------------------ navigation
 
@@ -696,6 +711,7 @@ class ImportWizard(QWizard):
     def run_preview(self, page: QWizardPage, on_done: Callable[[], None],
                     on_error: Callable[[str], None]) -> None:
         path, sheet, mapping = self.path, self.sheet, self.mapping
+        assert path is not None
         region = self.region or self.default_region
         db, actor = self.ctx.db, self.ctx.actor
 
@@ -744,7 +760,7 @@ class ImportWizard(QWizard):
             headers = set(self.preview.headers) if self.preview is not None else set()
             missing = [h for h in mapping.values() if h not in headers]
             if missing:
-                page.step_failed(_tr("This file has no column {columns}; those fields stay "
+                page.step_failed(tr("This file has no column {columns}; those fields stay "
                                      "unmapped.").format(columns=", ".join(missing)))
             else:
                 page.error.setVisible(False)
@@ -762,7 +778,7 @@ class ImportWizard(QWizard):
 
         def done(_result: None) -> None:
             page.error.setVisible(False)
-            page.status.setText(_tr("Mapping \"{name}\" saved.").format(name=name))
+            page.status.setText(tr("Mapping \"{name}\" saved.").format(name=name))
             self.load_saved_names(page)
             page.saved.setCurrentText(name)
 
@@ -776,6 +792,7 @@ class ImportWizard(QWizard):
         page = self.run_page
         path, sheet = self.path, self.preview.sheet if self.preview is not None else None
         mapping = self.mapping
+        assert path is not None
         region = self.region or self.default_region
         on_duplicate = self.options_page.on_duplicate()
         valid_only = self.options_page.valid_only.isChecked()
@@ -792,7 +809,7 @@ class ImportWizard(QWizard):
             if total > 0:
                 page.progress.setRange(0, total)
                 page.progress.setValue(min(done, total))
-                page.status.setText(_tr("Imported {done} of {total} rows…").format(
+                page.status.setText(tr("Imported {done} of {total} rows…").format(
                     done=f"{done:,}", total=f"{total:,}"))
 
         self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
@@ -801,7 +818,7 @@ class ImportWizard(QWizard):
     def cancel_import(self) -> None:
         if self._op is not None:
             self.run_page.cancel_button.setEnabled(False)
-            self.run_page.status.setText(_tr("Cancelling…"))
+            self.run_page.status.setText(tr("Cancelling…"))
             self._op.cancel()
 
     def _finish_run(self) -> None:
@@ -817,17 +834,17 @@ class ImportWizard(QWizard):
         page = self.run_page
         self._finish_run()
         committed = getattr(result, "committed", True)
-        lines = [_tr("{rows} rows read: {inserted} new customers, {updated} updated, "
+        lines = [tr("{rows} rows read: {inserted} new customers, {updated} updated, "
                      "{skipped} skipped, {rejected} rejected.").format(
             rows=f"{result.rows:,}", inserted=f"{result.inserted:,}",
             updated=f"{result.updated:,}", skipped=f"{getattr(result, 'skipped', 0):,}",
             rejected=f"{result.rejected:,}")]
         if committed:
-            page.status.setText(_tr("The import is finished."))
+            page.status.setText(tr("The import is finished."))
             if result.batch_id is not None:
-                lines.append(_tr("Import batch #{id}.").format(id=result.batch_id))
+                lines.append(tr("Import batch #{id}.").format(id=result.batch_id))
         else:
-            page.status.setText(_tr("Nothing was imported: some rows have errors and the "
+            page.status.setText(tr("Nothing was imported: some rows have errors and the "
                                     "import was set to all or nothing."))
         page.result.setText("\n".join(lines))
         page.report_button.setVisible(bool(getattr(result, "rejected_rows", None)
@@ -842,7 +859,7 @@ class ImportWizard(QWizard):
     def _import_failed(self, text: str) -> None:
         page = self.run_page
         self._finish_run()
-        page.status.setText(_tr("The import did not run."))
+        page.status.setText(tr("The import did not run."))
         page.error.setText(text)
         page.error.setVisible(True)
 
@@ -857,7 +874,7 @@ class ImportWizard(QWizard):
                                                 translate=QCoreApplication.translate)
 
         def done(_n: Any) -> None:
-            page.status.setText(_tr("Error report saved to {path}.").format(path=str(target)))
+            page.status.setText(tr("Error report saved to {path}.").format(path=str(target)))
             self.report_path = target
 
         Operation(work, on_success=done,
@@ -878,7 +895,7 @@ class ImportWizard(QWizard):
 
         def done(undo: Any) -> None:
             page.undo_button.setVisible(False)
-            page.status.setText(_tr("Import #{id} undone: {removed} customers removed, "
+            page.status.setText(tr("Import #{id} undone: {removed} customers removed, "
                                     "{restored} restored.").format(
                 id=undo.batch_id, removed=f"{undo.removed:,}",
                 restored=f"{undo.restored:,}"))
