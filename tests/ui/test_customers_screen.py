@@ -250,3 +250,21 @@ def test_model_fetches_lazily_on_a_big_table(qtbot: Any, sqlite_db: Any,
     qtbot.waitUntil(lambda: screen.model.data(last) != PLACEHOLDER, timeout=5000)
     assert screen.model.data(last).startswith("B")
     assert sum(limit for _, limit in fetched) < 2_000
+
+
+def test_language_switch_relabels_headers_filters_and_values(qtbot: Any, ctx: AppContext) -> None:
+    from winback_desktop.ui import i18n
+
+    screen = open_screen(qtbot, ctx)
+    model = screen.model
+    reason_col = COLUMN_KEYS.index("defection_reason")
+    try:
+        i18n.install("zh_CN")
+        qtbot.waitUntil(lambda: screen.status_combo.itemText(0) == "全部状态", timeout=3000)
+        assert model.headerData(0, Qt.Orientation.Horizontal) == "客户编号"
+        assert model.data(model.index(0, reason_col)) == "被竞争对手拉走"
+        assert "6 位客户" in screen.count_label.text()
+    finally:
+        i18n.install("en")
+    qtbot.waitUntil(lambda: screen.status_combo.itemText(0) == "All statuses", timeout=3000)
+    assert model.data(model.index(0, reason_col)) == "Pulled away"

@@ -156,21 +156,23 @@ def _phone_candidates(text: str, region: str) -> set[str]:
 
 
 def _text_condition(text: str, region: str, dialect: str) -> ColumnElement[bool]:
-    """Name or customer ID containing ``text``, or a phone starting with it.
+    """Name containing ``text``, or a customer ID / phone starting with it.
 
-    SQLite's LIKE already ignores ASCII case; PostgreSQL needs ILIKE.
+    IDs and phones are matched by prefix on their indexes (instant); only the name
+    needs a scan, and a phone-like search (digits) skips it. SQLite's LIKE already
+    ignores ASCII case; PostgreSQL needs ILIKE.
     """
-    def contains(column: Any) -> ColumnElement[bool]:
-        if dialect == "sqlite":
-            return column.contains(text, autoescape=True)  # type: ignore[no-any-return]
-        return column.icontains(text, autoescape=True)  # type: ignore[no-any-return]
-
+    ids = {text, text.upper()}
     matches: Any = select(Customer.id).where(
-        or_(contains(Customer.name), contains(Customer.external_id)))
+        or_(*(_prefix(Customer.external_id, t) for t in sorted(ids))))
     candidates = _phone_candidates(text, region)
     if candidates:
         matches = matches.union(select(CustomerPhone.customer_id).where(
             or_(*(_prefix(CustomerPhone.e164, c) for c in sorted(candidates)))))
+    else:
+        name = (Customer.name.contains(text, autoescape=True) if dialect == "sqlite"
+                else Customer.name.icontains(text, autoescape=True))
+        matches = matches.union(select(Customer.id).where(name))
     return Customer.id.in_(matches)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -637,6 +637,14 @@ class ImportWizard(QWizard):
                  QWizard.WizardButton.CommitButton: tr("Import")}
         for button, text in texts.items():
             self.setButtonText(button, text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "run_page"):
+            self.retranslate()
+            for page in (self.file_page, self.sheet_page, self.mapping_page,
+                         self.preview_page, self.options_page, self.run_page):
+                page.retranslate()
+        super().changeEvent(event)
 
     # ------------------------------------------------------------ navigation
 
