@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -34,13 +35,16 @@ HEADER_SCAN_ROWS = 30
 MAX_KEPT_ISSUES = 20_000
 
 _TEXT_LIMITS = {"external_id": 100, "name": 200, "city": 100, "competitor": 200,
-                "reason_note": 4000}
+                "reason_note": 4000, "defection_reason": 4000}
+_TEXT, _MONEY, _COUNT, _DATE = 1, 2, 3, 4
+_KIND_CODE = {"text": _TEXT, "reason": _TEXT, "money": _MONEY, "count": _COUNT, "date": _DATE}
 #: Where a field is stored on the customer row.
 COLUMN_OF_FIELD = {
     "annual_revenue": "annual_revenue_minor",
     "annual_margin": "annual_margin_minor",
     "sltv": "sltv_imported_minor",
 }
+FIELD_OF_COLUMN = {c: f for f, c in COLUMN_OF_FIELD.items()}
 _REGION_TZ = {"+86": "Asia/Shanghai", "+852": "Asia/Hong_Kong", "+853": "Asia/Macau",
               "+886": "Asia/Taipei", "+65": "Asia/Singapore", "+44": "Europe/London",
               "+81": "Asia/Tokyo", "+82": "Asia/Seoul", "+61": "Australia/Sydney",
@@ -213,9 +217,9 @@ class CustomerRows:
             raise MappingProblem()
         self.unmapped_headers = [h for i, h in enumerate(self.headers)
                                  if i not in set(self.columns.values())]
-        self._parsers = [(key, idx, self.headers[idx],
+        self._parsers = [(key, idx, self.headers[idx], _KIND_CODE.get(FIELD_BY_KEY[key].kind, 0),
                           _parser_for(FIELD_BY_KEY[key].kind, self.default_region,
-                                      self.day_first))
+                                      self.day_first), _TEXT_LIMITS.get(key, 0))
                          for key, idx in self.columns.items()]
         self._fill = self._merge_fill_plan()
         self._seen_ids: dict[str, int] = {}
@@ -279,9 +283,30 @@ class CustomerRows:
         values: dict[str, Any] = {}
         phones: list[tuple[str, str]] = []
         issues: list[Issue] = []
-        for key, idx, header, parser in self._parsers:
+        for key, idx, header, kind, parser, limit in self._parsers:
             cell = cells[idx]
-            if cell == "" or cell is None:
+            tc = type(cell)
+            # Fast paths for the common clean cells; everything else goes to the parser.
+            if tc is str:
+                if not cell:
+                    continue
+                if kind == _TEXT and cell.isascii():
+                    parsed = cell.strip()
+                    if parsed and len(parsed) <= limit:
+                        values[key] = parsed
+                        continue
+            elif tc is float:
+                if kind == _MONEY:
+                    values[key] = round(cell * 100)
+                    continue
+                if kind == _COUNT and cell >= 0 and cell.is_integer():
+                    values[key] = int(cell)
+                    continue
+            elif tc is date:
+                if kind == _DATE:
+                    values[key] = cell
+                    continue
+            elif cell is None:
                 continue
             try:
                 parsed = parser(cell)
@@ -294,8 +319,7 @@ class CustomerRows:
             if key == "phone" or key == "phone2":
                 phones.append(parsed)
                 continue
-            limit = _TEXT_LIMITS.get(key)
-            if limit is not None and len(parsed) > limit:
+            if limit and len(parsed) > limit:
                 issues.append(Issue(number, header, QT_TRANSLATE_NOOP(
                     "Errors", "The text is longer than {limit} characters."), {"limit": limit}))
                 continue
@@ -334,14 +358,21 @@ def customer_record(row: ParsedRow, default_timezone: str) -> dict[str, Any]:
     for key, value in row.values.items():
         record[COLUMN_OF_FIELD.get(key, key)] = value
     if "timezone" not in record:
-        tz = None
-        if row.phones:
-            e164 = row.phones[0][0]
-            for prefix in (e164[:4], e164[:3]):
-                tz = _REGION_TZ.get(prefix)
-                if tz:
-                    break
-            if tz is None and e164.startswith("+1"):
-                tz = "America/New_York"
-        record["timezone"] = tz or default_timezone
+        record["timezone"] = phone_timezone(row.phones, default_timezone)
     return record
+
+
+def phone_timezone(phones: list[tuple[str, str]], default: str) -> str:
+    """A customer's likely time zone from the country of the first phone."""
+    if not phones:
+        return default
+    e164 = phones[0][0]
+    if e164.startswith("+86"):
+        return "Asia/Shanghai"
+    for prefix in (e164[:4], e164[:3]):
+        tz = _REGION_TZ.get(prefix)
+        if tz:
+            return tz
+    if e164.startswith("+1"):
+        return "America/New_York"
+    return default

@@ -358,18 +358,41 @@ def detect_encoding(path: Path) -> str:
     if _looks_utf16(sample):
         zeros_odd = sample[1::2].count(0)
         return "utf-16-le" if zeros_odd > sample[0::2].count(0) else "utf-16-be"
+    if _gb_like(sample):
+        try:
+            codecs.getincrementaldecoder("gb18030")().decode(sample, final=not more)
+            return "gb18030"
+        except UnicodeDecodeError:
+            pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(sample[: 256 * 1024]).best()
-    encoding = (best.encoding if best is not None else "gb18030").lower().replace("-", "_")
-    if encoding in {"gbk", "gb2312", "gb18030", "hz", "cp936", "big5", "big5hkscs"} or (
-            best is not None and "chinese" in " ".join(best.languages).lower()):
-        return "gb18030" if not encoding.startswith("big5") else "big5hkscs"
-    try:
-        sample.decode("gb18030")
-        return "gb18030"
-    except UnicodeDecodeError:
-        return encoding
+    if best is not None and best.encoding.lower().replace("-", "_").startswith("big5"):
+        return "big5hkscs"
+    # Western Excel saves "CSV" in the Windows code page.
+    return "cp1252"
+
+
+def _gb_like(sample: bytes) -> bool:
+    """Chinese GBK text: high bytes come in pairs (lead 0x81–0xFE, trail mostly ≥ 0x80).
+
+    Western code pages have lone high bytes followed by ASCII ("J\xfcrgen"), which
+    GB18030 would also decode, into rare characters.
+    """
+    high = low = 0
+    i, n = 0, len(sample)
+    while i < n:
+        b = sample[i]
+        if b >= 0x81:
+            trail = sample[i + 1] if i + 1 < n else 0x80
+            if trail >= 0x80:
+                high += 1
+            else:
+                low += 1
+            i += 2
+        else:
+            i += 1
+    return high > 0 and low <= high // 10
 
 
 def _sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:

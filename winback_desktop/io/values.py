@@ -249,11 +249,15 @@ class _RegionFast:
         self.ok = meta is not None and meta.national_prefix_transform_rule is None
         self.prefix = "+" + str(meta.country_code) if meta is not None else ""
         self.national_prefix = (meta.national_prefix or "") if meta is not None else ""
-        patterns: list[re.Pattern[str]] = []
+        patterns: list[tuple[frozenset[int], re.Pattern[str]]] = []
         if meta is not None:
             for desc in (meta.mobile, meta.fixed_line):
                 if desc is not None and desc.national_number_pattern:
-                    patterns.append(re.compile(desc.national_number_pattern))
+                    lengths = frozenset(n for n in (desc.possible_length or ()) if n > 0)
+                    if not lengths and meta.general_desc is not None:
+                        lengths = frozenset(n for n in (meta.general_desc.possible_length or ())
+                                            if n > 0)
+                    patterns.append((lengths, re.compile(desc.national_number_pattern)))
         self.patterns = patterns
         general = (meta.general_desc.national_number_pattern
                    if meta is not None and meta.general_desc is not None else None)
@@ -264,11 +268,10 @@ class _RegionFast:
             return None
         if self.national_prefix and digits.startswith(self.national_prefix):
             return None
-        if not self.general.fullmatch(digits):
-            return None
-        for pattern in self.patterns:
-            if pattern.fullmatch(digits):
-                return self.prefix + digits
+        n = len(digits)
+        for lengths, pattern in self.patterns:
+            if (not lengths or n in lengths) and pattern.fullmatch(digits):
+                return self.prefix + digits if self.general.fullmatch(digits) else None
         return None
 
 
@@ -306,6 +309,11 @@ def phone_text(value: Any) -> str:
 
 def parse_phone(value: Any, region: str) -> tuple[str, str] | None:
     """``(e164, raw)`` for a phone cell, or None when empty."""
+    if type(value) is float and value.is_integer() and value > 0:
+        raw = str(int(value))  # a number cell: 13800138000.0
+        fast = _fast(region).e164(raw)
+        if fast is not None:
+            return fast, raw
     raw = phone_text(value)
     if not raw:
         return None

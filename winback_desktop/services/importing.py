@@ -19,9 +19,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
-from sqlalchemy import delete, exists, func, insert, or_, select, update
+from sqlalchemy import Table, delete, exists, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from winback_desktop.core import segmentation, sltv
@@ -29,6 +29,7 @@ from winback_desktop.core.domain import TaskStatus
 from winback_desktop.core.errors import Conflict, NotFound, ValidationError, WinbackError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
+from winback_desktop.db import bulk
 from winback_desktop.db.models import (
     AuditEntry,
     Call,
@@ -47,12 +48,14 @@ from winback_desktop.db.types import utcnow
 from winback_desktop.io.fields import FIELDS, FieldSpec
 from winback_desktop.io.rows import (
     ERROR,
+    FIELD_OF_COLUMN,
     MAX_KEPT_ISSUES,
     WARNING,
     CustomerRows,
     Issue,
     ParsedRow,
     customer_record,
+    phone_timezone,
 )
 from winback_desktop.io.values import clean_text
 from winback_desktop.services import audit, settings
@@ -73,6 +76,10 @@ IMPORTED_COLUMNS = (
     "currency", "competitor", "do_not_call",
 )
 _DERIVED = ("sltv_minor", "sltv_tier", "segment")
+_RECORD_COLUMNS = (*IMPORTED_COLUMNS, *_DERIVED)
+_CUSTOMERS = cast(Table, Customer.__table__)
+_PHONES = cast(Table, CustomerPhone.__table__)
+_PHONE_COLUMNS = ("customer_id", "e164", "raw", "kind", "is_primary")
 
 
 class ImportCancelled(WinbackError):
@@ -350,39 +357,49 @@ class _Segmenter:
         return cls(params, thresholds or dict(segmentation.DEFAULT_TIER_THRESHOLDS),
                    grid or segmentation.default_grid())
 
-    def apply(self, records: list[dict[str, Any]]) -> None:
-        """Set sltv_minor/sltv_tier/segment on each record (imported SLTV wins)."""
-        if not records:
-            return
-        margins = [r.get("annual_margin_minor") for r in records]
-        revenues = [r.get("annual_revenue_minor") for r in records]
+    def derive(self, margins: list[int | None], revenues: list[int | None],
+               imported: list[int | None],
+               reasons: list[str]) -> list[tuple[int | None, str | None, str]]:
+        """(sltv_minor, sltv_tier, segment) per customer; an imported SLTV wins.
+
+        Without margin, revenue or imported SLTV the value is unknown (NULL, no tier) and
+        the segment is the grid's D-tier cell for the reason, so such customers are
+        neither ranked first nor silently dropped.
+        """
+        if not margins:
+            return []
         computed = sltv.compute_many(
             [math.nan if m is None else m for m in margins],
-            [math.nan if x is None else x for x in revenues], self.params)
+            [math.nan if x is None else x for x in revenues], self.params).tolist()
         order = sorted(self.thresholds.items(), key=lambda kv: kv[1], reverse=True)
         grid = self.grid
-        for record, value, margin, revenue in zip(records, computed.tolist(), margins,
-                                                  revenues, strict=True):
-            imported = record.get("sltv_imported_minor")
-            if imported is not None:
-                value = imported
+        out: list[tuple[int | None, str | None, str]] = []
+        for value, margin, revenue, given, reason in zip(computed, margins, revenues,
+                                                         imported, reasons, strict=True):
+            if given is not None:
+                value = given
             elif margin is None and revenue is None:
-                value = None
+                out.append((None, None, grid.get(("D", reason), "quick")))
+                continue
+            tier = "negative"
+            if value >= 0:
+                for name, bound in order:
+                    if value >= bound:
+                        tier = name
+                        break
+            out.append((value, tier, grid.get((tier, reason), "quick")))
+        return out
+
+    def apply(self, records: list[dict[str, Any]]) -> None:
+        """Set sltv_minor/sltv_tier/segment on each record dict."""
+        derived = self.derive([r.get("annual_margin_minor") for r in records],
+                              [r.get("annual_revenue_minor") for r in records],
+                              [r.get("sltv_imported_minor") for r in records],
+                              [r.get("defection_reason") or "unknown" for r in records])
+        for record, (value, tier, segment) in zip(records, derived, strict=True):
             record["sltv_minor"] = value
-            if value is None:
-                record["sltv_tier"] = None
-                tier_for_grid = "D"
-            else:
-                tier = "negative"
-                if value >= 0:
-                    for name, bound in order:
-                        if value >= bound:
-                            tier = name
-                            break
-                record["sltv_tier"] = tier
-                tier_for_grid = tier
-            record["segment"] = grid.get((tier_for_grid, record.get("defection_reason",
-                                                                       "unknown")), "quick")
+            record["sltv_tier"] = tier
+            record["segment"] = segment
 
 
 _INSERT_DEFAULTS: dict[str, Any] = {
@@ -486,6 +503,11 @@ class _ImportJob:
         self.writing = True
         self.audit_updates: list[dict[str, Any]] = []
         self.batch_id = 0
+        self._customer_procs: list[Any] | None = None
+        self._plan: list[tuple[str, Any]] | None = None
+        self._columns: list[str] = []
+        self._constants: list[Any] = []
+        self._phone_procs: list[Any] | None = None
 
     # ----------------------------------------------------------------------- run
     def run(self) -> None:
@@ -597,32 +619,71 @@ class _ImportJob:
             self._update(updates)
 
     def _insert(self, rows: list[ParsedRow]) -> None:
-        records = []
-        for r in rows:
-            record = dict(self.defaults)
-            record.update(customer_record(r, self.default_tz))
-            records.append(record)
-        self.segmenter.apply(records)
-        now, batch = self.now, self.batch_id
-        for record in records:
-            record["import_batch_id"] = batch
-            record["created_at"] = now
-            record["updated_at"] = now
-            record["version_id"] = 1
-            record["region"] = None
-        stmt = insert(Customer).returning(Customer.id, sort_by_parameter_order=True)
-        new_ids = list(self.s.execute(stmt, records).scalars())
-        phones = []
+        conn = self.s.connection()
+        new_ids = bulk.allocate_ids(conn, _CUSTOMERS, len(rows))
+        plan = self._insert_plan()
+        tz_default = self.default_tz
+        maps = [r.values for r in rows]
+        derived = self.segmenter.derive(
+            [m.get("annual_margin") for m in maps], [m.get("annual_revenue") for m in maps],
+            [m.get("sltv") for m in maps], [m.get("defection_reason", "unknown") for m in maps])
+        values: list[list[Any]] = []
+        constants = self._constants
+        for cid, r, m, extra in zip(new_ids, rows, maps, derived, strict=True):
+            row: list[Any] = [cid]
+            row += [m.get(key, default) for key, default in plan]
+            tz = m.get("timezone")
+            row.append(tz if tz is not None else phone_timezone(r.phones, tz_default))
+            row += extra
+            row += constants
+            values.append(row)
+        if self._customer_procs is None:
+            procs = bulk.bind_processors(conn, _CUSTOMERS, self._columns)
+            self._customer_procs = [*procs[:-4], None, None, None, None]  # constants: done
+        bulk.insert_rows(conn, _CUSTOMERS, self._columns,
+                         bulk.process_rows(self._customer_procs, values))
+        phones: list[list[Any]] = []
+        created = self.created
         for r, cid in zip(rows, new_ids, strict=True):
             ext = r.external_id
-            if ext and ext not in self.created:
-                self.created[ext] = cid
+            if ext and ext not in created:
+                created[ext] = cid
             for n, (e164, raw) in enumerate(r.phones):
-                phones.append({"customer_id": cid, "e164": e164, "raw": raw[:100],
-                               "kind": "mobile", "is_primary": n == 0})
+                phones.append([cid, e164, raw[:100], "mobile", n == 0])
         if phones:
-            self.s.execute(insert(CustomerPhone), phones)
+            if self._phone_procs is None:
+                self._phone_procs = bulk.bind_processors(conn, _PHONES, _PHONE_COLUMNS)
+            bulk.insert_rows(conn, _PHONES, _PHONE_COLUMNS,
+                             bulk.process_rows(self._phone_procs, phones))
         self.result.inserted += len(rows)
+
+    def _insert_plan(self) -> list[tuple[str, Any]]:
+        """(field, default) per stored column: the mapped fields plus required ones."""
+        if self._plan is None:
+            mapped = set(self.rows.columns)
+            if "defection_reason" in mapped:
+                mapped.add("reason_note")  # the reason's own text is kept as the note
+            plan: list[tuple[str, Any]] = []
+            columns = ["id"]
+            for column in IMPORTED_COLUMNS:
+                if column == "timezone":
+                    continue
+                key = FIELD_OF_COLUMN.get(column, column)
+                default = self.defaults[column]
+                if key in mapped or default is not None:
+                    plan.append((key, default))
+                    columns.append(column)
+            columns += ["timezone", *_DERIVED, "import_batch_id", "created_at", "updated_at",
+                        "version_id"]
+            self._plan = plan
+            self._columns = columns
+            conn = self.s.connection()
+            # Constant columns are bind-processed once here, not per row.
+            consts = [self.batch_id, self.now, self.now, 1]
+            procs = bulk.bind_processors(conn, _CUSTOMERS, columns[-4:])
+            self._constants = [p(c) if p is not None else c
+                               for p, c in zip(procs, consts, strict=True)]
+        return self._plan
 
     def _update(self, updates: dict[int, ParsedRow]) -> None:
         ids = list(updates)
