@@ -173,6 +173,27 @@ def test_a_broken_file_shows_the_error_on_the_first_page(qtbot: Any, ctx: AppCon
     assert "Traceback" not in wizard.file_page.error.text()
 
 
+def test_a_password_protected_workbook_is_refused_on_the_first_page(
+        qtbot: Any, ctx: AppContext) -> None:
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "encrypted.xlsx"
+    wizard = open_wizard(qtbot, ctx, path)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.file_page.error.isVisible(), timeout=10_000)
+    assert wizard.currentId() == wizard.FILE
+    assert "password" in wizard.file_page.error.text().lower()
+
+
+@pytest.mark.parametrize("name", ["customers.xls", "customers.xlsm"])
+def test_other_formats_preview(qtbot: Any, ctx: AppContext, name: str) -> None:
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "import" / name
+    wizard = open_wizard(qtbot, ctx, path)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() != wizard.FILE
+                    or wizard.file_page.error.isVisible(), timeout=20_000)
+    assert not wizard.file_page.error.isVisible(), wizard.file_page.error.text()
+    assert wizard.preview is not None and wizard.preview.total_rows > 0
+
+
 def test_missing_file_is_reported(qtbot: Any, ctx: AppContext, tmp_path: Path) -> None:
     wizard = open_wizard(qtbot, ctx, tmp_path / "nowhere.xlsx")
     wizard.next()
