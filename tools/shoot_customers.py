@@ -107,7 +107,9 @@ def shoot_wizard(ctx: object, out: Path, language: str, pump: object) -> None:
     wizard.file_page.path.setText(str(sample_workbook(out / "客户名单.xlsx")))
     pump(0.3)  # type: ignore[operator]
     wizard.grab().save(str(out / f"wizard_file_{language}.png"))
-    for name in ("sheet", "mapping", "preview", "options"):
+    for name in ("sheet", "mapping", "preview", "options", "run"):
+        if name == "run":
+            wizard.options_page.valid_only.setChecked(True)
         before = wizard.currentId()
         wizard.next()
         for _ in range(300):
@@ -115,6 +117,12 @@ def shoot_wizard(ctx: object, out: Path, language: str, pump: object) -> None:
             if wizard.currentId() != before:
                 break
         pump(0.3)  # type: ignore[operator]
+        if name == "run":
+            for _ in range(300):
+                if wizard.run_page.done:
+                    break
+                pump(0.05)  # type: ignore[operator]
+            pump(0.3)  # type: ignore[operator]
         wizard.grab().save(str(out / f"wizard_{name}_{language}.png"))
 
 

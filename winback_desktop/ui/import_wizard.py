@@ -564,6 +564,7 @@ class RunPage(QWizardPage):
 
     def retranslate(self) -> None:
         self.setTitle(tr("Importing"))
+        self.setSubTitle(tr("One transaction: cancelling leaves the database as it was."))
         self.cancel_button.setText(tr("Cancel import"))
         self.report_button.setText(tr("Save error report…"))
         self.undo_button.setText(tr("Undo this import"))

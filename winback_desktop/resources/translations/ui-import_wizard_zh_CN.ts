@@ -196,6 +196,10 @@
       <translation>正在导入</translation>
     </message>
     <message>
+      <source>One transaction: cancelling leaves the database as it was.</source>
+      <translation>整个导入是一个事务：取消后数据库保持原样。</translation>
+    </message>
+    <message>
       <source>Cancel import</source>
       <translation>取消导入</translation>
     </message>
