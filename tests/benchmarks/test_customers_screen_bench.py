@@ -25,13 +25,8 @@ N = int(os.environ.get("WINBACK_BENCH_CUSTOMERS", "1000000"))
 TARGET_MS = 300.0
 
 
-def build(path: Path, n: int) -> None:
-    from winback_desktop.db import migrate
-    from winback_desktop.db.engine import make_engine
-
-    engine = make_engine(f"sqlite:///{path.as_posix()}")
-    migrate.upgrade(engine, backup=False)
-    engine.dispose()
+def synthetic_rows(n: int) -> Any:
+    """(customer row, phone row) tuples: realistic spreads of status, reason, tier."""
     rng = random.Random(7)
     reasons = ["pushed_intentional", "pushed_unintentional", "pulled_away", "bought_away",
                "moved_away", "unknown"]
@@ -39,14 +34,22 @@ def build(path: Path, n: int) -> None:
     tiers = ["A", "B", "C", "D", "negative"]
     sur, giv = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗", "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞"
 
-    def rows() -> Any:
-        for i in range(n):
-            yield (f"C{i:07d}", rng.choice(sur) + rng.choice(giv) + rng.choice(giv),
-                   rng.choice(statuses), rng.choice(reasons),
-                   f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                   rng.randint(0, 10**7), rng.randint(-50_000, 5_000_000), rng.choice(tiers),
-                   rng.choice(["quick", "long_term", "do_not_pursue"]))
+    for i in range(n):
+        yield (f"C{i:07d}", rng.choice(sur) + rng.choice(giv) + rng.choice(giv),
+               rng.choice(statuses), rng.choice(reasons),
+               f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+               rng.randint(0, 10**7), rng.randint(-50_000, 5_000_000), rng.choice(tiers),
+               rng.choice(["quick", "long_term", "do_not_pursue"]))
 
+
+def build(path: Path, n: int) -> None:
+    from winback_desktop.db import migrate
+    from winback_desktop.db.engine import make_engine
+
+    engine = make_engine(f"sqlite:///{path.as_posix()}")
+    migrate.upgrade(engine, backup=False)
+    engine.dispose()
+    rows = lambda: synthetic_rows(n)  # noqa: E731
     con = sqlite3.connect(path)
     con.execute("BEGIN")
     con.executemany(
@@ -63,17 +66,73 @@ def build(path: Path, n: int) -> None:
     con.close()
 
 
-@pytest.fixture(scope="module")
-def big_db(tmp_path_factory: pytest.TempPathFactory) -> Any:
+def build_pg(url: str, n: int) -> None:
+    """Same rows through COPY, then ANALYZE as autovacuum would."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from winback_desktop.db import migrate
+    from winback_desktop.db.engine import make_engine
+
+    engine = make_engine(url)
+    migrate.upgrade(engine, backup=False)
+    engine.dispose()
+    dsn = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(dsn) as con, con.cursor() as cur:
+        with cur.copy("COPY customers (external_id, name, status, defection_reason,"
+                      " defection_date, annual_revenue_minor, sltv_minor, sltv_tier, segment,"
+                      " currency, city, region, timezone, preferred_language, do_not_call,"
+                      " created_at, updated_at, version_id) FROM STDIN") as copy:
+            for row in synthetic_rows(n):
+                copy.write_row((*row, "CNY", "上海", "CN", "Asia/Shanghai", "zh", False,
+                                "2026-01-01 00:00:00+00", "2026-01-01 00:00:00+00", 1))
+        with cur.copy("COPY customer_phones (customer_id, e164, raw, kind, is_primary)"
+                      " FROM STDIN") as copy:
+            for i in range(n):
+                copy.write_row((i + 1, f"+86138{i:08d}", f"138{i:08d}", "mobile", True))
+        con.commit()
+        con.autocommit = True
+        cur.execute("VACUUM ANALYZE customers")
+        cur.execute("VACUUM ANALYZE customer_phones")
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def big_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
     from winback_desktop.db.session import Database
 
-    path = tmp_path_factory.mktemp("bench") / "customers.sqlite3"
     started = time.perf_counter()
-    build(path, N)
-    print(f"\nbuilt {N:,} customers in {time.perf_counter() - started:.1f} s")
-    db = Database(f"sqlite:///{path.as_posix()}")
+    if request.param == "sqlite":
+        path = tmp_path_factory.mktemp("bench") / "customers.sqlite3"
+        build(path, N)
+        url = f"sqlite:///{path.as_posix()}"
+        cleanup = None
+    else:
+        base = os.environ.get("WINBACK_TEST_PG_URL")
+        if not base:
+            pytest.skip("PostgreSQL benchmark needs WINBACK_TEST_PG_URL")
+        import uuid
+
+        from sqlalchemy import create_engine, text
+        from sqlalchemy.engine import make_url
+
+        name = f"winback_bench_{uuid.uuid4().hex[:8]}"
+        admin = create_engine(make_url(base), isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        url = make_url(base).set(database=name).render_as_string(hide_password=False)
+        build_pg(url, N)
+
+        def cleanup() -> None:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
+    print(f"\nbuilt {N:,} customers on {request.param} in "
+          f"{time.perf_counter() - started:.1f} s")
+    db = Database(url)
     yield db
     db.dispose()
+    if cleanup:
+        cleanup()
 
 
 def _ms(start: float) -> float:
@@ -87,13 +146,12 @@ def test_open_sort_filter_at_1m(qtbot: Any, big_db: Any) -> None:
     from winback_desktop.ui.customers_screen import CustomersScreen
 
     ctx = AppContext(db=big_db, actor=Actor.system())
-    path = big_db.url.removeprefix("sqlite:///")
-    con = sqlite3.connect(path)
-    start = time.perf_counter()
-    con.execute("SELECT id, name FROM customers ORDER BY sltv_minor DESC, id DESC LIMIT 200"
-                ).fetchall()
-    baseline = _ms(start)
-    con.close()
+    with big_db.engine.connect() as con:
+        sql = "SELECT id, name FROM customers ORDER BY sltv_minor DESC, id DESC LIMIT 200"
+        con.exec_driver_sql(sql).fetchall()
+        start = time.perf_counter()
+        con.exec_driver_sql(sql).fetchall()
+        baseline = _ms(start)
 
     def first_cell_ready(screen: CustomersScreen) -> bool:
         model = screen.model
@@ -164,7 +222,7 @@ def test_open_sort_filter_at_1m(qtbot: Any, big_db: Any) -> None:
     qtbot.waitUntil(lambda: screen.model.data(last) != PLACEHOLDER, timeout=20_000)
     results["scroll to the last row"] = [_ms(start)]
 
-    print(f"\n{N:,} customers, SQLite; bare sqlite3 first page by SLTV: {baseline:.1f} ms")
+    print(f"\n{N:,} customers, {big_db.backend}; bare first page by SLTV: {baseline:.1f} ms")
     print(f"{'case':42s} {'median ms':>10s} {'max ms':>8s}")
     for label, values in results.items():
         print(f"{label:42s} {statistics.median(values):10.1f} {max(values):8.1f}")

@@ -15,7 +15,7 @@ from winback_desktop.services.customer_query import CustomerFilter
 
 ROWS = [("A1", "王伟", "lost", "bought_away", "B", 500), ("A2", "Zed", "lost", "pulled_away", "A", 900),
         ("A3", "Amy", "at_risk", "unknown", "C", 50), ("A4", "李娜", "won_back", "bought_away", "A", 800),
-        ("A5", "Ann_1%", "lost", "bought_away", None, None)]
+        ("A5", "Ann_%", "lost", "bought_away", None, None)]
 
 
 @pytest.fixture
@@ -66,7 +66,8 @@ def test_filters_and_counts_agree(db: Any, admin: Actor, seeded: dict[str, int])
         CustomerFilter(text="138 0000 0003"): ["A4"],
         CustomerFilter(text="+86138000000"): ["A1", "A2", "A3", "A4", "A5"],
         CustomerFilter(status=("lost", "won_back"), defection_reason="bought_away"): ["A1", "A4", "A5"],
-        CustomerFilter(text="1%"): ["A5"],
+        CustomerFilter(text="n_%"): ["A5"],
+        CustomerFilter(text="%"): ["A5"],
         CustomerFilter(text="_"): ["A5"],
         CustomerFilter(status="lost", text="zed"): ["A2"],
     }

@@ -159,7 +159,7 @@ def _text_condition(text: str, region: str, dialect: str) -> ColumnElement[bool]
     """Name containing ``text``, or a customer ID / phone starting with it.
 
     IDs and phones are matched by prefix on their indexes (instant); only the name
-    needs a scan, and a phone-like search (digits) skips it. SQLite's LIKE already
+    needs a scan, and a search with digits (an ID or a phone) skips it. SQLite's LIKE already
     ignores ASCII case; PostgreSQL needs ILIKE.
     """
     ids = {text, text.upper()}
@@ -169,7 +169,7 @@ def _text_condition(text: str, region: str, dialect: str) -> ColumnElement[bool]
     if candidates:
         matches = matches.union(select(CustomerPhone.customer_id).where(
             or_(*(_prefix(CustomerPhone.e164, c) for c in sorted(candidates)))))
-    else:
+    elif not any(ch.isdigit() for ch in text):  # names have no digits; IDs do
         name = (Customer.name.contains(text, autoescape=True) if dialect == "sqlite"
                 else Customer.name.icontains(text, autoescape=True))
         matches = matches.union(select(Customer.id).where(name))
