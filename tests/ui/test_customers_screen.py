@@ -268,3 +268,17 @@ def test_language_switch_relabels_headers_filters_and_values(qtbot: Any, ctx: Ap
         i18n.install("en")
     qtbot.waitUntil(lambda: screen.status_combo.itemText(0) == "All statuses", timeout=3000)
     assert model.data(model.index(0, reason_col)) == "Pulled away"
+
+
+def test_a_failed_read_shows_the_reason_once(qtbot: Any, sqlite_db: Any) -> None:
+    agent = Actor(7, "agent7", "agent")  # type: ignore[arg-type]  # may not browse customers
+    screen = CustomersScreen(AppContext(db=sqlite_db, actor=agent))
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=5000)
+    assert screen.message.text() == "You are not allowed to do this."
+    fetches = len(screen.model.fetch_log)
+    qtbot.wait(200)
+    screen.table.viewport().repaint()
+    assert len(screen.model.fetch_log) == fetches  # no retry storm
+    assert not screen.import_button.isVisible() and not screen.export_button.isVisible()

@@ -119,6 +119,8 @@ class CustomersModel(QAbstractTableModel):
         self._queue: OrderedDict[int, None] = OrderedDict()
         self._inflight: int | None = None
         self._generation = 0
+        #: a read failed: no more page requests until the next refresh (no retry storm)
+        self._broken = False
         #: offsets of every page fetch started (read by tests and the benchmark)
         self.fetch_log: list[int] = []
         # Two threads: a slow COUNT never holds up the page the user is looking at.
@@ -222,6 +224,8 @@ class CustomersModel(QAbstractTableModel):
         return page[offset] if offset < len(page) else None
 
     def is_loading(self) -> bool:
+        if self._broken:
+            return False
         return self._inflight is not None or bool(self._queue) or self._count is None
 
     def refresh(self, *, keep_count: bool = False) -> None:
@@ -231,6 +235,7 @@ class CustomersModel(QAbstractTableModel):
         fetched again, not the COUNT.
         """
         self._generation += 1
+        self._broken = False
         self.beginResetModel()
         self._pages.clear()
         self._queue.clear()
@@ -246,7 +251,7 @@ class CustomersModel(QAbstractTableModel):
     # ---------------------------------------------------------- page fetching
 
     def _want(self, page_no: int) -> None:
-        if page_no == self._inflight or page_no in self._pages:
+        if self._broken or page_no == self._inflight or page_no in self._pages:
             return
         self._queue[page_no] = None
         self._queue.move_to_end(page_no)
@@ -336,8 +341,9 @@ class CustomersModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._inflight = None
-        self.loadFailed.emit(labels.error_text(exc))
+        self._broken = True
         self._queue.clear()
+        self.loadFailed.emit(labels.error_text(exc))
 
     def _run(self, work: Callable[[OpControl], Any], ok: Callable[[Any], None],
              fail: Callable[[BaseException], None]) -> None:

@@ -13,7 +13,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -531,8 +531,8 @@ class CustomersScreen(QWidget):
             return customer_query.export_customers(
                 db, actor, filt, path, fmt=fmt,
                 progress=lambda done, total: ctl.progress(done, total),
-                cancel=lambda: ctl.cancelled,
-                **_sort_kwargs(sort_key, descending))
+                cancel=lambda: ctl.cancelled, sort_column=sort_key, descending=descending,
+                translate=QCoreApplication.translate)
 
         def on_progress(done: int, total: int, _label: str) -> None:
             if total > 0:
@@ -563,16 +563,6 @@ class CustomersScreen(QWidget):
         if self._export_op is not None:
             self._export_op.cancel()
         super().closeEvent(event)
-
-
-def _sort_kwargs(sort_key: str, descending: bool) -> dict[str, Any]:
-    """Pass the view's order to the exporter when it accepts one."""
-    import inspect
-
-    params = inspect.signature(customer_query.export_customers).parameters
-    if "sort_column" in params:
-        return {"sort_column": sort_key, "descending": descending}
-    return {}
 
 
 def _build(ctx: AppContext) -> QWidget:
