@@ -83,7 +83,7 @@ def test_shows_every_customer_by_sltv_with_translated_values(qtbot: Any, ctx: Ap
     screen = open_screen(qtbot, ctx)
     assert screen.model.rowCount() == 6
     assert column(screen, "name") == ["Alice Smith", "Bob Jones", "王伟", "李娜", "Carol White", "张敏"]
-    assert column(screen, "defection_reason")[0] == "Pulled away"
+    assert column(screen, "defection_reason")[0] == "Pulled away (competitor)"
     assert column(screen, "sltv")[0] == "¥150,000"
     assert column(screen, "status")[1] == "Won back"
     assert "6 customers" in screen.count_label.text()
@@ -174,11 +174,11 @@ def test_detail_pane_shows_selected_customer(qtbot: Any, ctx: AppContext) -> Non
     assert screen.detail.title.text() == "Alice Smith"
     assert screen.detail.fields["external_id"].text() == "K002"
     assert "+447700900001" in screen.detail.fields["phones"].text()
-    assert screen.detail.fields["reason"].text() == "Pulled away"
+    assert screen.detail.fields["reason"].text() == "Pulled away (competitor)"
     assert "spring.xlsx" in screen.detail.fields["batch"].text()
     assert screen.detail.calls.rowCount() == 1
-    assert screen.detail.calls.item(0, 1).text() == "Sup Ervisor"
-    assert screen.detail.calls.item(0, 2).text() == "Callback"
+    assert screen.detail.calls.item(0, 1).text() == "sup"
+    assert screen.detail.calls.item(0, 2).text() == "Callback at…"
     assert screen.detail.calls.item(0, 3).text() == "3:00"
 
 
@@ -262,12 +262,12 @@ def test_language_switch_relabels_headers_filters_and_values(qtbot: Any, ctx: Ap
         i18n.install("zh_CN")
         qtbot.waitUntil(lambda: screen.status_combo.itemText(0) == "全部状态", timeout=3000)
         assert model.headerData(0, Qt.Orientation.Horizontal) == "客户编号"
-        assert model.data(model.index(0, reason_col)) == "被竞争对手拉走"
+        assert model.data(model.index(0, reason_col)) == "被拉走（竞争对手）"
         assert "6 位客户" in screen.count_label.text()
     finally:
         i18n.install("en")
     qtbot.waitUntil(lambda: screen.status_combo.itemText(0) == "All statuses", timeout=3000)
-    assert model.data(model.index(0, reason_col)) == "Pulled away"
+    assert model.data(model.index(0, reason_col)) == "Pulled away (competitor)"
 
 
 def test_a_failed_read_shows_the_reason_once(qtbot: Any, sqlite_db: Any) -> None:

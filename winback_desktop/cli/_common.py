@@ -111,6 +111,13 @@ def run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) 
     except WinbackError as exc:
         print(tr("winback: error: ") + error_line(exc), file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # Output piped into `head` or a closed pager: nothing more to say.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print(tr("winback: interrupted"), file=sys.stderr)
         return 130

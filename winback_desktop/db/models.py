@@ -249,7 +249,9 @@ class CallTask(TimestampMixin, Base):
     __tablename__ = "call_tasks"
     __table_args__ = (
         UniqueConstraint("campaign_id", "customer_id"),
-        Index("ix_call_tasks_queue", "campaign_id", "status", "sltv_minor", "id"),
+        # Scanned backwards by a claim: SLTV desc, then most recent defection.
+        Index("ix_call_tasks_queue", "campaign_id", "status", "sltv_minor", "defection_date",
+              "id"),
         Index("ix_call_tasks_callbacks", "campaign_id", "status", "callback_at"),
         Index("ix_call_tasks_lease", "status", "lease_expires_at"),
     )
@@ -262,6 +264,8 @@ class CallTask(TimestampMixin, Base):
     status: Mapped[str] = mapped_column(String(20), default="queued")
     sltv_minor: Mapped[int] = mapped_column(BigInteger, default=0)
     sltv_tier: Mapped[str | None] = mapped_column(String(10))
+    #: treatment of the customer's grid cell; ``do_not_pursue`` is never claimed
+    segment: Mapped[str | None] = mapped_column(String(20))
     defection_reason: Mapped[str] = mapped_column(String(30), default="unknown")
     defection_date: Mapped[date | None] = mapped_column(Date)
     language: Mapped[str] = mapped_column(String(10), default="zh")
@@ -538,7 +542,10 @@ class RewardLedgerEntry(Base):
     """Append-only: corrections are reversal entries, never updates."""
 
     __tablename__ = "reward_ledger"
-    __table_args__ = (Index("ix_reward_ledger_agent_at", "agent_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_reward_ledger_agent_at", "agent_id", "created_at"),
+        Index("ix_reward_ledger_source", "source_type", "source_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     agent_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
@@ -553,6 +560,49 @@ class RewardLedgerEntry(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RewardRedemption(Base):
+    """An agent's request to spend points; approved ones debit the ledger."""
+
+    __tablename__ = "reward_redemptions"
+    __table_args__ = (Index("ix_reward_redemptions_status", "status", "requested_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agent_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    item: Mapped[str] = mapped_column(String(100))
+    points: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    requested_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decided_at: Mapped[datetime | None]
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    note: Mapped[str | None] = mapped_column(Text)
+    ledger_entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("reward_ledger.id", ondelete="SET NULL")
+    )
+
+
+class AgentDailyStats(Base):
+    """Per-agent, per-UTC-day call totals: scorecards read closed days from here."""
+
+    __tablename__ = "agent_daily_stats"
+
+    agent_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    dials: Mapped[int] = mapped_column(Integer, default=0)
+    contacts: Mapped[int] = mapped_column(Integer, default=0)
+    rpc: Mapped[int] = mapped_column(Integer, default=0)
+    win_backs: Mapped[int] = mapped_column(Integer, default=0)
+    sltv_recovered_minor: Mapped[int] = mapped_column(BigInteger, default=0)
+    handle_seconds: Mapped[float] = mapped_column(default=0.0)
+    handled_calls: Mapped[int] = mapped_column(Integer, default=0)
+    talk_seconds: Mapped[float] = mapped_column(default=0.0)
+    talked_calls: Mapped[int] = mapped_column(Integer, default=0)
+    wrap_seconds: Mapped[float] = mapped_column(default=0.0)
+    wrapped_calls: Mapped[int] = mapped_column(Integer, default=0)
+    computed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 # ----------------------------------------------------------------- audit & settings

@@ -37,7 +37,7 @@ from winback_desktop.db.models import (
     User,
 )
 from winback_desktop.db.session import Database
-from winback_desktop.services import audit, users
+from winback_desktop.services import audit, interviews, rewards, users
 from winback_desktop.services.context import Actor, require
 
 DEFAULT_SEED = 20261123
@@ -196,6 +196,12 @@ def load_demo(
                         customer_filter={"status": ["at_risk"]})
         session.add_all([winback, save])
         session.flush()
+        # Shipped exit-interview scripts; the campaigns use the Chinese ones (most demo
+        # customers are Chinese-speaking; the runner offers the English version too).
+        interviews.ensure_default_scripts(session, admin_actor)
+        for campaign in (winback, save):
+            script = interviews.default_script_for(session, campaign.kind, "zh")
+            campaign.script_id = script.id if script is not None else None
         for campaign in (winback, save):
             for agent in agents:
                 session.add(CampaignAgent(campaign_id=campaign.id, user_id=agent.id))
@@ -257,8 +263,8 @@ def load_demo(
         for start in range(0, len(customer_rows), chunk):
             session.execute(insert(_table(Customer)), customer_rows[start:start + chunk])
             report(min(start + chunk, customers), customers)
-        by_external = dict(
-            session.execute(select(Customer.external_id, Customer.id)).tuples().all())
+        by_external = {ext: cid for ext, cid in session.execute(
+            select(Customer.external_id, Customer.id))}
         ids = [by_external[r["external_id"]] for r in customer_rows]
         session.execute(insert(_table(CustomerPhone)), _primary_flags(phone_rows, ids))
         # -- queue tasks
@@ -272,6 +278,7 @@ def load_demo(
                 "status": TaskStatus.DO_NOT_CALL.value if row["do_not_call"]
                 else TaskStatus.QUEUED.value,
                 "sltv_minor": row["sltv_minor"], "sltv_tier": row["sltv_tier"],
+                "segment": row["segment"],
                 "defection_reason": row["defection_reason"],
                 "defection_date": row["defection_date"],
                 "language": row["preferred_language"], "timezone": row["timezone"],
@@ -280,8 +287,8 @@ def load_demo(
             })
         for start in range(0, len(task_rows), chunk):
             session.execute(insert(_table(CallTask)), task_rows[start:start + chunk])
-        by_customer = dict(
-            session.execute(select(CallTask.customer_id, CallTask.id)).tuples().all())
+        by_customer = {cust: tid for cust, tid in session.execute(
+            select(CallTask.customer_id, CallTask.id))}
         task_ids = [by_customer[r["customer_id"]] for r in task_rows]
         # -- three months of calls, worked from the top of each queue down
         order = sorted(range(len(task_rows)), key=lambda i: -task_rows[i]["sltv_minor"])
@@ -353,6 +360,11 @@ def load_demo(
         for start in range(0, len(dnc), 500):
             session.execute(update(Customer).where(Customer.id.in_(dnc[start:start + 500]))
                             .values(do_not_call=True))
+        session.flush()
+        rewards.ensure_default_rules(session, today - timedelta(days=365))
+        session.flush()
+        rewards.sync_ledger(session, admin_actor, today - timedelta(days=100),
+                            today + timedelta(days=1))
         summary = DemoSummary(users=len(made), customers=len(ids), calls=len(call_rows),
                               tasks=len(task_ids), campaigns=2, password=DEMO_PASSWORD)
         audit.record(session, admin_actor, "demo_loaded", "database", None,

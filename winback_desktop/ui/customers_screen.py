@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
 from winback_desktop.core.domain import CustomerStatus, DefectionReason, SltvTier
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
-from winback_desktop.services import customer_card, customer_query
-from winback_desktop.services.customer_card import CustomerCard, FilterChoices
+from winback_desktop.services import customer_browse, customer_card, customer_query
+from winback_desktop.services.customer_browse import CustomerOrigin, FilterChoices
+from winback_desktop.services.customer_card import CustomerCard
 from winback_desktop.services.customer_query import CustomerFilter
 from winback_desktop.ui import customer_labels as labels
 from winback_desktop.ui.context import AppContext
@@ -47,6 +48,8 @@ from winback_desktop.ui.ops import OpControl, Operation
 from winback_desktop.ui.screens import ScreenSpec, register
 
 SEARCH_DEBOUNCE_MS = 300
+#: calls and offers the card lists (the tab title counts them all)
+HISTORY_ROWS = 50
 
 _COLUMN_WIDTHS = {"external_id": 100, "name": 130, "phone": 130, "status": 80,
                   "defection_reason": 185, "defection_date": 90, "sltv": 90, "sltv_tier": 55,
@@ -64,6 +67,7 @@ class CustomerDetailPane(QWidget):
         self.ctx = ctx
         self.customer_id: int | None = None
         self.card: CustomerCard | None = None
+        self.origin: CustomerOrigin | None = None
         self._generation = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
@@ -147,8 +151,8 @@ class CustomerDetailPane(QWidget):
         self.offers.setHorizontalHeaderLabels(
             [self.tr("When"), self.tr("Offer"), self.tr("Status"), self.tr("Cost")])
         self.empty.setText(self.tr("Select a customer to see the card and history."))
-        if self.card is not None:
-            self._render(self.card)
+        if self.card is not None and self.origin is not None:
+            self._render(self.card, self.origin)
 
     def show_customer(self, customer_id: int | None) -> None:
         """Load and show a customer (``None`` clears the pane)."""
@@ -164,15 +168,17 @@ class CustomerDetailPane(QWidget):
         generation = self._generation
         db, actor = self.ctx.db, self.ctx.actor
 
-        def work(_ctl: OpControl) -> CustomerCard:
+        def work(_ctl: OpControl) -> tuple[CustomerCard, CustomerOrigin]:
             with db.session() as session:
-                return customer_card.customer_card(session, actor, customer_id)
+                card = customer_card.customer_card(session, actor, customer_id,
+                                                   history=HISTORY_ROWS)
+                return card, customer_browse.customer_origin(session, actor, customer_id)
 
-        def done(card: CustomerCard) -> None:
+        def done(result: tuple[CustomerCard, CustomerOrigin]) -> None:
             if generation == self._generation:
-                self.card = card
-                self._render(card)
-                self.loaded.emit(card.id)
+                self.card, self.origin = result
+                self._render(*result)
+                self.loaded.emit(self.card.id)
 
         def failed(exc: BaseException) -> None:
             if generation == self._generation:
@@ -180,7 +186,7 @@ class CustomerDetailPane(QWidget):
 
         Operation(work, on_success=done, on_failure=failed, parent=self).start()
 
-    def _render(self, c: CustomerCard) -> None:
+    def _render(self, c: CustomerCard, origin: CustomerOrigin) -> None:
         self.tabs.setVisible(True)
         self.empty.setVisible(False)
         self.title.setText(c.name or self.tr("(no name)"))
@@ -191,11 +197,11 @@ class CustomerDetailPane(QWidget):
         f = self.fields
         f["external_id"].setText(c.external_id or "")
         f["phones"].setText("\n".join(
-            (num if num == raw or not raw else f"{num}  ({raw})")
-            + ("  ★" if primary and len(c.phones) > 1 else "")
-            for num, raw, primary in c.phones))
-        f["status"].setText(labels.status(c.status)
-                            + (f"  {labels.day(c.won_back_at)}" if c.won_back_at else ""))
+            ((p.e164 or p.raw) if p.e164 == p.raw or not p.raw or not p.e164
+             else f"{p.e164}  ({p.raw})")
+            + ("  ★" if p.primary and len(c.phones) > 1 else "")
+            for p in c.phones))
+        f["status"].setText(labels.status(c.status))
         f["reason"].setText(labels.reason(c.defection_reason))
         f["defection_date"].setText(labels.day(c.defection_date))
         sltv = labels.money(c.sltv_minor, c.currency)
@@ -213,25 +219,27 @@ class CustomerDetailPane(QWidget):
             purchases += ("  " if purchases else "") + self.tr("last {date}").format(
                 date=labels.day(c.last_purchase_date))
         f["purchases"].setText(purchases)
-        f["location"].setText(" / ".join(x for x in (c.city, c.region, c.timezone) if x))
+        f["location"].setText(" / ".join(x for x in (c.city, c.timezone) if x))
         f["language"].setText(c.preferred_language)
         f["email"].setText(c.email or "")
         f["competitor"].setText(c.competitor or "")
         f["note"].setText(c.reason_note or "")
-        if c.batch:
+        batch = origin.batch
+        if batch:
             f["batch"].setText(self.tr("#{id} {file} ({when})").format(
-                id=c.batch.id, file=c.batch.file_name + (f" / {c.batch.sheet}"
-                                                         if c.batch.sheet else ""),
-                when=labels.day(c.batch.started_at)))
+                id=batch.id, file=batch.file_name + (f" / {batch.sheet}"
+                                                     if batch.sheet else ""),
+                when=labels.day(batch.started_at)))
         else:
             f["batch"].setText(self.tr("entered by hand or demo data"))
-        self.tabs.setTabText(1, self.tr("Calls ({n})").format(n=c.call_count))
+        self.tabs.setTabText(1, self.tr("Calls ({n})").format(n=origin.call_count))
         self.tabs.setTabText(2, self.tr("Offers ({n})").format(n=len(c.offers)))
         self.calls.setRowCount(len(c.calls))
         for i, call in enumerate(c.calls):
-            talk = "" if call.talk_seconds is None else (
-                f"{call.talk_seconds // 60}:{call.talk_seconds % 60:02d}")
-            cells = [labels.day(call.started_at), call.agent or "",
+            talk_seconds = (int((call.ended_at - call.answered_at).total_seconds())
+                            if call.answered_at and call.ended_at else None)
+            talk = "" if talk_seconds is None else f"{talk_seconds // 60}:{talk_seconds % 60:02d}"
+            cells = [labels.day(call.started_at), call.agent_login or "",
                      labels.disposition(call.disposition), talk]
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -241,7 +249,7 @@ class CustomerDetailPane(QWidget):
         self.calls.resizeColumnsToContents()
         self.offers.setRowCount(len(c.offers))
         for i, offer in enumerate(c.offers):
-            cells = [labels.day(offer.requested_at), offer.offer,
+            cells = [labels.day(offer.requested_at), offer.offer_name,
                      labels.offer_status(offer.status), labels.money(offer.cost_minor,
                                                                      c.currency)]
             for j, text in enumerate(cells):
@@ -444,7 +452,7 @@ class CustomersScreen(QWidget):
 
         def work(_ctl: OpControl) -> FilterChoices:
             with db.session() as session:
-                return customer_card.filter_choices(session, actor)
+                return customer_browse.filter_choices(session, actor)
 
         def done(choices: FilterChoices) -> None:
             self.choices = choices

@@ -17,6 +17,12 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "trans
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 
 _installed: list[QTranslator] = []
+_current = ["en"]
+
+
+def current_language() -> str:
+    """The language last installed with ``install`` (English before any)."""
+    return _current[0]
 
 
 def system_language() -> str:
@@ -55,6 +61,7 @@ def install(language: str) -> str:
             if translator.load(str(path)):
                 QCoreApplication.installTranslator(translator)
                 _installed.append(translator)
+    _current[0] = language
     return language
 
 

@@ -1,14 +1,14 @@
 """Indexes the customers screen sorts by: name and SLTV.
 
 Revision ID: cg01sort
-Revises: 0001
+Revises: qb01
 """
 from __future__ import annotations
 
 from alembic import op
 
 revision = "cg01sort"
-down_revision = "0001"
+down_revision = "qb01"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,277 @@
+"""SLTV per customer: the explain breakdown and the bulk recompute (DESIGN §2).
+
+``customers.sltv_minor`` uses the default model parameters; each campaign's tasks carry
+the value under that campaign's parameters. An imported SLTV, when present, overrides
+the model in both places (the explain shows both).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any, cast
+
+import numpy as np
+import numpy.typing as npt
+from sqlalchemy import Table, bindparam, func, select
+from sqlalchemy.orm import Session
+
+from winback_desktop.core import sltv
+from winback_desktop.core.errors import NotFound, PermissionDenied, ValidationError
+from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
+from winback_desktop.core.permissions import Permission
+from winback_desktop.db.models import CallTask, Campaign, Customer
+from winback_desktop.db.session import Database
+from winback_desktop.db.types import utcnow
+from winback_desktop.services import audit, segmentation_service
+from winback_desktop.services.context import Actor
+
+CHUNK = 100_000
+
+_CU = cast(Table, Customer.__table__)
+_TA = cast(Table, CallTask.__table__)
+
+
+def params_for(session: Session, campaign_id: int | None) -> sltv.SltvParams:
+    if campaign_id is None:
+        return sltv.SltvParams()
+    raw = session.scalar(select(Campaign.sltv_params).where(Campaign.id == campaign_id))
+    return parse_params(raw)
+
+
+def parse_params(raw: dict[str, Any] | None) -> sltv.SltvParams:
+    """Campaign parameters, checked: a typo must not silently rank every customer."""
+    try:
+        params = sltv.SltvParams.from_mapping(raw)
+        params = replace(params, retention_rate=float(params.retention_rate),
+                         discount_rate=float(params.discount_rate),
+                         horizon_years=int(params.horizon_years),
+                         margin_rate=float(params.margin_rate),
+                         win_back_cost_minor=int(params.win_back_cost_minor),
+                         contact_cost_minor=int(params.contact_cost_minor))
+    except (TypeError, ValueError) as exc:
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Invalid SLTV parameters: {detail}"),
+                              detail=str(exc)) from exc
+    if not (0 <= params.retention_rate <= 1 and -1 < params.discount_rate <= 10
+            and 1 <= params.horizon_years <= 50 and 0 <= params.margin_rate <= 1
+            and params.win_back_cost_minor >= 0 and params.contact_cost_minor >= 0):
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Errors", "Invalid SLTV parameters: {detail}"),
+            detail="0≤r≤1, -1<d≤10, 1≤T≤50, 0≤margin rate≤1, costs ≥ 0")
+    return params
+
+
+def _default_campaign(session: Session, customer_id: int) -> int | None:
+    """The campaign whose task of this customer is the most recent open one."""
+    return session.scalar(
+        select(CallTask.campaign_id).where(CallTask.customer_id == customer_id)
+        .order_by(CallTask.updated_at.desc(), CallTask.id.desc()).limit(1))
+
+
+def explain_customer(session: Session, actor: Actor, customer_id: int,
+                     campaign_id: int | None = None) -> sltv.SltvExplanation:
+    """Every term of the customer's SLTV under the campaign's parameters.
+
+    ``defaulted`` lists the customer inputs that were missing (``margin``, ``revenue``)
+    and the model parameters the campaign left at their defaults.
+    """
+    from winback_desktop.services.customer_card import check_access
+
+    check_access(session, actor, customer_id)
+    customer = session.get(Customer, customer_id)
+    if customer is None:
+        raise NotFound(what=str(customer_id))
+    raw: dict[str, Any] | None = None
+    if campaign_id is not None:
+        campaign = session.get(Campaign, campaign_id)
+        if campaign is None:
+            raise NotFound(what=str(campaign_id))
+        raw = campaign.sltv_params
+    params = parse_params(raw)
+    result = sltv.explain(customer.annual_margin_minor, customer.annual_revenue_minor, params,
+                          imported_sltv_minor=customer.sltv_imported_minor)
+    given = set(raw or {})
+    defaulted = list(result.defaulted) + [
+        name for name in sltv.SltvParams.__dataclass_fields__ if name not in given]
+    return replace(result, defaulted=defaulted)
+
+
+# ------------------------------------------------------------------ bulk recompute
+
+
+def _tiers(values: npt.NDArray[np.int64], thresholds: dict[str, int]) -> npt.NDArray[Any]:
+    """Vectorised ``segmentation.tier_for``."""
+    ordered = sorted(thresholds.items(), key=lambda kv: kv[1])  # ascending bounds
+    bounds = np.array([b for _, b in ordered], dtype=np.int64)
+    names = np.array(["negative"] + [t for t, _ in ordered], dtype=object)
+    idx = np.searchsorted(bounds, values, side="right")
+    out = names[idx]
+    out[values < 0] = "negative"
+    return cast(npt.NDArray[Any], out)
+
+
+def _segments(tiers: npt.NDArray[Any], reasons: Sequence[str],
+              grid: dict[tuple[str, str], str]) -> list[str | None]:
+    return [grid.get((t, r)) for t, r in zip(tiers.tolist(), reasons, strict=True)]
+
+
+def _effective(model: npt.NDArray[np.int64], imported: Sequence[int | None]
+               ) -> npt.NDArray[np.int64]:
+    imp = np.array([np.nan if v is None else v for v in imported], dtype=np.float64)
+    return np.where(np.isnan(imp), model, imp).astype(np.int64)
+
+
+def _write(session: Session, backend: str, table: Table,
+           rows: list[tuple[int, int, str, str | None]], *, bump_version: bool) -> None:
+    """Bulk ``UPDATE … SET sltv_minor, sltv_tier, segment WHERE id``: executemany on
+    SQLite, COPY into a temporary table and one joined UPDATE on PostgreSQL."""
+    if not rows:
+        return
+    name = table.name
+    conn = session.connection()
+    if backend == "postgresql":
+        raw: Any = conn.connection.driver_connection
+        with raw.cursor() as cur:
+            cur.execute("CREATE TEMP TABLE IF NOT EXISTS _sltv_new (id bigint PRIMARY KEY, "
+                        "sltv bigint, tier varchar(10), segment varchar(20)) ON COMMIT DROP")
+            cur.execute("TRUNCATE _sltv_new")
+            with cur.copy("COPY _sltv_new (id, sltv, tier, segment) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            bump = ", version_id = t.version_id + 1" if bump_version else ""
+            cur.execute(f"UPDATE {name} AS t SET sltv_minor = n.sltv, sltv_tier = n.tier, "
+                        f"segment = n.segment{bump} FROM _sltv_new n WHERE t.id = n.id")
+        return
+    dbapi: Any = conn.connection.dbapi_connection
+    cur = dbapi.cursor()
+    cur.executemany(
+        f"UPDATE {name} SET sltv_minor = ?, sltv_tier = ?, segment = ?"
+        f"{', version_id = version_id + 1' if bump_version else ''} WHERE id = ?",
+        ((v, t, s, i) for i, v, t, s in rows))
+    cur.close()
+
+
+def recompute(db: Database, actor: Actor, campaign_id: int | None = None,
+              customer_ids: Sequence[int] | None = None,
+              progress: Callable[[int, int], None] | None = None) -> int:
+    """Recompute SLTV, tier and segment in bulk; returns how many rows changed.
+
+    Without ``campaign_id``: customers (all, or ``customer_ids``) under the default
+    parameters, then every campaign's tasks of those customers under that campaign's
+    parameters. With ``campaign_id``: that campaign's tasks only (after its
+    parameters changed). Rows are read in id order in chunks, computed with numpy and
+    written back only where something changed.
+    """
+    if not (actor.can(Permission.MANAGE_CAMPAIGNS) or actor.can(Permission.IMPORT_CUSTOMERS)
+            or actor.can(Permission.MANAGE_SEGMENTATION)):
+        raise PermissionDenied()
+    report = progress or (lambda _d, _t: None)
+    changed = 0
+    with db.session() as session:
+        thresholds = segmentation_service.get_thresholds(session)
+        grid = segmentation_service.get_grid(session)
+        campaigns = {cid: parse_params(raw) for cid, raw in session.execute(
+            select(Campaign.id, Campaign.sltv_params))}
+        if campaign_id is not None and campaign_id not in campaigns:
+            raise NotFound(what=str(campaign_id))
+        ids_filter = sorted(set(customer_ids)) if customer_ids is not None else None
+        total = _count(session, campaign_id, ids_filter)
+        report(0, total)
+        if campaign_id is None:
+            _done, n = _recompute_customers(session, db.backend, ids_filter, thresholds, grid,
+                                           report, total)
+            changed += n
+        for cid, params in campaigns.items():
+            if campaign_id is not None and cid != campaign_id:
+                continue
+            changed += _recompute_tasks(session, db.backend, cid, params, ids_filter,
+                                        thresholds, grid)
+        report(total, total)
+        audit.record(session, actor, "sltv_recomputed", "campaign" if campaign_id else "customers",
+                     campaign_id, after={"rows_changed": changed, "rows": total,
+                                         "customers": len(ids_filter) if ids_filter else None,
+                                         "at": utcnow()})
+    return changed
+
+
+def _count(session: Session, campaign_id: int | None, ids: list[int] | None) -> int:
+    if ids is not None:
+        return len(ids)
+    if campaign_id is not None:
+        return session.scalar(select(func.count()).select_from(CallTask)
+                              .where(CallTask.campaign_id == campaign_id)) or 0
+    return session.scalar(select(func.count()).select_from(Customer)) or 0
+
+
+def _chunks(session: Session, stmt: Any, key: Any, ids: list[int] | None):  # type: ignore[no-untyped-def]
+    """Keyset pages of ``stmt`` ordered by ``key`` (or by the given id list)."""
+    if ids is not None:
+        for start in range(0, len(ids), 5_000):
+            part = ids[start:start + 5_000]
+            yield session.execute(stmt.where(key.in_(part)).order_by(key)).all()
+        return
+    last = 0
+    while True:
+        rows = session.execute(stmt.where(key > last).order_by(key).limit(CHUNK)).all()
+        if not rows:
+            return
+        yield rows
+        last = rows[-1][0]
+
+
+def _recompute_customers(session: Session, backend: str, ids: list[int] | None,
+                         thresholds: dict[str, int], grid: dict[tuple[str, str], str],
+                         report: Callable[[int, int], None], total: int) -> tuple[int, int]:
+    params = sltv.SltvParams()
+    stmt = select(_CU.c.id, _CU.c.annual_margin_minor, _CU.c.annual_revenue_minor,
+                  _CU.c.sltv_imported_minor, _CU.c.defection_reason, _CU.c.sltv_minor,
+                  _CU.c.sltv_tier, _CU.c.segment)
+    done = changed = 0
+    for rows in _chunks(session, stmt, _CU.c.id, ids):
+        changed += _apply_chunk(session, backend, _CU, rows, params, thresholds, grid,
+                                bump_version=True)
+        done += len(rows)
+        report(done, total)
+    return done, changed
+
+
+def _recompute_tasks(session: Session, backend: str, campaign_id: int,
+                     params: sltv.SltvParams, ids: list[int] | None,
+                     thresholds: dict[str, int], grid: dict[tuple[str, str], str]) -> int:
+    stmt = (select(_TA.c.id, _CU.c.annual_margin_minor, _CU.c.annual_revenue_minor,
+                   _CU.c.sltv_imported_minor, _TA.c.defection_reason, _TA.c.sltv_minor,
+                   _TA.c.sltv_tier, _TA.c.segment)
+            .join_from(_TA, _CU, _CU.c.id == _TA.c.customer_id)
+            .where(_TA.c.campaign_id == campaign_id))
+    changed = 0
+    if ids is not None:
+        stmt = stmt.where(_TA.c.customer_id.in_(bindparam("ids", expanding=True)))
+        for start in range(0, len(ids), 5_000):
+            rows = session.execute(stmt, {"ids": ids[start:start + 5_000]}).all()
+            changed += _apply_chunk(session, backend, _TA, rows, params, thresholds, grid,
+                                    bump_version=False)
+        return changed
+    for rows in _chunks(session, stmt, _TA.c.id, None):
+        changed += _apply_chunk(session, backend, _TA, rows, params, thresholds, grid,
+                                bump_version=False)
+    return changed
+
+
+def _apply_chunk(session: Session, backend: str, table: Table, rows: Sequence[Any],
+                 params: sltv.SltvParams, thresholds: dict[str, int],
+                 grid: dict[tuple[str, str], str], *, bump_version: bool) -> int:
+    if not rows:
+        return 0
+    ids, margins, revenues, imported, reasons, old_v, old_t, old_s = zip(*rows, strict=True)
+    margin = np.array([np.nan if m is None else m for m in margins], dtype=np.float64)
+    revenue = np.array([np.nan if r is None else r for r in revenues], dtype=np.float64)
+    values = _effective(sltv.compute_many(margin, revenue, params), imported)
+    tiers = _tiers(values, thresholds)
+    segments = _segments(tiers, reasons, grid)
+    out = []
+    for i, v, t, s, ov, ot, os_ in zip(ids, values.tolist(), tiers.tolist(), segments,
+                                         old_v, old_t, old_s, strict=True):
+        if v != ov or t != ot or s != os_:
+            out.append((i, v, t, s))
+    _write(session, backend, table, out, bump_version=bump_version)
+    return len(out)
