@@ -9,7 +9,7 @@ import pytest
 
 from winback_desktop.core.errors import PermissionDenied
 from winback_desktop.db.models import CallTask, Campaign, Customer, CustomerPhone
-from winback_desktop.services import customer_card, customer_query
+from winback_desktop.services import customer_browse, customer_card, customer_query
 from winback_desktop.services.context import Actor
 from winback_desktop.services.customer_query import CustomerFilter
 
@@ -97,7 +97,9 @@ def test_agents_may_not_browse_customers(db: Any, seeded: dict[str, int]) -> Non
 def test_card_has_phones_and_history(db: Any, admin: Actor, seeded: dict[str, int]) -> None:
     with db.session() as s:
         card = customer_card.customer_card(s, admin, seeded["A2"])
-        choices = customer_card.filter_choices(s, admin)
-    assert card.name == "Zed" and card.phones[0][0] == "+8613800000001"
-    assert card.calls == [] and card.batch is None
+        origin = customer_browse.customer_origin(s, admin, seeded["A2"])
+        choices = customer_browse.filter_choices(s, admin)
+    assert card.name == "Zed" and card.phones[0].e164 == "+8613800000001"
+    assert card.calls == [] and origin.batch is None and origin.call_count == 0
     assert choices.campaigns == [(seeded["campaign"], "C")]
+    assert choices.phone_region == "CN"

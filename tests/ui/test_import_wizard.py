@@ -59,9 +59,30 @@ def customers(ctx: AppContext) -> int:
         return s.scalar(select(func.count()).select_from(Customer)) or 0
 
 
+def _destroy(widget: Any) -> None:
+    """Delete the wizard now, on the GUI thread (not whenever the GC gets to it)."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if shiboken6.isValid(widget):
+        widget.close()
+        widget.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+_OPEN: list[Any] = []
+
+
+@pytest.fixture(autouse=True)
+def _destroy_wizards() -> Any:
+    yield
+    while _OPEN:
+        _destroy(_OPEN.pop())
+
+
 def open_wizard(qtbot: Any, ctx: AppContext, path: Path) -> ImportWizard:
     wizard = ImportWizard(ctx)
-    qtbot.addWidget(wizard)
+    _OPEN.append(wizard)
     wizard.show()
     wizard.file_page.path.setText(str(path))
     return wizard

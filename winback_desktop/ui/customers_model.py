@@ -38,7 +38,8 @@ from winback_desktop.services import customer_query
 from winback_desktop.services.customer_query import CustomerFilter, CustomerRow
 from winback_desktop.ui import customer_labels as labels
 from winback_desktop.ui.context import AppContext
-from winback_desktop.ui.ops import OpControl, Operation
+from winback_desktop.ui.ops import OpControl
+from winback_desktop.ui.owned_ops import start_owned
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -347,8 +348,7 @@ class CustomersModel(QAbstractTableModel):
 
     def _run(self, work: Callable[[OpControl], Any], ok: Callable[[Any], None],
              fail: Callable[[BaseException], None]) -> None:
-        op: Operation[Any] = Operation(work, on_success=ok, on_failure=fail, parent=self)
-        op.start(self._pool)
+        start_owned(self, work, ok, fail, pool=self._pool)
 
     def wait_idle(self, msecs: int = 30_000) -> bool:
         """Block until background reads finish (tests, benchmarks, shutdown)."""

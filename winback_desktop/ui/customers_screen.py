@@ -45,6 +45,7 @@ from winback_desktop.ui import customer_labels as labels
 from winback_desktop.ui.context import AppContext
 from winback_desktop.ui.customers_model import COLUMNS, CustomersModel
 from winback_desktop.ui.ops import OpControl, Operation
+from winback_desktop.ui.owned_ops import start_owned
 from winback_desktop.ui.screens import ScreenSpec, register
 
 SEARCH_DEBOUNCE_MS = 300
@@ -184,7 +185,7 @@ class CustomerDetailPane(QWidget):
             if generation == self._generation:
                 self.title.setText(labels.error_text(exc))
 
-        Operation(work, on_success=done, on_failure=failed, parent=self).start()
+        start_owned(self, work, done, failed)
 
     def _render(self, c: CustomerCard, origin: CustomerOrigin) -> None:
         self.tabs.setVisible(True)
@@ -459,7 +460,7 @@ class CustomersScreen(QWidget):
             self.phone_region = choices.phone_region
             self._fill_combos()
 
-        Operation(work, on_success=done, on_failure=self._op_failed, parent=self).start()
+        start_owned(self, work, done, self._op_failed)
 
     def _hub_changed(self, topics: set[str]) -> None:
         if topics & {"customers", "imports", "campaigns"}:
@@ -508,6 +509,7 @@ class CustomersScreen(QWidget):
         from winback_desktop.ui.import_wizard import ImportWizard
 
         wizard = ImportWizard(self.ctx, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.wizard = wizard
         wizard.open()
 
@@ -561,11 +563,10 @@ class CustomersScreen(QWidget):
             self._export_op = None
             self._show_error(labels.error_text(exc))
 
-        op: Operation[Any] = Operation(work, on_success=finished, on_failure=failed,
-                                       on_progress=on_progress, parent=self)
+        op = start_owned(self, work, finished, failed, on_progress)
         progress.canceled.connect(op.cancel)
         self._export_op = op
-        return op.start()
+        return op
 
     def closeEvent(self, event: Any) -> None:
         if self._export_op is not None:

@@ -44,6 +44,7 @@ from winback_desktop.services import import_report, importing, settings
 from winback_desktop.ui import customer_labels as labels
 from winback_desktop.ui.context import AppContext
 from winback_desktop.ui.ops import OpControl, Operation
+from winback_desktop.ui.owned_ops import start_owned
 
 FILE_FILTER_EXTENSIONS = "*.xlsx *.xlsm *.xls *.csv"
 ERROR_BG = QColor("#f8d7da")
@@ -699,9 +700,7 @@ class ImportWizard(QWizard):
             if on_progress is not None:
                 on_progress(done, total, label)
 
-        self._op = Operation(fn, on_success=ok, on_failure=fail, on_progress=progress,
-                             parent=self)
-        self._op.start()
+        self._op = start_owned(self, fn, ok, fail, progress)
 
     def _load_default_region(self) -> None:
         db = self.ctx.db
@@ -715,7 +714,7 @@ class ImportWizard(QWizard):
             if self.region is None:
                 self.mapping_page.set_region(region)
 
-        Operation(work, on_success=done, parent=self).start()
+        start_owned(self, work, done)
 
     def run_preview(self, page: QWizardPage, on_done: Callable[[], None],
                     on_error: Callable[[str], None]) -> None:
@@ -753,9 +752,7 @@ class ImportWizard(QWizard):
                 page.saved.setCurrentText(current)
             page.load_button.setEnabled(bool(names))
 
-        Operation(work, on_success=done,
-                  on_failure=lambda exc: page.step_failed(labels.error_text(exc)),
-                  parent=self).start()
+        start_owned(self, work, done, lambda exc: page.step_failed(labels.error_text(exc)))
 
     def load_mapping(self, page: MappingPage, name: str) -> None:
         db, actor = self.ctx.db, self.ctx.actor
@@ -774,9 +771,7 @@ class ImportWizard(QWizard):
             else:
                 page.error.setVisible(False)
 
-        Operation(work, on_success=done,
-                  on_failure=lambda exc: page.step_failed(labels.error_text(exc)),
-                  parent=self).start()
+        start_owned(self, work, done, lambda exc: page.step_failed(labels.error_text(exc)))
 
     def save_mapping(self, page: MappingPage, name: str, mapping: dict[str, str]) -> None:
         db, actor = self.ctx.db, self.ctx.actor
@@ -791,9 +786,7 @@ class ImportWizard(QWizard):
             self.load_saved_names(page)
             page.saved.setCurrentText(name)
 
-        Operation(work, on_success=done,
-                  on_failure=lambda exc: page.step_failed(labels.error_text(exc)),
-                  parent=self).start()
+        start_owned(self, work, done, lambda exc: page.step_failed(labels.error_text(exc)))
 
     # ---------------------------------------------------------------- import
 
@@ -886,9 +879,7 @@ class ImportWizard(QWizard):
             page.status.setText(tr("Error report saved to {path}.").format(path=str(target)))
             self.report_path = target
 
-        Operation(work, on_success=done,
-                  on_failure=lambda exc: self._show_run_error(labels.error_text(exc)),
-                  parent=self).start()
+        start_owned(self, work, done, lambda exc: self._show_run_error(labels.error_text(exc)))
 
     def _show_run_error(self, text: str) -> None:
         self.run_page.error.setText(text)
@@ -915,7 +906,7 @@ class ImportWizard(QWizard):
             page.undo_button.setEnabled(True)
             self._show_run_error(labels.error_text(exc))
 
-        Operation(work, on_success=done, on_failure=failed, parent=self).start()
+        start_owned(self, work, done, failed)
 
 
 def open_import_wizard(ctx: AppContext, parent: QWidget | None = None) -> ImportWizard | None:
@@ -923,5 +914,6 @@ def open_import_wizard(ctx: AppContext, parent: QWidget | None = None) -> Import
     if not ctx.actor.can(Permission.IMPORT_CUSTOMERS):
         return None
     wizard = ImportWizard(ctx, parent)
+    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     wizard.open()
     return wizard
