@@ -230,17 +230,14 @@ def _primary_phone() -> Any:
             .limit(1).scalar_subquery())
 
 
-def _rows_query(filt: CustomerFilter, sort_column: str, descending: bool,
-                dialect: str) -> Select[Any]:
-    order = _order(sort_column, descending)
-    return (select(Customer.id, Customer.external_id, Customer.name,
-                   _primary_phone().label("phone"), Customer.status,
-                   Customer.defection_reason, Customer.defection_date, Customer.sltv_minor,
-                   Customer.sltv_tier, Customer.segment, Customer.city,
-                   Customer.annual_revenue_minor, Customer.last_purchase_date,
-                   Customer.import_batch_id, Customer.updated_at, Customer.currency,
-                   Customer.do_not_call)
-            .where(*_conditions(filt, dialect)).order_by(*order))
+def _row_select() -> Select[Any]:
+    return select(Customer.id, Customer.external_id, Customer.name,
+                  _primary_phone().label("phone"), Customer.status,
+                  Customer.defection_reason, Customer.defection_date, Customer.sltv_minor,
+                  Customer.sltv_tier, Customer.segment, Customer.city,
+                  Customer.annual_revenue_minor, Customer.last_purchase_date,
+                  Customer.import_batch_id, Customer.updated_at, Customer.currency,
+                  Customer.do_not_call)
 
 
 def count_customers(session: Session, actor: Actor, filt: CustomerFilter | None = None) -> int:
@@ -259,12 +256,26 @@ def fetch_page(
     offset: int = 0,
     limit: int = 200,
 ) -> list[CustomerRow]:
-    """One window of the filtered, sorted list as light tuples."""
+    """One window of the filtered, sorted list as light tuples.
+
+    Two steps: the ids of the window (``ORDER BY … OFFSET … LIMIT`` over the sort
+    index alone, so skipping 999,800 rows reads index entries only), then those rows
+    with their primary phone. PostgreSQL would otherwise compute every selected column,
+    phone subquery included, for each skipped row.
+    """
     require(actor, Permission.VIEW_CUSTOMERS)
     limit = max(0, min(limit, MAX_PAGE))
-    stmt = _rows_query(filt or CustomerFilter(), sort_column, descending, _dialect(session))
-    stmt = stmt.offset(max(0, offset)).limit(limit)
-    return [CustomerRow(*row) for row in session.execute(stmt)]
+    dialect = _dialect(session)
+    ids_stmt = (select(Customer.id)
+                .where(*_conditions(filt or CustomerFilter(), dialect))
+                .order_by(*_order(sort_column, descending))
+                .offset(max(0, offset)).limit(limit))
+    ids = list(session.scalars(ids_stmt))
+    if not ids:
+        return []
+    rows = session.execute(_row_select().where(Customer.id.in_(ids)))
+    by_id = {row[0]: row for row in rows}
+    return [CustomerRow(*by_id[i]) for i in ids if i in by_id]
 
 
 # ---------------------------------------------------------------------------- export
