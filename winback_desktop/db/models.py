@@ -123,6 +123,9 @@ class Customer(TimestampMixin, Base):
     __table_args__ = (
         Index("ix_customers_status_sltv", "status", "sltv_minor"),
         Index("ix_customers_reason_tier", "defection_reason", "sltv_tier"),
+        # The customers screen sorts 1M rows by these on the server (ORDER BY … LIMIT).
+        Index("ix_customers_name", "name"),
+        Index("ix_customers_sltv_minor", "sltv_minor"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
