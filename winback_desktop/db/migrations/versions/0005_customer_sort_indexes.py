@@ -1,14 +1,14 @@
 """Indexes the customers screen sorts by: name and SLTV.
 
 Revision ID: cg01sort
-Revises: qb01
+Revises: 0004
 """
 from __future__ import annotations
 
 from alembic import op
 
 revision = "cg01sort"
-down_revision = "qb01"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
