@@ -82,6 +82,7 @@ class AppController(QObject):
         self.error_dialog: Any = None
         self.first_run: Any = None
         self._op: Operation[Any] | None = None
+        self._open_seq = 0
 
     # ------------------------------------------------------------------ login
 
@@ -109,6 +110,8 @@ class AppController(QObject):
     def open_database(self) -> None:
         url = self.url
         backups: list[Path] = []
+        self._open_seq += 1
+        seq = self._open_seq
 
         def work(_control: OpControl) -> tuple[Any, bool]:
             from winback_desktop.services import database, demo, users
@@ -125,6 +128,9 @@ class AppController(QObject):
 
         def opened(result: tuple[Any, bool]) -> None:
             db, first_run = result
+            if seq != self._open_seq:  # the user chose another database meanwhile
+                db.dispose()
+                return
             if self.db is not None and self.db is not db:
                 self.db.dispose()
             self.db = db
@@ -138,8 +144,11 @@ class AppController(QObject):
 
         if self.login is not None:
             self.login.set_database_pending(prefs.mask_url(url))
-        self._op = Operation(work, on_success=opened, on_failure=self._open_failed,
-                             parent=self).start()
+        def failed(exc: BaseException) -> None:
+            if seq == self._open_seq:
+                self._open_failed(exc)
+
+        self._op = Operation(work, on_success=opened, on_failure=failed, parent=self).start()
 
     def _open_failed(self, exc: BaseException) -> None:
         from winback_desktop.ui.database_dialogs import DatabaseErrorDialog
