@@ -156,6 +156,17 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
         self.language_actions.get(self.ctx.language, self.language_actions["en"]).setChecked(True)
 
+        # Ctrl+1 … Ctrl+9 jump to the navigation's first nine screens.
+        self.screen_actions: list[QAction] = []
+        for row in range(min(9, len(self.specs))):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, r=row: self.nav.setCurrentRow(r))
+            self.view_menu.addAction(action)
+            self.screen_actions.append(action)
+        if self.screen_actions:
+            self.view_menu.insertSeparator(self.screen_actions[0])
+
         self.help_menu = mb.addMenu("")
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
@@ -171,6 +182,8 @@ class MainWindow(QMainWindow):
             item = self.nav.item(row)
             if item is not None:
                 item.setText(screen_title(spec.title))
+            if row < len(self.screen_actions):
+                self.screen_actions[row].setText(screen_title(spec.title))
         self.file_menu.setTitle(self.tr("&File"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.logout_action.setText(self.tr("&Log out"))
