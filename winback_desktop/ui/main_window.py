@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from winback_desktop import APP_NAME, __version__
+from winback_desktop.core.permissions import Permission
 from winback_desktop.ui import i18n, prefs, style
+from winback_desktop.ui.coaching import CoachingInbox
 from winback_desktop.ui.connection import PING_INTERVAL_MS, ConnectionMonitor
 from winback_desktop.ui.context import AppContext
 from winback_desktop.ui.feedback import error_text, show_error
@@ -52,6 +54,10 @@ class MainWindow(QMainWindow):
         self.screens: dict[str, QWidget] = {}
         self.screen_errors: dict[str, BaseException] = {}
         self._ops: list[Operation[Any]] = []
+        # Agents get their supervisor's coaching messages as pop-ups, whatever screen is open.
+        self.coaching: CoachingInbox | None = (
+            CoachingInbox(ctx, self) if ctx.actor.can(Permission.WORK_QUEUE)
+            and ctx.actor.role == "agent" else None)
 
         self.banner = QLabel()
         self.banner.setObjectName("connectionBanner")
