@@ -21,11 +21,13 @@ COMMAND_MODULES = [
     "db_cmd",
     "user_cmd",
     "demo_cmd",
+    "import_cmd",
     "queue_cmd",
     "interview_cmd",
+    "offer_cmd",
     "scorecard_cmd",
     "backup_cmd",
-    "import_cmd",
+    "qa_cmd",
 ]
 
 

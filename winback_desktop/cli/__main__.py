@@ -1,4 +1,4 @@
-"""``python -m winback_desktop.cli``: the ``winback`` command."""
+"""``python -m winback_desktop.cli`` runs the ``winback`` command."""
 
 import sys
 

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -245,6 +246,10 @@ class Campaign(TimestampMixin, Base):
     started_at: Mapped[datetime | None]
 
 
+#: tasks a claim may hand out (the partial index ``ix_call_tasks_claim`` holds only these)
+CLAIMABLE_PREDICATE = "status = 'queued' AND (segment IS NULL OR segment <> 'do_not_pursue')"
+
+
 class CallTask(TimestampMixin, Base):
     """One customer in one campaign's queue (DESIGN §5).
 
@@ -255,9 +260,12 @@ class CallTask(TimestampMixin, Base):
     __tablename__ = "call_tasks"
     __table_args__ = (
         UniqueConstraint("campaign_id", "customer_id"),
-        # Scanned backwards by a claim: SLTV desc, then most recent defection.
-        Index("ix_call_tasks_queue", "campaign_id", "status", "sltv_minor", "defection_date",
-              "id"),
+        Index("ix_call_tasks_queue", "campaign_id", "status", "sltv_minor", "id"),
+        # What a claim reads: only claimable tasks, one (campaign, zone) range at a time,
+        # backwards = SLTV desc, then most recent defection. Queries repeat the predicate.
+        Index("ix_call_tasks_claim", "campaign_id", "timezone", "sltv_minor", "defection_date",
+              "id", sqlite_where=text(CLAIMABLE_PREDICATE),
+              postgresql_where=text(CLAIMABLE_PREDICATE)),
         Index("ix_call_tasks_callbacks", "campaign_id", "status", "callback_at"),
         Index("ix_call_tasks_lease", "status", "lease_expires_at"),
     )
@@ -294,6 +302,8 @@ class Call(Base):
     __table_args__ = (
         Index("ix_calls_started_at", "started_at"),
         Index("ix_calls_agent_started", "agent_id", "started_at"),
+        # The live board counts flagged calls every refresh: few rows, found by index.
+        Index("ix_calls_flagged", "flagged_for_review", "started_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -609,6 +619,22 @@ class AgentDailyStats(Base):
     wrap_seconds: Mapped[float] = mapped_column(default=0.0)
     wrapped_calls: Mapped[int] = mapped_column(Integer, default=0)
     computed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CoachingMessage(Base):
+    """A supervisor's short message that pops up in the agent's workspace."""
+
+    __tablename__ = "coaching_messages"
+    __table_args__ = (Index("ix_coaching_messages_to_read", "to_user_id", "read_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    from_user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"))
+    to_user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    call_id: Mapped[int | None] = mapped_column(ForeignKey("calls.id", ondelete="SET NULL"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    read_at: Mapped[datetime | None]
 
 
 # ----------------------------------------------------------------- audit & settings

@@ -47,10 +47,10 @@ def write_error_report(
     translate: Callable[[str, str], str] | None = None,
 ) -> int:
     """Write the report; returns the number of rows written."""
-    tr = translate or _identity
+    tx = translate or _identity
     columns = [Column(h, "raw") for h in headers]
-    columns += [Column(tr("ErrorReport", ROW_HEADER), "int", 12),
-                Column(tr("ErrorReport", PROBLEMS_HEADER), "text", 70)]
+    columns += [Column(tx("ErrorReport", ROW_HEADER), "int", 12),
+                Column(tx("ErrorReport", PROBLEMS_HEADER), "text", 70)]
     width = len(headers)
 
     def rows() -> Iterable[list[Any]]:
@@ -61,4 +61,4 @@ def write_error_report(
                 for i in item.issues)
             yield [*cells, item.row, problems]
 
-    return write_xlsx(path, columns, rows(), sheet_name=tr("ErrorReport", SHEET_NAME))
+    return write_xlsx(path, columns, rows(), sheet_name=tx("ErrorReport", SHEET_NAME))

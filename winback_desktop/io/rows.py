@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+from unicodedata import is_normalized
 
 from winback_desktop.core.errors import ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -290,7 +291,7 @@ class CustomerRows:
             if tc is str:
                 if not cell:
                     continue
-                if kind == _TEXT and cell.isascii():
+                if kind == _TEXT and (cell.isascii() or is_normalized("NFKC", cell)):
                     parsed = cell.strip()
                     if parsed and len(parsed) <= limit:
                         values[key] = parsed

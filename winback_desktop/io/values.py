@@ -248,6 +248,7 @@ class _RegionFast:
         meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
         self.ok = meta is not None and meta.national_prefix_transform_rule is None
         self.prefix = "+" + str(meta.country_code) if meta is not None else ""
+        self.country_digits = self.prefix[1:] or "-"
         self.national_prefix = (meta.national_prefix or "") if meta is not None else ""
         patterns: list[tuple[frozenset[int], re.Pattern[str]]] = []
         if meta is not None:
@@ -268,10 +269,14 @@ class _RegionFast:
             return None
         if self.national_prefix and digits.startswith(self.national_prefix):
             return None
+        if digits.startswith(self.country_digits):
+            return None  # phonenumbers may read a leading country code: let it decide
         n = len(digits)
         for lengths, pattern in self.patterns:
+            # The type patterns are subsets of the general one (the equivalence test
+            # against phonenumbers checks this region by region).
             if (not lengths or n in lengths) and pattern.fullmatch(digits):
-                return self.prefix + digits if self.general.fullmatch(digits) else None
+                return self.prefix + digits
         return None
 
 

@@ -37,7 +37,7 @@ from winback_desktop.db.models import (
     User,
 )
 from winback_desktop.db.session import Database
-from winback_desktop.services import audit, interviews, rewards, users
+from winback_desktop.services import audit, interviews, offers, rewards, users
 from winback_desktop.services.context import Actor, require
 
 DEFAULT_SEED = 20261123
@@ -202,6 +202,7 @@ def load_demo(
         for campaign in (winback, save):
             script = interviews.default_script_for(session, campaign.kind, "zh")
             campaign.script_id = script.id if script is not None else None
+        offers.ensure_default_offers(session, admin_actor)
         for campaign in (winback, save):
             for agent in agents:
                 session.add(CampaignAgent(campaign_id=campaign.id, user_id=agent.id))

@@ -15,13 +15,29 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
+import queue
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Table, delete, exists, func, insert, or_, select, update
+from sqlalchemy import (
+    ARRAY,
+    String,
+    Table,
+    any_,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from winback_desktop.core import segmentation, sltv
@@ -57,6 +73,7 @@ from winback_desktop.io.rows import (
     customer_record,
     phone_timezone,
 )
+from winback_desktop.io.sources import NoData
 from winback_desktop.io.values import clean_text
 from winback_desktop.services import audit, settings
 from winback_desktop.services.context import Actor, require
@@ -80,6 +97,10 @@ _RECORD_COLUMNS = (*IMPORTED_COLUMNS, *_DERIVED)
 _CUSTOMERS = cast(Table, Customer.__table__)
 _PHONES = cast(Table, CustomerPhone.__table__)
 _PHONE_COLUMNS = ("customer_id", "e164", "raw", "kind", "is_primary")
+
+
+class NothingToUndo(NotFound):
+    default_text = QT_TRANSLATE_NOOP("Errors", "There is no import to undo.")
 
 
 class ImportCancelled(WinbackError):
@@ -231,15 +252,25 @@ def _display(cell: Any) -> str:
 
 def _existing_by_external_id(session: Session, ids: list[str]) -> dict[str, int]:
     """Lowest customer id per external id among ``ids``."""
-    found: dict[str, int] = {}
-    for start in range(0, len(ids), 900):
-        part = ids[start:start + 900]
+    return {ext: cid for ext, (cid, _batch) in _known_ids(session, ids).items()}
+
+
+def _known_ids(session: Session, ids: list[str]) -> dict[str, tuple[int, int | None]]:
+    """External id → (lowest customer id, its import batch) for the known ``ids``."""
+    found: dict[str, tuple[int, int | None]] = {}
+    postgres = session.get_bind().dialect.name == "postgresql"
+    step = 5000 if postgres else 900
+    for start in range(0, len(ids), step):
+        part = ids[start:start + step]
+        # PostgreSQL: one array parameter (= ANY) plans once instead of per IN-list size.
+        cond = (Customer.external_id == any_(bindparam("ids", part, type_=ARRAY(String)))
+                if postgres else Customer.external_id.in_(part))
         rows = session.execute(
-            select(Customer.external_id, func.min(Customer.id))
-            .where(Customer.external_id.in_(part)).group_by(Customer.external_id))
-        for ext, cid in rows:
+            select(Customer.external_id, Customer.id, Customer.import_batch_id)
+            .where(cond).order_by(Customer.id.desc()))
+        for ext, cid, batch in rows:
             if ext is not None:
-                found[ext] = cid
+                found[ext] = (cid, batch)  # descending: the lowest id is written last
     return found
 
 
@@ -458,17 +489,10 @@ def run_import(
                         default_region=region, default_timezone=default_tz)
     result = ImportResult(batch_id=None, file_name=rows.file_name, sheet=rows.sheet,
                           headers=list(rows.headers))
+    options = {"mode": mode, "on_duplicate": on_duplicate, "valid_only": valid_only,
+               "default_tz": default_tz, "default_currency": default_currency}
     try:
-        with db.session(immediate=True) as session:
-            job = _ImportJob(session, actor, rows, result, mode=mode,
-                             on_duplicate=on_duplicate, valid_only=valid_only,
-                             default_tz=default_tz, default_currency=default_currency,
-                             is_cancelled=is_cancelled, report=report,
-                             chunk_rows=chunk_rows)
-            job.run()
-            if result.rejected and not valid_only:
-                raise _Rejected()
-            job.finish()
+        _pipeline(db, actor, rows, result, options, is_cancelled, report, chunk_rows)
         result.committed = True
     except _Rejected:
         result.batch_id = None
@@ -479,11 +503,95 @@ def run_import(
     return result
 
 
+_END = object()
+_ABORT = object()
+_CANCEL = object()
+
+
+def _pipeline(db: Database, actor: Actor, rows: CustomerRows, result: ImportResult,
+              options: dict[str, Any], is_cancelled: Callable[[], bool], report: Progress,
+              chunk_rows: int) -> None:
+    """Parse in the calling thread while a writer thread owns the one transaction.
+
+    Reading and validating is Python work; the database engine's work (SQLite inside
+    ``executemany``, PostgreSQL behind ``COPY``) runs without the GIL, so on a
+    multi-core workstation the two overlap. The queue holds at most two chunks: memory
+    stays bounded. Any failure on either side rolls the whole transaction back.
+    """
+    chunks: queue.Queue[Any] = queue.Queue(maxsize=2)
+    outcome: dict[str, Any] = {"written": 0, "error": None}
+
+    def writer() -> None:
+        try:
+            with db.session(immediate=True) as session:
+                job = _ImportJob(session, actor, rows, result, **options)
+                job.start()
+                while True:
+                    item = chunks.get()
+                    if item is _END:
+                        break
+                    if item is _CANCEL:
+                        raise ImportCancelled()
+                    if item is _ABORT:
+                        raise _Aborted()
+                    job.consume(item)
+                    outcome["written"] = result.rows
+                if result.rows == 0:
+                    raise NoData(file=rows.file_name, sheet=rows.sheet)
+                if result.rejected and not options["valid_only"]:
+                    raise _Rejected()
+                job.finish()
+        except BaseException as exc:
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=writer, name="winback-import-writer", daemon=True)
+    thread.start()
+
+    def put(item: object) -> bool:
+        while thread.is_alive():
+            try:
+                chunks.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    total = rows.total_rows
+    report(0, total)
+    try:
+        for chunk in _chunks(rows, chunk_rows):
+            if is_cancelled():
+                put(_CANCEL)
+                break
+            if not put(chunk):
+                break
+            report(min(outcome["written"], total) if total else outcome["written"], total)
+        else:
+            if is_cancelled():
+                put(_CANCEL)
+            else:
+                put(_END)
+    except BaseException:
+        put(_ABORT)
+        thread.join()
+        raise
+    thread.join()
+    error = outcome["error"]
+    if error is not None:
+        if isinstance(error, _Aborted):  # pragma: no cover - the reader's error wins
+            return
+        raise error
+    report(result.rows, max(total, result.rows))
+
+
+class _Aborted(Exception):
+    """The reading side failed; the writer rolls back and the reader's error is raised."""
+
+
 class _ImportJob:
     def __init__(self, session: Session, actor: Actor, rows: CustomerRows,
                  result: ImportResult, *, mode: str, on_duplicate: str, valid_only: bool,
-                 default_tz: str, default_currency: str, is_cancelled: Callable[[], bool],
-                 report: Progress, chunk_rows: int) -> None:
+                 default_tz: str, default_currency: str) -> None:
         self.s = session
         self.actor = actor
         self.rows = rows
@@ -493,24 +601,21 @@ class _ImportJob:
         self.valid_only = valid_only
         self.default_tz = default_tz
         self.defaults = dict(_INSERT_DEFAULTS, currency=default_currency)
-        self.is_cancelled = is_cancelled
-        self.report = report
-        self.chunk_rows = chunk_rows
         self.segmenter = _Segmenter.load(session)
         self.now = utcnow()
-        #: external id → customer id for customers this import created
-        self.created: dict[str, int] = {}
         self.writing = True
         self.audit_updates: list[dict[str, Any]] = []
         self.batch_id = 0
         self._customer_procs: list[Any] | None = None
         self._plan: list[tuple[str, Any]] | None = None
         self._columns: list[str] = []
+        self._plan_defaults: dict[str, Any] = {}
+        self._plan_getter: Callable[[dict[str, Any]], tuple[Any, ...]] = tuple
         self._constants: list[Any] = []
         self._phone_procs: list[Any] | None = None
 
     # ----------------------------------------------------------------------- run
-    def run(self) -> None:
+    def start(self) -> None:
         s, result = self.s, self.result
         self.batch_id = s.execute(insert(ImportBatch).values(
             file_name=self.rows.file_name[:500], sheet=self.rows.sheet[:200], mode=self.mode,
@@ -519,37 +624,33 @@ class _ImportJob:
                      "on_duplicate": self.on_duplicate, "valid_only": self.valid_only},
         ).returning(ImportBatch.id)).scalar_one()
         result.batch_id = self.batch_id
-        total = self.rows.total_rows
-        self.report(0, total)
-        for chunk in _chunks(self.rows, self.chunk_rows):
-            if self.is_cancelled():
-                raise ImportCancelled()
-            good: list[ParsedRow] = []
-            for r in chunk:
-                result.rows += 1
-                for issue in r.issues:
-                    if len(result.errors) + len(result.warnings) >= MAX_KEPT_ISSUES:
-                        result.issues_truncated = True
-                        break
-                    (result.errors if issue.severity == ERROR else result.warnings).append(
-                        issue)
-                if r.duplicate_of is not None:
-                    result.duplicates_in_file += 1
-                if r.ok:
-                    good.append(r)
-                else:
-                    result.rejected += 1
-                    if len(result.rejected_rows) < MAX_REPORTED_ROWS:
-                        result.rejected_rows.append(
-                            RejectedRow(r.row, r.raw, [i for i in r.issues
-                                                       if i.severity == ERROR]))
-            if result.rejected and not self.valid_only:
-                self.writing = False  # keep validating for the report; nothing will commit
-            if self.writing:
-                self._write(good)
-            self.report(min(result.rows, total) if total else result.rows, total)
-        if self.is_cancelled():
-            raise ImportCancelled()
+
+    def consume(self, chunk: list[ParsedRow]) -> None:
+        """Count, collect problems and write one chunk of parsed rows."""
+        result = self.result
+        good: list[ParsedRow] = []
+        for r in chunk:
+            result.rows += 1
+            for issue in r.issues:
+                if len(result.errors) + len(result.warnings) >= MAX_KEPT_ISSUES:
+                    result.issues_truncated = True
+                    break
+                (result.errors if issue.severity == ERROR else result.warnings).append(
+                    issue)
+            if r.duplicate_of is not None:
+                result.duplicates_in_file += 1
+            if r.ok:
+                good.append(r)
+            else:
+                result.rejected += 1
+                if len(result.rejected_rows) < MAX_REPORTED_ROWS:
+                    result.rejected_rows.append(
+                        RejectedRow(r.row, r.raw, [i for i in r.issues
+                                                   if i.severity == ERROR]))
+        if result.rejected and not self.valid_only:
+            self.writing = False  # keep validating for the report; nothing will commit
+        if self.writing:
+            self._write(good)
 
     def finish(self) -> None:
         r = self.result
@@ -574,20 +675,19 @@ class _ImportJob:
         result = self.result
         ids = list({r.external_id for r in good if r.external_id})
         lookup_db = self.mode == "upsert" or self.on_duplicate != "new"
-        existing = _existing_by_external_id(self.s, ids) if ids and lookup_db else {}
+        # Customers created earlier in this import are in the database already (same
+        # transaction), marked with this batch: no in-memory index of every ID needed.
+        existing = _known_ids(self.s, ids) if ids and lookup_db else {}
         inserts: list[ParsedRow] = []
         pending: dict[str, ParsedRow] = {}  # ext → row to insert in this chunk
         updates: dict[int, ParsedRow] = {}
         for r in good:
             ext = r.external_id
             target: int | None = None
-            if ext:
-                if ext in self.created:
-                    target = self.created[ext]
-                elif ext in existing:
-                    target = existing[ext]
-                    if r.duplicate_of is None:
-                        result.duplicates_in_db += 1
+            if ext and ext in existing:
+                target, batch = existing[ext]
+                if batch != self.batch_id and r.duplicate_of is None:
+                    result.duplicates_in_db += 1
             if ext and ext in pending:
                 # repeated in this chunk, before the first one reached the database
                 if self.on_duplicate == "new":
@@ -621,7 +721,7 @@ class _ImportJob:
     def _insert(self, rows: list[ParsedRow]) -> None:
         conn = self.s.connection()
         new_ids = bulk.allocate_ids(conn, _CUSTOMERS, len(rows))
-        plan = self._insert_plan()
+        self._insert_plan()
         tz_default = self.default_tz
         maps = [r.values for r in rows]
         derived = self.segmenter.derive(
@@ -629,9 +729,10 @@ class _ImportJob:
             [m.get("sltv") for m in maps], [m.get("defection_reason", "unknown") for m in maps])
         values: list[list[Any]] = []
         constants = self._constants
+        defaults = self._plan_defaults
+        pick = self._plan_getter
         for cid, r, m, extra in zip(new_ids, rows, maps, derived, strict=True):
-            row: list[Any] = [cid]
-            row += [m.get(key, default) for key, default in plan]
+            row: list[Any] = [cid, *pick(defaults | m)]
             tz = m.get("timezone")
             row.append(tz if tz is not None else phone_timezone(r.phones, tz_default))
             row += extra
@@ -643,11 +744,7 @@ class _ImportJob:
         bulk.insert_rows(conn, _CUSTOMERS, self._columns,
                          bulk.process_rows(self._customer_procs, values))
         phones: list[list[Any]] = []
-        created = self.created
         for r, cid in zip(rows, new_ids, strict=True):
-            ext = r.external_id
-            if ext and ext not in created:
-                created[ext] = cid
             for n, (e164, raw) in enumerate(r.phones):
                 phones.append([cid, e164, raw[:100], "mobile", n == 0])
         if phones:
@@ -676,6 +773,10 @@ class _ImportJob:
             columns += ["timezone", *_DERIVED, "import_batch_id", "created_at", "updated_at",
                         "version_id"]
             self._plan = plan
+            self._plan_defaults = dict(plan)
+            getter = operator.itemgetter(*(k for k, _d in plan))
+            self._plan_getter = (getter if len(plan) > 1
+                                 else (lambda d: (getter(d),)))  # type: ignore[assignment]
             self._columns = columns
             conn = self.s.connection()
             # Constant columns are bind-processed once here, not per row.
@@ -692,8 +793,8 @@ class _ImportJob:
         for start in range(0, len(ids), 900):
             part = ids[start:start + 900]
             for row in self.s.execute(select(Customer.id, Customer.version_id,
-                                             Customer.sltv_minor, Customer.sltv_tier,
-                                             Customer.segment, *cols)
+                                             Customer.import_batch_id, Customer.sltv_minor,
+                                             Customer.sltv_tier, Customer.segment, *cols)
                                       .where(Customer.id.in_(part))):
                 current[row[0]] = dict(row._mapping)
         phones_of: dict[int, set[str]] = {}
@@ -704,7 +805,6 @@ class _ImportJob:
                                             .where(CustomerPhone.customer_id.in_(part))):
                 if e164 is not None:
                     phones_of.setdefault(cid, set()).add(e164)
-        created = set(self.created.values())
         merged: list[dict[str, Any]] = []
         order: list[int] = []
         for cid, r in updates.items():
@@ -727,7 +827,7 @@ class _ImportJob:
             if not changed and not fresh:
                 self.result.unchanged += 1
                 continue
-            if cid in created:
+            if before["import_batch_id"] == self.batch_id:
                 # Created earlier in this same import: no version bump, no undo entry.
                 if changed:
                     self.s.execute(update(Customer).where(Customer.id == cid).values(**changed))
@@ -779,7 +879,7 @@ def undo_last_batch(db: Database, actor: Actor) -> UndoResult:
                                                    ImportBatch.undone_at.is_(None))
                          .order_by(ImportBatch.id.desc()).limit(1))
         if batch is None:
-            raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "an import that can be undone"))
+            raise NothingToUndo()
         mine = select(Customer.id).where(Customer.import_batch_id == batch.id)
         touched = s.scalar(select(func.count()).select_from(Customer).where(
             Customer.import_batch_id == batch.id,

@@ -58,6 +58,10 @@ SCREEN_MODULES: list[str] = [
     "winback_desktop.ui.workspace_screen",
     "winback_desktop.ui.campaigns_screen",
     "winback_desktop.ui.segmentation_screen",
+    "winback_desktop.ui.approvals_screen",
+    "winback_desktop.ui.offer_catalog_screen",
+    "winback_desktop.ui.board_screen",
+    "winback_desktop.ui.qa_screen",
     "winback_desktop.ui.customers_screen",
 ]
 
