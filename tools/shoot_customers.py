@@ -32,9 +32,9 @@ def main() -> None:
     else:
         db = Database(f"sqlite:///{db_path}")
     app = QApplication.instance() or QApplication(sys.argv)
-    from PySide6.QtGui import QFont
+    from winback_desktop.ui import style
 
-    app.setFont(QFont(["Microsoft YaHei UI", "Noto Sans CJK SC"], 10))
+    style.apply(app)  # type: ignore[arg-type]
     from winback_desktop.ui import i18n
 
     i18n.install(language)

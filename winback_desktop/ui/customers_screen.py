@@ -54,7 +54,7 @@ HISTORY_ROWS = 50
 
 _COLUMN_WIDTHS = {"external_id": 100, "name": 130, "phone": 130, "status": 80,
                   "defection_reason": 185, "defection_date": 90, "sltv": 90, "sltv_tier": 55,
-                  "segment": 110, "revenue": 110, "city": 90, "last_purchase": 95,
+                  "segment": 140, "revenue": 110, "city": 90, "last_purchase": 95,
                   "batch": 60}
 
 
@@ -198,9 +198,9 @@ class CustomerDetailPane(QWidget):
         f = self.fields
         f["external_id"].setText(c.external_id or "")
         f["phones"].setText("\n".join(
-            ((p.e164 or p.raw) if p.e164 == p.raw or not p.raw or not p.e164
-             else f"{p.e164}  ({p.raw})")
-            + ("  ★" if p.primary and len(c.phones) > 1 else "")
+            ("★ " if p.primary and len(c.phones) > 1 else "")
+            + ((p.e164 or p.raw) if p.e164 == p.raw or not p.raw or not p.e164
+               else f"{p.e164} ({p.raw})")
             for p in c.phones))
         f["status"].setText(labels.status(c.status))
         f["reason"].setText(labels.reason(c.defection_reason))
@@ -327,7 +327,7 @@ class CustomersScreen(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 340])
+        splitter.setSizes([880, 400])
         self.splitter = splitter
         outer.addWidget(splitter, 1)
         self.message = QLabel()

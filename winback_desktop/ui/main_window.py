@@ -144,6 +144,10 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self._quit)
+        self.import_action = QAction(self)
+        self.import_action.triggered.connect(self.open_import)
+        self.import_action.setVisible(self.ctx.actor.can(Permission.IMPORT_CUSTOMERS))
+        self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.logout_action)
@@ -178,6 +182,12 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(self.about_action)
 
+    def open_import(self) -> None:
+        """File › Import customers…: the import wizard (issue 4)."""
+        from winback_desktop.ui.import_wizard import open_import_wizard
+
+        open_import_wizard(self.ctx, self)
+
     # ------------------------------------------------------------------- texts
 
     def retranslate(self) -> None:
@@ -191,6 +201,7 @@ class MainWindow(QMainWindow):
             if row < len(self.screen_actions):
                 self.screen_actions[row].setText(screen_title(spec.title))
         self.file_menu.setTitle(self.tr("&File"))
+        self.import_action.setText(self.tr("&Import customers…"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.logout_action.setText(self.tr("&Log out"))
         self.quit_action.setText(self.tr("&Quit"))

@@ -58,7 +58,7 @@
     </message>
     <message>
         <source>Do not call</source>
-        <extracomment>what a row shows while its page is on the way the first page of the current query is on screen (rows shown) the exact number of matching customers is known a background read failed (translated message) a page arrived (for tests and the status line) offsets of every page fetch started (read by tests and the benchmark)</extracomment>
+        <extracomment>what a row shows while its page is on the way the first page of the current query is on screen (rows shown) the exact number of matching customers is known a background read failed (translated message) a page arrived (for tests and the status line) a read failed: no more page requests until the next refresh (no retry storm) offsets of every page fetch started (read by tests and the benchmark)</extracomment>
         <translation>勿扰</translation>
     </message>
 </context>

@@ -5,6 +5,7 @@
     <name>CustomerDetailPane</name>
     <message>
         <source>Customer ID</source>
+        <extracomment>calls and offers the card lists (the tab title counts them all)</extracomment>
         <translation>客户编号</translation>
     </message>
     <message>
