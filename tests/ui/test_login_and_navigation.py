@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from tests.ui.conftest import DEMO_CUSTOMERS
 from tests.ui.helpers import log_in, main_window, start_controller, wait_ops
 
 
@@ -25,8 +26,8 @@ def test_login_opens_the_main_window_with_user_role_and_database(
     assert window.current_key() == "home"
     wait_ops(qtbot)
     home = window.screens["home"]
-    assert home.counts.customers == 150
-    assert home.values["customers"].text() == "150"
+    assert home.counts.customers == DEMO_CUSTOMERS
+    assert home.values["customers"].text() == str(DEMO_CUSTOMERS)
 
 
 def test_wrong_password_says_so_and_keeps_the_dialog(qtbot: Any, controllers: list, demo_url: str) -> None:
