@@ -5,7 +5,9 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from tests.ui.conftest import make_ctx
-from winback_desktop.db.models import Campaign, CampaignAgent, Customer, User
+from winback_desktop.core import sltv
+from winback_desktop.core.sltv import SltvParams
+from winback_desktop.db.models import CallTask, Campaign, CampaignAgent, Customer, User
 from winback_desktop.services import campaigns as campaign_service
 from winback_desktop.services import segmentation_service
 from winback_desktop.ui.campaigns_screen import CampaignsScreen
@@ -129,6 +131,14 @@ def test_campaign_preview_create_start_pause(qtbot, demo_db) -> None:  # type: i
     qtbot.waitUntil(lambda: screen.idle() and screen.pause_button.isEnabled(), timeout=TIMEOUT)
     with demo_db.session() as s:
         assert s.get(Campaign, made_id).status == "running"
+        # the new queue is ranked by this campaign's SLTV model (r = 60 %), not the default
+        task, customer = s.execute(
+            select(CallTask, Customer).join(Customer, Customer.id == CallTask.customer_id)
+            .where(CallTask.campaign_id == made_id).limit(1)).one()
+        params = SltvParams.from_mapping(s.get(Campaign, made_id).sltv_params)
+        assert task.sltv_minor == sltv.compute(customer.annual_margin_minor,
+                                               customer.annual_revenue_minor, params)
+        assert task.sltv_minor < customer.sltv_minor
     assert "added to the queue" in screen.status.text()
     screen.pause_button.click()
     qtbot.waitUntil(lambda: screen.idle() and screen.start_button.isEnabled(), timeout=TIMEOUT)

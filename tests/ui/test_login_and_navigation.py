@@ -98,10 +98,10 @@ def test_logout_returns_to_the_login_dialog(qtbot: Any, controllers: list, demo_
 
 def test_window_geometry_is_remembered(qtbot: Any, demo_db: Any) -> None:
     window = main_window(qtbot, demo_db, "agent04")
-    window.resize(1010, 700)
+    window.resize(730, 530)  # the offscreen test screen is only 800x600
     window.close()
     again = main_window(qtbot, demo_db, "agent04")
-    assert (again.width(), again.height()) == (1010, 700)
+    assert (again.width(), again.height()) == (730, 530)
 
 
 def test_about_box_names_the_versions(qtbot: Any, demo_db: Any) -> None:
@@ -115,3 +115,12 @@ def test_about_box_names_the_versions(qtbot: Any, demo_db: Any) -> None:
     for needle in (PySide6.__version__, sqlalchemy.__version__, "sqlite", "Python"):
         assert needle in text
     window.about_box.close()
+
+
+def test_ctrl_number_jumps_to_a_screen(qtbot: Any, demo_db: Any) -> None:
+    window = main_window(qtbot, demo_db, "admin")
+    keys = window.screen_keys()
+    window.screen_actions[2].trigger()
+    assert window.current_key() == keys[2]
+    assert window.screen_actions[2].shortcut().toString() == "Ctrl+3"
+    wait_ops(qtbot)

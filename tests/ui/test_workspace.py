@@ -88,8 +88,8 @@ def test_full_loop_by_keyboard(qtbot, any_demo_db, dialled) -> None:  # type: ig
     assert screen.phase is Phase.WRAP_UP
     assert screen.notes.toPlainText() == "Moved to rival, price 123"
 
-    # Alt+6 records "not interested" even while typing notes
-    _key(qtbot, screen, Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
+    # Ctrl+6 records "not interested" even while typing notes
+    _key(qtbot, screen, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: screen.phase is Phase.IDLE, timeout=TIMEOUT)
     qtbot.waitUntil(screen.idle, timeout=TIMEOUT)
     assert screen.notes.toPlainText() == ""
@@ -299,3 +299,57 @@ def test_stuck_call_can_be_left_with_notes_on_clipboard(qtbot, demo_db, dialled,
     qtbot.waitUntil(lambda: screen.phase is Phase.IDLE and screen.idle(), timeout=TIMEOUT)
     assert QGuiApplication.clipboard().text() == "Left a message with the assistant"
     assert screen.next_button.isEnabled()
+
+
+def test_customers_held_by_a_crashed_session_go_back(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from winback_desktop.services import queue
+
+    ctx = make_ctx(demo_db, "agent05")
+    held = queue.claim_next_task(demo_db, ctx.actor)
+    assert held is not None  # ...and then the workstation crashed
+    screen = _desk(qtbot, demo_db, "agent05")
+    assert "earlier session" in screen.banner.text()
+    with demo_db.session() as s:
+        assert s.get(CallTask, held.task_id).status == "queued"
+        assert queue.get_claimed(s, ctx.actor) == []
+
+
+def test_exit_interview_runs_inside_the_call(qtbot, demo_db, dialled) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QAbstractButton
+
+    from winback_desktop.db.models import InterviewResponse
+    from winback_desktop.ui.interview_runner import PAGE_QUESTION
+
+    screen = _desk(qtbot, demo_db, "agent01")
+    _next(qtbot, screen)
+    runner = screen.runner
+    assert screen.card_view.history.currentWidget() is runner
+    _key(qtbot, screen, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: screen.call.call_id is not None and screen.idle(), timeout=TIMEOUT)
+    call_id = screen.call.call_id
+    _key(qtbot, screen, Qt.Key.Key_F6)  # answered: the campaign's interview script starts
+    qtbot.waitUntil(lambda: runner.state is not None and not runner.busy, timeout=TIMEOUT)
+    assert runner.pages.currentIndex() == PAGE_QUESTION
+    qtbot.waitUntil(screen.idle, timeout=TIMEOUT)
+    with demo_db.session() as s:
+        presence = s.get(AgentPresence, screen.ctx.actor.user_id)
+        assert presence.script_step  # the live board sees the interview step
+
+    # inside the runner a bare digit answers the question; it is not an outcome
+    choices = [b for b in runner._choice_buttons if isinstance(b, QAbstractButton)]
+    target = choices[0] if choices else runner
+    target.setFocus()
+    qtbot.keyClick(target, Qt.Key.Key_1)
+    assert screen.phase is Phase.CALLING
+    if choices:
+        assert choices[0].isChecked()
+
+    # Ctrl+2 still records "busy" from inside the runner; the interview is paused, kept
+    qtbot.keyClick(target, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: screen.phase is Phase.IDLE and screen.idle(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=TIMEOUT)
+    with demo_db.session() as s:
+        assert s.get(Call, call_id).disposition == "busy"
+        response = s.scalars(select(InterviewResponse)
+                             .where(InterviewResponse.call_id == call_id)).one()
+        assert response.status == "paused"

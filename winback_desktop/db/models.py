@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -122,6 +123,9 @@ class Customer(TimestampMixin, Base):
     __table_args__ = (
         Index("ix_customers_status_sltv", "status", "sltv_minor"),
         Index("ix_customers_reason_tier", "defection_reason", "sltv_tier"),
+        # The customers screen sorts 1M rows by these on the server (ORDER BY … LIMIT).
+        Index("ix_customers_name", "name"),
+        Index("ix_customers_sltv_minor", "sltv_minor"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -236,6 +240,10 @@ class Campaign(TimestampMixin, Base):
     started_at: Mapped[datetime | None]
 
 
+#: tasks a claim may hand out (the partial index ``ix_call_tasks_claim`` holds only these)
+CLAIMABLE_PREDICATE = "status = 'queued' AND (segment IS NULL OR segment <> 'do_not_pursue')"
+
+
 class CallTask(TimestampMixin, Base):
     """One customer in one campaign's queue (DESIGN §5).
 
@@ -246,9 +254,12 @@ class CallTask(TimestampMixin, Base):
     __tablename__ = "call_tasks"
     __table_args__ = (
         UniqueConstraint("campaign_id", "customer_id"),
-        # Scanned backwards by a claim: SLTV desc, then most recent defection.
-        Index("ix_call_tasks_queue", "campaign_id", "status", "sltv_minor", "defection_date",
-              "id"),
+        Index("ix_call_tasks_queue", "campaign_id", "status", "sltv_minor", "id"),
+        # What a claim reads: only claimable tasks, one (campaign, zone) range at a time,
+        # backwards = SLTV desc, then most recent defection. Queries repeat the predicate.
+        Index("ix_call_tasks_claim", "campaign_id", "timezone", "sltv_minor", "defection_date",
+              "id", sqlite_where=text(CLAIMABLE_PREDICATE),
+              postgresql_where=text(CLAIMABLE_PREDICATE)),
         Index("ix_call_tasks_callbacks", "campaign_id", "status", "callback_at"),
         Index("ix_call_tasks_lease", "status", "lease_expires_at"),
     )
@@ -285,6 +296,8 @@ class Call(Base):
     __table_args__ = (
         Index("ix_calls_started_at", "started_at"),
         Index("ix_calls_agent_started", "agent_id", "started_at"),
+        # The live board counts flagged calls every refresh: few rows, found by index.
+        Index("ix_calls_flagged", "flagged_for_review", "started_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -8,7 +8,7 @@ supervisor's workstation can poll it every second or two without loading the ser
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -56,6 +56,7 @@ class Board:
 def live_board(session: Session, actor: Actor, now: datetime | None = None,
                timeout_s: int = presence.DEFAULT_TIMEOUT_S) -> Board:
     require(actor, Permission.MONITOR_AGENTS)
+    live = now is None  # a GUI refresh (no explicit time) may reuse recent queue depths
     now = now or utcnow()
     rows = [r for r in presence.board(session, timeout_s=timeout_s, actor=actor, now=now)
             if r.role == "agent"]
@@ -74,15 +75,8 @@ def live_board(session: Session, actor: Actor, now: datetime | None = None,
                                in_state, call_s))
     running = session.execute(
         select(Campaign.id, Campaign.name).where(Campaign.status == "running")).all()
-    depth = {name: 0 for _, name in running}
     names = {cid: name for cid, name in running}
-    if running:
-        for cid, n in session.execute(
-            select(CallTask.campaign_id, func.count())
-            .where(CallTask.campaign_id.in_(list(names)),
-                   CallTask.status == TaskStatus.QUEUED.value)
-            .group_by(CallTask.campaign_id)):
-            depth[names[cid]] = int(n)
+    depth = _queue_depth(session, names, now, reuse=live)
     callbacks = session.scalar(
         select(func.count()).select_from(CallTask)
         .where(CallTask.status == TaskStatus.CALLBACK.value, CallTask.callback_at <= now)) or 0
@@ -94,6 +88,31 @@ def live_board(session: Session, actor: Actor, now: datetime | None = None,
                              .where(Call.flagged_for_review.is_(True))) or 0
     return Board(now, tiles, by_state, depth, int(callbacks), int(approvals), int(flagged),
                  names)
+
+
+#: Counting a million queued tasks costs tens of milliseconds; the board refreshes every
+#: 1.5 s on every supervisor's PC, so depths are reused for a few seconds.
+DEPTH_TTL = timedelta(seconds=10)
+_depth_cache: dict[tuple[str, tuple[int, ...]], tuple[datetime, dict[str, int]]] = {}
+
+
+def _queue_depth(session: Session, names: dict[int, str], now: datetime,
+                 reuse: bool) -> dict[str, int]:
+    bind = session.get_bind()
+    key = (str(bind.engine.url), tuple(sorted(names)))
+    cached = _depth_cache.get(key)
+    if reuse and cached is not None and now - cached[0] < DEPTH_TTL:
+        return dict(cached[1])
+    depth = {name: 0 for name in names.values()}
+    if names:
+        for cid, n in session.execute(
+            select(CallTask.campaign_id, func.count())
+            .where(CallTask.campaign_id.in_(list(names)),
+                   CallTask.status == TaskStatus.QUEUED.value)
+            .group_by(CallTask.campaign_id)):
+            depth[names[cid]] = int(n)
+    _depth_cache[key] = (now, depth)
+    return dict(depth)
 
 
 # ------------------------------------------------------------------ coaching

@@ -510,6 +510,8 @@ class CampaignsScreen(QWidget):
                 sltv_service.recompute(db, actor, new_id)
             return new_id
 
+        self.message(self.tr("Saving…"))
+
         def ok(new_id: int) -> None:
             self.current_id = new_id
             self.message(self.tr("Campaign saved."))
@@ -554,23 +556,41 @@ class CampaignsScreen(QWidget):
         return QCoreApplication.translate("CampaignsScreen", source)
 
     def start(self) -> None:
-        self._status_action(service.start_campaign, self.tr(
-            "Campaign started: {n} customers added to the queue."))
+        if self.current_id is None:
+            return
+        db, actor, cid = self.ctx.db, self.ctx.actor, self.current_id
+        custom_params = SltvParams.from_mapping(self._loaded_params) != SltvParams()
+
+        def work() -> int:
+            with db.session() as s:
+                added = int(service.start_campaign(s, actor, cid) or 0)
+            if custom_params and added:
+                # new tasks carry the default-model SLTV: rank them by this campaign's
+                sltv_service.recompute(db, actor, cid)
+            return added
+
+        def ok(added: int) -> None:
+            self.message(self.tr("Campaign started: {n} customers added to the queue.")
+                         .format(n=f"{added:,}"))
+            self.ctx.hub.notify("campaigns", "queue")
+            self.reload()
+
+        self.message(self.tr("Working…"))
+        self._run(work, ok)
 
     def pause(self) -> None:
-        self._status_action(service.pause_campaign, self.tr("Campaign paused."))
-
-    def _status_action(self, fn: Callable[..., Any], done_text: str) -> None:
         if self.current_id is None:
             return
         db, actor, cid = self.ctx.db, self.ctx.actor, self.current_id
 
-        def work() -> Any:
+        def work() -> None:
             with db.session() as s:
-                return fn(s, actor, cid)
+                service.pause_campaign(s, actor, cid)
 
-        def ok(result: Any) -> None:
-            self.message(done_text.format(n=f"{int(result or 0):,}"))
+        self.message(self.tr("Working…"))
+
+        def ok(_r: Any) -> None:
+            self.message(self.tr("Campaign paused."))
             self.ctx.hub.notify("campaigns", "queue")
             self.reload()
 

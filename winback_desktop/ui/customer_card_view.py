@@ -258,8 +258,10 @@ class CustomerCardView(QWidget):
                    vocab.money(o.cost_minor, currency), o.agent_login or ""]
                   for o in card.offers]
         _fill(self.offers_table, offers)
-        self.history.setTabText(0, self.tr("Previous calls ({n})").format(n=len(calls)))
-        self.history.setTabText(1, self.tr("Previous offers ({n})").format(n=len(offers)))
+        self.history.setTabText(self.history.indexOf(self.calls_table),
+                                self.tr("Previous calls ({n})").format(n=len(calls)))
+        self.history.setTabText(self.history.indexOf(self.offers_table),
+                                self.tr("Previous offers ({n})").format(n=len(offers)))
 
     def tick(self) -> None:
         """Refresh the customer's ticking local clock (called every second)."""
@@ -338,6 +340,7 @@ class SltvExplainDialog(QDialog):
                 f.setBold(True)
                 item.setFont(f)
         self.table.resizeRowsToContents()
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         height = (self.table.horizontalHeader().sizeHint().height()
                   + sum(self.table.rowHeight(r) for r in range(len(rows))) + 4)
         self.table.setMinimumHeight(height)
@@ -361,5 +364,6 @@ class SltvExplainDialog(QDialog):
         line.setFrameShape(QFrame.Shape.HLine)
         layout.addWidget(line)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

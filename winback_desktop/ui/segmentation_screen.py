@@ -201,6 +201,10 @@ class SegmentationScreen(QWidget):
     def idle(self) -> bool:
         return self._ops.idle()
 
+    def _working(self) -> None:
+        self.status.setStyleSheet("color:#455a64;")
+        self.status.setText(self.tr("Saving and re-segmenting customers…"))
+
     def refresh(self) -> None:
         db = self.ctx.db
 
@@ -248,6 +252,8 @@ class SegmentationScreen(QWidget):
             with db.session() as s:
                 service.set_cell(s, actor, tier, reason, treatment)
 
+        self._working()
+
         def ok(_r: Any) -> None:
             self.grid[(tier, reason)] = treatment
             self.status.setStyleSheet("color:#1b5e20;")
@@ -273,6 +279,8 @@ class SegmentationScreen(QWidget):
             with db.session() as s:
                 return int(service.set_thresholds(s, actor, values) or 0)
 
+        self._working()
+
         def ok(moved: int) -> None:
             self.status.setStyleSheet("color:#1b5e20;")
             self.status.setText(self.tr(
@@ -283,9 +291,12 @@ class SegmentationScreen(QWidget):
         self._run(work, ok)
 
     def restore_defaults(self) -> None:
-        answer = QMessageBox.question(self, self.tr("Restore defaults"), self.tr(
-            "Set every cell back to the book's default treatment?"))
-        if answer != QMessageBox.StandardButton.Yes:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore defaults"), self.tr(
+            "Set every cell back to the book's default treatment?"), parent=self)
+        yes = box.addButton(self.tr("Restore defaults"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is not yes:
             return
         self.apply_defaults()
 

@@ -2,7 +2,7 @@
 
 Built for an agent who does this 40 times a day with the keyboard: F2 takes the next
 customer, F5 dials (``tel:`` link to the softphone, number also on the clipboard), F6
-marks the call answered, F7 hangs up, 1–9 record the outcome (Alt+1–9 while typing in
+marks the call answered, F7 hangs up, 1–9 record the outcome (Ctrl+1–9 while typing in
 the notes) and F2 again moves on. Every database call runs in the background
 (``ui.ops.Operation``); a failure shows a translated banner and keeps the notes, which
 are only cleared once the outcome is safely stored.
@@ -19,9 +19,11 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QGridLayout,
     QGroupBox,
@@ -40,7 +42,15 @@ from winback_desktop.core.domain import CampaignStatus, Disposition, PresenceSta
 from winback_desktop.core.errors import DatabaseError, WinbackError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
-from winback_desktop.services import calls, campaigns, customer_card, presence, queue, sltv_service
+from winback_desktop.services import (
+    calls,
+    campaigns,
+    customer_card,
+    interviews,
+    presence,
+    queue,
+    sltv_service,
+)
 from winback_desktop.services.calls import CallAlreadyFinished
 from winback_desktop.services.customer_card import CustomerCard
 from winback_desktop.services.queue import ClaimedTask
@@ -48,11 +58,13 @@ from winback_desktop.ui import vocabulary as vocab
 from winback_desktop.ui.callback_dialog import CallbackDialog
 from winback_desktop.ui.context import AppContext
 from winback_desktop.ui.customer_card_view import CustomerCardView, SltvExplainDialog
+from winback_desktop.ui.interview_runner import make_runner
 from winback_desktop.ui.ops import Operation
 from winback_desktop.ui.screens import ScreenSpec, register
 from winback_desktop.ui.widget_ops import WidgetOps
 
-#: Disposition keys: the digit on the button is its shortcut (Alt+digit works anywhere).
+#: Disposition keys: the digit on the button is its shortcut (Ctrl+digit works anywhere;
+#: Alt+digit is left to the interview runner's answer mnemonics).
 DISPOSITION_KEYS: list[tuple[int, Disposition]] = [
     (1, Disposition.NO_ANSWER),
     (2, Disposition.BUSY),
@@ -117,6 +129,7 @@ class WorkspaceScreen(QWidget):
         self._heartbeat_timer.start(HEARTBEAT_MS)
         self._apply_phase()
         self._load_campaigns()
+        self._release_leftovers()
         self._set_presence(PresenceState.READY)
         ctx.hub.changed.connect(self._on_changed)
 
@@ -180,6 +193,12 @@ class WorkspaceScreen(QWidget):
         self.card_view = CustomerCardView()
         self.card_view.dial_requested.connect(self.dial)
         self.card_view.explain_requested.connect(self.explain_sltv)
+        # The exit-interview script panel (DESIGN §6) sits first among the card's tabs.
+        self.runner = make_runner(self.ctx)
+        self.runner.step_changed.connect(self._script_step)
+        self.runner.completed.connect(self._interview_completed)
+        self.card_view.history.insertTab(0, self.runner, self.tr("Exit interview"))
+        self.card_view.history.setCurrentIndex(0)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.card_view)
@@ -214,7 +233,7 @@ class WorkspaceScreen(QWidget):
         cl.addLayout(buttons)
         rl.addWidget(call_box)
 
-        notes_box = QGroupBox(self.tr("Notes"))
+        notes_box = QGroupBox(self.tr("Call notes"))
         nl = QVBoxLayout(notes_box)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("callNotes")
@@ -223,13 +242,14 @@ class WorkspaceScreen(QWidget):
         nl.addWidget(self.notes)
         rl.addWidget(notes_box, 1)
 
-        outcome_box = QGroupBox(self.tr("Outcome (keys 1–9; Alt+1–9 while typing notes)"))
+        outcome_box = QGroupBox(
+            self.tr("Outcome (keys 1–9; Ctrl+1–9 while typing or in the interview)"))
         grid = QGridLayout(outcome_box)
         self.disposition_buttons: dict[Disposition, QPushButton] = {}
         for i, (digit, disposition) in enumerate(DISPOSITION_KEYS):
             button = QPushButton(f"{digit}  {vocab.name(disposition.value)}")
             button.setObjectName(f"disposition_{disposition.value}")
-            button.setToolTip(self.tr("Shortcut: {digit} or Alt+{digit}").format(digit=digit))
+            button.setToolTip(self.tr("Shortcut: {digit} or Ctrl+{digit}").format(digit=digit))
             button.setMinimumHeight(32)
             tint = {Disposition.WON_BACK: "background:#c8e6c9;",
                     Disposition.DO_NOT_CALL: "background:#ffcdd2;",
@@ -254,6 +274,7 @@ class WorkspaceScreen(QWidget):
         root.addWidget(self.hint)
 
     def _shortcuts(self) -> None:
+        self._digit_shortcuts: list[QShortcut] = []
         def add(key: str, slot: Callable[[], Any]) -> QShortcut:
             sc = QShortcut(QKeySequence(key), self)
             sc.activated.connect(slot)
@@ -267,10 +288,14 @@ class WorkspaceScreen(QWidget):
         add(BREAK_KEY, self.break_button.toggle)
         for digit, disposition in DISPOSITION_KEYS:
             # A bare digit typed into the notes goes to the notes (text widgets take
-            # ShortcutOverride for printable keys); Alt+digit works from anywhere.
+            # ShortcutOverride for printable keys); Ctrl+digit works from anywhere.
             handler = functools.partial(self.dispose, disposition)
-            add(str(digit), handler)
-            add(f"Alt+{digit}", handler)
+            self._digit_shortcuts.append(add(str(digit), handler))
+            add(f"Ctrl+{digit}", handler)
+        # Inside the interview runner bare digits pick answers; outcomes stay on Ctrl+digit.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
 
     # ------------------------------------------------------------------ helpers
     def _run(self, fn: Callable[[], Any], on_success: Callable[[Any], None] | None = None,
@@ -407,6 +432,28 @@ class WorkspaceScreen(QWidget):
 
         self._run(work, done, on_failure=lambda _e: None, blocking=False)
 
+    def _release_leftovers(self) -> None:
+        """Customers still held from a session that crashed go back to the queue now,
+        not when their lease runs out, so colleagues can call them."""
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def work() -> int:
+            with db.session() as s:
+                held = queue.get_claimed(s, actor)
+            for task_id in held:
+                with contextlib.suppress(WinbackError):
+                    queue.release_task(db, actor, task_id)
+            return len(held)
+
+        def done(count: int) -> None:
+            if count and self.phase is Phase.IDLE:
+                self.show_message(self.tr(
+                    "{n} customer(s) you held in an earlier session went back to the queue.")
+                    .format(n=count), "info")
+
+        # blocking: a "Next" pressed meanwhile must not claim a task this then releases
+        self._run(work, done, on_failure=lambda _e: None)
+
     # ------------------------------------------------------------------ actions
     def next_customer(self) -> None:
         if self.busy or self.on_break:
@@ -443,7 +490,10 @@ class WorkspaceScreen(QWidget):
             return
         self.task, self.card = result
         self.call = CallState()
+        if not self.runner.busy:
+            self.runner.clear()
         self.card_view.show_card(self.card)
+        self.card_view.history.setCurrentWidget(self.runner)
         self.phase = Phase.HOLDING
         if self.task.is_callback:
             self.show_message(self.tr("Callback due: this customer asked to be called now."),
@@ -499,7 +549,13 @@ class WorkspaceScreen(QWidget):
             self.call.answered = None
             self.show_error(exc)
 
-        self._run(lambda: calls.mark_answered(db, actor, call_id), None, fail)
+        def ok(_r: Any) -> None:
+            if self.task is not None and self.phase is not Phase.IDLE:
+                # the customer is on the line: the exit interview can begin (or resume)
+                self.runner.start(self.task.customer_id, call_id)
+                self.card_view.history.setCurrentWidget(self.runner)
+
+        self._run(lambda: calls.mark_answered(db, actor, call_id), ok, fail)
 
     def hang_up(self) -> None:
         if self.busy or self.phase is not Phase.CALLING or self.call.call_id is None:
@@ -560,6 +616,9 @@ class WorkspaceScreen(QWidget):
         self._run(work, ok, fail)
 
     def _reset_to_idle(self, empty_text: str) -> None:
+        state = self.runner.state
+        if state is not None and state.status == interviews.IN_PROGRESS:
+            self.runner.pause()  # answers are kept; it resumes on the next call
         self.notes.clear()
         self.task, self.card = None, None
         self.call = CallState()
@@ -625,6 +684,24 @@ class WorkspaceScreen(QWidget):
             self.explain_dialog.show()
 
         self._run(work, ok, blocking=False)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if not shiboken6.isValid(self):
+            return
+        in_runner = new is not None and (new is self.runner or self.runner.isAncestorOf(new))
+        for sc in self._digit_shortcuts:
+            sc.setEnabled(not in_runner)
+
+    def _script_step(self, step: str) -> None:
+        """The live board shows where in the interview the call is."""
+        db, actor = self.ctx.db, self.ctx.actor
+        shown = step if step and self.phase is not Phase.IDLE else None
+        self._run(lambda: presence.set_script_step(db, actor, shown),
+                  on_failure=lambda _e: None, blocking=False)
+
+    def _interview_completed(self, reason: str, treatment: str) -> None:
+        self.show_message(self.tr("Interview done: {reason} → {treatment}.").format(
+            reason=vocab.name(reason), treatment=vocab.name(treatment)), "ok")
 
     def _toggle_break(self, on: bool) -> None:
         if on and self.phase is not Phase.IDLE:

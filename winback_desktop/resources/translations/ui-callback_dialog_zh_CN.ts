@@ -28,6 +28,14 @@
         <translation>团队回拨（第一位空闲坐席）(&amp;T)</translation>
     </message>
     <message>
+        <source>Schedule</source>
+        <translation>安排</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>This time is in the past.</source>
         <translation>这个时间已经过去。</translation>
     </message>

@@ -193,6 +193,10 @@
         <translation>请为活动命名。</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
         <source>Campaign saved.</source>
         <translation>活动已保存。</translation>
     </message>
@@ -203,6 +207,10 @@
     <message>
         <source>Campaign paused.</source>
         <translation>活动已暂停。</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
     </message>
 </context>
 <context>

@@ -254,5 +254,9 @@
         <source>Imported SLTV {value} overrides the model for ranking.</source>
         <translation>导入的 SLTV {value} 优先于模型用于排序。</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
 </context>
 </TS>

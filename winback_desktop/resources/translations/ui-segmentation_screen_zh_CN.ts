@@ -39,6 +39,10 @@
         <translation>恢复默认…</translation>
     </message>
     <message>
+        <source>Saving and re-segmenting customers…</source>
+        <translation>正在保存并重新细分客户…</translation>
+    </message>
+    <message>
         <source>{tier}
 ≥ {amount}
 {n} customers</source>
@@ -71,6 +75,10 @@
     <message>
         <source>Set every cell back to the book&apos;s default treatment?</source>
         <translation>将所有格子恢复为书中的默认处理方式？</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Defaults restored ({n} cells changed).</source>

@@ -12,7 +12,7 @@
     <name>WorkspaceScreen</name>
     <message>
       <source>Campaign:</source>
-      <extracomment>Disposition keys: the digit on the button is its shortcut (Alt+digit works anywhere). the outcome cannot be stored (not a connection problem): allow leaving the call</extracomment>
+      <extracomment>Disposition keys: the digit on the button is its shortcut (Ctrl+digit works anywhere; Alt+digit is left to the interview runner's answer mnemonics). the outcome cannot be stored (not a connection problem): allow leaving the call</extracomment>
       <translation>活动：</translation>
     </message>
     <message>
@@ -30,6 +30,10 @@
     <message>
       <source>Next customer ({key})</source>
       <translation>下一位客户 ({key})</translation>
+    </message>
+    <message>
+      <source>Exit interview</source>
+      <translation>流失访谈</translation>
     </message>
     <message>
       <source>Call</source>
@@ -52,20 +56,20 @@
       <translation>不呼叫，将此客户放回队列</translation>
     </message>
     <message>
-      <source>Notes</source>
-      <translation>备注</translation>
+      <source>Call notes</source>
+      <translation>通话备注</translation>
     </message>
     <message>
       <source>What did the customer say? Kept until the outcome is saved.</source>
       <translation>客户说了什么？在通话结果保存之前会一直保留。</translation>
     </message>
     <message>
-      <source>Outcome (keys 1–9; Alt+1–9 while typing notes)</source>
-      <translation>通话结果（按键 1–9；输入备注时用 Alt+1–9）</translation>
+      <source>Outcome (keys 1–9; Ctrl+1–9 while typing or in the interview)</source>
+      <translation>通话结果（按键 1–9；输入备注或访谈中用 Ctrl+1–9）</translation>
     </message>
     <message>
-      <source>Shortcut: {digit} or Alt+{digit}</source>
-      <translation>快捷键：{digit} 或 Alt+{digit}</translation>
+      <source>Shortcut: {digit} or Ctrl+{digit}</source>
+      <translation>快捷键：{digit} 或 Ctrl+{digit}</translation>
     </message>
     <message>
       <source>Keys: {next} next customer · {dial} dial · {answer} answered · {hangup} hang up · 1–9 outcome · {brk} break</source>
@@ -102,6 +106,10 @@
     <message>
       <source>Ready to dial</source>
       <translation>准备拨号</translation>
+    </message>
+    <message>
+      <source>{n} customer(s) you held in an earlier session went back to the queue.</source>
+      <translation>您在上一次会话中占用的 {n} 位客户已放回队列。</translation>
     </message>
     <message>
       <source>Record the outcome of this customer first (keys 1–9).</source>
@@ -148,6 +156,10 @@ Customers come back when their retry time or calling window opens — try again 
     <message>
       <source>Left without an outcome; your notes are on the clipboard.</source>
       <translation>已离开，未记录结果；您的备注已复制到剪贴板。</translation>
+    </message>
+    <message>
+      <source>Interview done: {reason} → {treatment}.</source>
+      <translation>访谈完成：{reason} → {treatment}。</translation>
     </message>
     <message>
       <source>Could not renew your hold on this customer: {error} Your notes are kept.</source>

@@ -1,5 +1,6 @@
-"""Queue: segment copied onto call_tasks, claim index with the defection tie-break,
-aggressive autovacuum of the queue table on PostgreSQL.
+"""Queue: segment copied onto call_tasks; a partial claim index (claimable tasks only,
+by campaign, zone, SLTV and defection date); aggressive autovacuum of the queue table
+on PostgreSQL.
 
 Revision ID: qb01
 Revises: 0002
@@ -22,14 +23,18 @@ _AUTOVACUUM = (
 )
 
 
+_CLAIMABLE = "status = 'queued' AND (segment IS NULL OR segment <> 'do_not_pursue')"
+
+
 def upgrade() -> None:
     with op.batch_alter_table("call_tasks", schema=None) as batch_op:
         batch_op.add_column(sa.Column("segment", sa.String(length=20), nullable=True))
-        batch_op.drop_index("ix_call_tasks_queue")
         batch_op.create_index(
-            "ix_call_tasks_queue",
-            ["campaign_id", "status", "sltv_minor", "defection_date", "id"],
+            "ix_call_tasks_claim",
+            ["campaign_id", "timezone", "sltv_minor", "defection_date", "id"],
             unique=False,
+            sqlite_where=sa.text(_CLAIMABLE),
+            postgresql_where=sa.text(_CLAIMABLE),
         )
     if op.get_bind().dialect.name == "postgresql":
         op.execute(f"ALTER TABLE call_tasks SET ({_AUTOVACUUM})")
@@ -43,8 +48,5 @@ def downgrade() -> None:
             "autovacuum_analyze_scale_factor)"
         )
     with op.batch_alter_table("call_tasks", schema=None) as batch_op:
-        batch_op.drop_index("ix_call_tasks_queue")
-        batch_op.create_index(
-            "ix_call_tasks_queue", ["campaign_id", "status", "sltv_minor", "id"], unique=False
-        )
+        batch_op.drop_index("ix_call_tasks_claim")
         batch_op.drop_column("segment")

@@ -36,7 +36,15 @@ def upgrade() -> None:
 
 
 
+    with op.batch_alter_table('calls', schema=None) as batch_op:
+        batch_op.create_index('ix_calls_flagged', ['flagged_for_review', 'started_at'],
+                              unique=False)
+
+
 def downgrade() -> None:
+    with op.batch_alter_table('calls', schema=None) as batch_op:
+        batch_op.drop_index('ix_calls_flagged')
+
     with op.batch_alter_table('coaching_messages', schema=None) as batch_op:
         batch_op.drop_index('ix_coaching_messages_to_read')
 

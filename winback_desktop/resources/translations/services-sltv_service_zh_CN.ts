@@ -1,0 +1,11 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>Errors</name>
+    <message>
+      <source>Invalid SLTV parameters: {detail}</source>
+      <translation>SLTV 参数无效：{detail}</translation>
+    </message>
+  </context>
+</TS>
