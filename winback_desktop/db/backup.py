@@ -157,12 +157,21 @@ class Manifest:
 # --------------------------------------------------------------------------- canonical rows
 
 
+#: Values JSON writes the same on every engine: returned as they are (the common case).
+_PLAIN = frozenset({str, int, bool, float, type(None), dict, list})
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
 def canonical(value: Any) -> Any:
     """A value as the same JSON on either engine (UTC ISO times, hex bytes, …)."""
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, datetime):
         if value.tzinfo is None:  # SQLite keeps naive UTC
             value = value.replace(tzinfo=UTC)
-        return value.astimezone(UTC).isoformat()
+        elif value.utcoffset():
+            value = value.astimezone(UTC)
+        return value.isoformat()
     if isinstance(value, date | time):
         return value.isoformat()
     if isinstance(value, bytes | memoryview):
@@ -178,8 +187,7 @@ def row_line(names: Sequence[str], values: Sequence[Any]) -> str:
     Keyed (not positional) so the checksum does not depend on the physical column order,
     which can differ between a database built by migrations and the models.
     """
-    return json.dumps({n: canonical(v) for n, v in zip(names, values, strict=True)},
-                      ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return _ENCODER.encode({n: canonical(v) for n, v in zip(names, values, strict=True)})
 
 
 def _integer_pk(table: Table) -> bool:
