@@ -58,11 +58,9 @@ class RecordingPlayer(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
-
-        self.player = QMediaPlayer(self)
-        self.audio = QAudioOutput(self)
-        self.player.setAudioOutput(self.audio)
+        # The media player (and the audio backend behind it) is created on the first
+        # recording only: opening the QA screen must not probe sound devices.
+        self.player: Any = None
         self.play_button = QPushButton()
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.position = QLabel("0:00 / 0:00")
@@ -77,41 +75,57 @@ class RecordingPlayer(QWidget):
         row.addWidget(self.position)
         row.addWidget(self.speed)
         self.play_button.clicked.connect(self.toggle)
-        self.slider.sliderMoved.connect(self.player.setPosition)
-        self.speed.currentIndexChanged.connect(
-            lambda _i: self.player.setPlaybackRate(float(self.speed.currentData())))
-        self.player.positionChanged.connect(self._position)
-        self.player.durationChanged.connect(lambda d: self.slider.setRange(0, int(d)))
-        self.player.playbackStateChanged.connect(lambda _s: self.retranslate())
         self.setEnabled(False)
         self.retranslate()
 
-    def retranslate(self) -> None:
+    def _ensure_player(self) -> Any:
+        if self.player is None:
+            from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
+            self.player = QMediaPlayer(self)
+            self.audio = QAudioOutput(self)
+            self.player.setAudioOutput(self.audio)
+            self.slider.sliderMoved.connect(self.player.setPosition)
+            self.speed.currentIndexChanged.connect(
+                lambda _i: self.player.setPlaybackRate(float(self.speed.currentData())))
+            self.player.positionChanged.connect(self._position)
+            self.player.durationChanged.connect(lambda d: self.slider.setRange(0, int(d)))
+            self.player.playbackStateChanged.connect(lambda _s: self.retranslate())
+        return self.player
+
+    def playing(self) -> bool:
+        if self.player is None:
+            return False
         from PySide6.QtMultimedia import QMediaPlayer
 
-        playing = self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
-        self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
+        return bool(self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState)
+
+    def retranslate(self) -> None:
+        self.play_button.setText(self.tr("Pause") if self.playing() else self.tr("Play"))
 
     def load(self, path: str | None) -> None:
-        self.player.stop()
+        if self.player is not None:
+            self.player.stop()
         if path:
-            self.player.setSource(QUrl.fromLocalFile(path))
+            self._ensure_player().setSource(QUrl.fromLocalFile(path))
             self.setEnabled(True)
         else:
-            self.player.setSource(QUrl())
+            if self.player is not None:
+                self.player.setSource(QUrl())
             self.setEnabled(False)
 
     def toggle(self) -> None:
-        from PySide6.QtMultimedia import QMediaPlayer
-
-        if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+        if self.player is None:
+            return
+        if self.playing():
             self.player.pause()
         else:
             self.player.play()
 
     def _position(self, ms: int) -> None:
         self.slider.setValue(int(ms))
-        self.position.setText(f"{_clock(ms)} / {_clock(self.player.duration())}")
+        duration = self.player.duration() if self.player is not None else 0
+        self.position.setText(f"{_clock(ms)} / {_clock(duration)}")
 
 
 def _clock(ms: int) -> str:
