@@ -125,10 +125,14 @@ def _conditions(filt: CustomerFilter) -> list[ColumnElement[bool]]:
     text = v.clean_text(filt.text or "")
     if text:
         options: list[ColumnElement[bool]] = [_prefix(Customer.external_id, text)]
-        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        options.append(Customer.name.like(f"%{escaped}%", escape="\\"))
         digits = re.sub(r"[\s\-()]", "", text)
-        if re.fullmatch(r"\+?\d{3,}", digits):
+        looks_like_phone = re.fullmatch(r"\+?\d{3,}", digits) is not None
+        if not looks_like_phone:
+            # Names are matched anywhere (a scan); a number typed in the box is an ID or
+            # a phone, both found through their indexes without touching names.
+            escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            options.append(Customer.name.like(f"%{escaped}%", escape="\\"))
+        if looks_like_phone:
             candidates = {digits if digits.startswith("+") else "+" + digits}
             try:
                 parsed = v.parse_phone(text, filt.phone_region)
@@ -140,8 +144,8 @@ def _conditions(filt: CustomerFilter) -> list[ColumnElement[bool]]:
                 fast = v._fast(filt.phone_region)
                 candidates.add(fast.prefix + digits.lstrip("0"))
             phone_match = or_(*(_prefix(CustomerPhone.e164, c) for c in candidates))
-            options.append(exists().where(CustomerPhone.customer_id == Customer.id,
-                                          phone_match))
+            options.append(Customer.id.in_(select(CustomerPhone.customer_id)
+                                           .where(phone_match)))
         where.append(or_(*options))
     return where
 
