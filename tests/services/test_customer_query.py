@@ -25,6 +25,7 @@ def listed(db, admin, tmp_path: Path):  # type: ignore[no-untyped-def]
     rows[1][1] = "-2+3"
     rows[2][1] = "@SUM(A1)"
     rows[3][4] = "搬家"
+    rows[4][1] = "王小明"
     rows[4][4] = "竞争对手"
     rows[5][6] = -500                                        # a real negative number
     first = importing.run_import(db, admin, workbook(tmp_path / "a.xlsx", rows[:3]))
@@ -51,7 +52,8 @@ def test_text_search_on_name_id_and_phone(db, admin, listed) -> None:
         def found(text: str) -> list[str | None]:
             return [r.external_id for r in cq.fetch_page(s, admin, cq.CustomerFilter(text=text))]
 
-        assert found("客户5") == ["C0005"]
+        assert found("小明") == ["C0005"]
+        assert found("王") == ["C0005"]
         assert found("C000") == ["C0001", "C0002", "C0003", "C0004", "C0005", "C0006"]
         assert found("c0006") == []          # IDs are matched as typed (indexed prefix)
         assert found("13800000004") == ["C0004"]

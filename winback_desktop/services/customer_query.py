@@ -127,9 +127,9 @@ def _conditions(filt: CustomerFilter) -> list[ColumnElement[bool]]:
         options: list[ColumnElement[bool]] = [_prefix(Customer.external_id, text)]
         digits = re.sub(r"[\s\-()]", "", text)
         looks_like_phone = re.fullmatch(r"\+?\d{3,}", digits) is not None
-        if not looks_like_phone:
-            # Names are matched anywhere (a scan); a number typed in the box is an ID or
-            # a phone, both found through their indexes without touching names.
+        if not any(ch.isdigit() for ch in text):
+            # Names are matched anywhere (a scan of the table); text with digits is a
+            # customer ID or a phone, both found through their indexes.
             escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             options.append(Customer.name.like(f"%{escaped}%", escape="\\"))
         if looks_like_phone:
