@@ -159,3 +159,14 @@ def test_cancelled_export_leaves_no_file(db, admin, listed, tmp_path: Path,
         cq.export_customers(db, admin, None, out)
     assert not out.exists()
     assert not list(tmp_path.glob("never.xlsx*"))
+
+
+def test_too_many_rows_for_one_sheet_is_refused_up_front(db, admin, listed, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from winback_desktop.io.xlsx_export import TooManyRowsForExcel
+
+    monkeypatch.setattr(cq, "XLSX_MAX_ROWS", 5)
+    with pytest.raises(TooManyRowsForExcel):
+        cq.export_customers(db, admin, None, tmp_path / "big.xlsx")
+    assert not (tmp_path / "big.xlsx").exists()
+    assert cq.export_customers(db, admin, None, tmp_path / "big.csv") == 6

@@ -26,7 +26,12 @@ from winback_desktop.core.permissions import Permission
 from winback_desktop.db.models import CallTask, Customer, CustomerPhone
 from winback_desktop.db.session import Database
 from winback_desktop.io import values as v
-from winback_desktop.io.xlsx_export import Column, write_table
+from winback_desktop.io.xlsx_export import (
+    XLSX_MAX_ROWS,
+    Column,
+    TooManyRowsForExcel,
+    write_table,
+)
 from winback_desktop.services import audit
 from winback_desktop.services.context import Actor, require
 
@@ -266,6 +271,8 @@ def export_customers(
             .order_by(order.desc() if descending else order.asc(), Customer.id))
     with db.session() as session:
         total = count_customers(session, actor, filt)
+        if fmt == "xlsx" and total >= XLSX_MAX_ROWS:
+            raise TooManyRowsForExcel(rows=f"{total:,}")
 
         def rows() -> Iterator[Sequence[Any]]:
             result = session.execute(stmt.execution_options(yield_per=5_000))
