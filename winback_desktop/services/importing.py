@@ -595,6 +595,11 @@ def _pipeline(db: Database, actor: Actor, rows: CustomerRows, result: ImportResu
     def writer() -> None:
         try:
             with db.session(immediate=True) as session:
+                if session.get_bind().dialect.name == "sqlite":
+                    # Six customer indexes outgrow SQLite's default 2 MB page cache within
+                    # a few thousand rows; a larger cache for this connection keeps index
+                    # pages in memory for the bulk insert.
+                    session.connection().exec_driver_sql(f"PRAGMA cache_size=-{64 * 1024}")
                 job = _ImportJob(session, actor, rows, result, **options)
                 job.start()
                 while True:
