@@ -19,7 +19,7 @@ from winback_desktop.db.session import Database
 from winback_desktop.services import customer_query as cq
 from winback_desktop.services.context import Actor
 
-pytestmark = pytest.mark.benchmark
+pytestmark = [pytest.mark.benchmark, pytest.mark.timeout(3600)]
 
 N = 1_000_000
 
