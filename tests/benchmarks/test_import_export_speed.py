@@ -33,7 +33,7 @@ from winback_desktop.services.context import Actor
 
 from .workbooks import write_workbook
 
-pytestmark = pytest.mark.benchmark
+pytestmark = [pytest.mark.benchmark, pytest.mark.timeout(7200)]
 
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = int(os.environ.get("WINBACK_BENCH_ROWS", "100000"))

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Date, Table, text
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Dialect
 
 
 def allocate_ids(conn: Connection, table: Table, count: int) -> list[int]:
@@ -37,10 +37,31 @@ def allocate_ids(conn: Connection, table: Table, count: int) -> list[int]:
     return list(range(int(top) + 1, int(top) + 1 + count))
 
 
-def bind_processors(conn: Connection, table: Table,
+class IdAllocator:
+    """Hands out primary keys for one table within one transaction.
+
+    SQLite needs one ``max(id)`` at the start (the write lock is held until commit);
+    PostgreSQL draws each batch from the sequence.
+    """
+
+    def __init__(self, conn: Connection, table: Table) -> None:
+        self.conn = conn
+        self.table = table
+        self._next: int | None = None
+
+    def take(self, count: int) -> list[int]:
+        if self.conn.dialect.name == "postgresql" or count <= 0:
+            return allocate_ids(self.conn, self.table, count)
+        if self._next is None:
+            self._next = allocate_ids(self.conn, self.table, 1)[0]
+        first = self._next
+        self._next += count
+        return list(range(first, first + count))
+
+
+def bind_processors(dialect: Dialect, table: Table,
                     columns: Sequence[str]) -> list[Callable[[Any], Any] | None]:
     """The dialect's bind processing per column (dates on SQLite, UTC datetimes …)."""
-    dialect = conn.dialect
     procs: list[Callable[[Any], Any] | None] = []
     for name in columns:
         type_ = table.c[name].type

@@ -83,6 +83,8 @@ class ParsedRow:
     issues: list[Issue]
     #: spreadsheet row of the first row with the same customer ID in this file
     duplicate_of: int | None = None
+    #: the row's insert values, prepared off the writer thread (see services.importing)
+    prepared: list[Any] | None = None
 
     @property
     def ok(self) -> bool:
