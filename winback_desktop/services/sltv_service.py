@@ -13,7 +13,7 @@ from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import Table, bindparam, func, select
+from sqlalchemy import Index, Table, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from winback_desktop.core import sltv
@@ -27,6 +27,8 @@ from winback_desktop.services import audit, segmentation_service
 from winback_desktop.services.context import Actor
 
 CHUNK = 100_000
+#: from this many rows a SQLite recompute rebuilds the affected indexes instead
+REBUILD_INDEXES_FROM = 50_000
 #: SQLite page cache during a bulk recompute (KiB)
 RECOMPUTE_CACHE_KIB = 262_144
 
@@ -119,7 +121,7 @@ def _segments(tiers: npt.NDArray[Any], reasons: Sequence[str],
 
 def _effective(model: npt.NDArray[np.int64], imported: Sequence[int | None]
                ) -> npt.NDArray[np.int64]:
-    imp = np.array([np.nan if v is None else v for v in imported], dtype=np.float64)
+    imp = np.array(imported, dtype=object).astype(np.float64)
     return np.where(np.isnan(imp), model, imp).astype(np.int64)
 
 
@@ -183,6 +185,12 @@ def recompute(db: Database, actor: Actor, campaign_id: int | None = None,
         ids_filter = sorted(set(customer_ids)) if customer_ids is not None else None
         total = _count(session, campaign_id, ids_filter)
         report(0, total)
+        # SQLite, many rows: rewriting a million rows through their SLTV/segment
+        # indexes is random b-tree work; dropping those indexes and rebuilding them
+        # (a sort) is several times faster. The write lock is held either way.
+        tables = ([Customer.__table__] if campaign_id is None else []) + [CallTask.__table__]
+        rebuilt = (_drop_sltv_indexes(session, tables)
+                   if db.backend == "sqlite" and total >= REBUILD_INDEXES_FROM else [])
         if campaign_id is None:
             _done, n = _recompute_customers(session, db.backend, ids_filter, thresholds, grid,
                                            report, total)
@@ -192,6 +200,8 @@ def recompute(db: Database, actor: Actor, campaign_id: int | None = None,
                 continue
             changed += _recompute_tasks(session, db.backend, cid, params, ids_filter,
                                         thresholds, grid)
+        for index in rebuilt:
+            index.create(session.connection())
         report(total, total)
         if db.backend == "sqlite":
             session.connection().exec_driver_sql("PRAGMA cache_size=-2000")
@@ -200,6 +210,22 @@ def recompute(db: Database, actor: Actor, campaign_id: int | None = None,
                                          "customers": len(ids_filter) if ids_filter else None,
                                          "at": utcnow()})
     return changed
+
+
+def _drop_sltv_indexes(session: Session, tables: list[Any]) -> list[Index]:
+    """Drop the indexes a recompute rewrites (SLTV, tier, segment); returns them so
+    they are re-created, exactly as the models define them, before commit."""
+    touched = ("sltv_minor", "sltv_tier", "segment")
+    dropped = []
+    for table in tables:
+        for index in sorted(table.indexes, key=lambda ix: ix.name or ""):
+            names = {c.name for c in index.columns}
+            clause = index.dialect_options["sqlite"].get("where")
+            where = "" if clause is None else str(clause)
+            if names & set(touched) or any(t in where for t in touched):
+                index.drop(session.connection())
+                dropped.append(index)
+    return dropped
 
 
 def _count(session: Session, campaign_id: int | None, ids: list[int] | None) -> int:
@@ -227,10 +253,11 @@ def _pages(session: Session, backend: str, template: str, *prefix: Any
     """Keyset pages read through the driver (no per-row type processing: a million
     rows must not cost seconds of Python before any computing starts)."""
     sql = template.format(ph="?" if backend == "sqlite" else "%s", n=CHUNK)
-    conn = session.connection()
+    cursor: Any = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     last = 0
     while True:
-        rows = conn.exec_driver_sql(sql, (*prefix, last)).all()
+        cursor.execute(sql, (*prefix, last))
+        rows = cursor.fetchall()
         if not rows:
             return
         yield rows
@@ -291,15 +318,18 @@ def _apply_chunk(session: Session, backend: str, table: Table, rows: Sequence[An
     if not rows:
         return 0
     ids, margins, revenues, imported, reasons, old_v, old_t, old_s = zip(*rows, strict=True)
-    margin = np.array([np.nan if m is None else m for m in margins], dtype=np.float64)
-    revenue = np.array([np.nan if r is None else r for r in revenues], dtype=np.float64)
+    # None → NaN through object arrays (C loops, no per-row Python)
+    margin = np.array(margins, dtype=object).astype(np.float64)
+    revenue = np.array(revenues, dtype=object).astype(np.float64)
     values = _effective(sltv.compute_many(margin, revenue, params), imported)
     tiers = _tiers(values, thresholds)
-    segments = _segments(tiers, reasons, grid)
-    out = []
-    for i, v, t, s, ov, ot, os_ in zip(ids, values.tolist(), tiers.tolist(), segments,
-                                         old_v, old_t, old_s, strict=True):
-        if v != ov or t != ot or s != os_:
-            out.append((i, v, t, s))
+    segments = np.array(_segments(tiers, reasons, grid), dtype=object)
+    old = np.array(old_v, dtype=object).astype(np.float64)
+    differs = ((values != old) | np.isnan(old) | (tiers != np.array(old_t, dtype=object))
+               | (segments != np.array(old_s, dtype=object)))
+    where = np.flatnonzero(differs)
+    ids_arr = np.array(ids, dtype=np.int64)
+    out = list(zip(ids_arr[where].tolist(), values[where].tolist(), tiers[where].tolist(),
+                   segments[where].tolist(), strict=True))
     _write(session, backend, table, out, bump_version=bump_version)
     return len(out)
