@@ -81,8 +81,11 @@ def _truncate_pg(url: str) -> None:
 
     engine = create_engine(url)
     names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    from winback_desktop.db.reference import reseed
+
     with engine.begin() as conn:
         conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        reseed(conn)  # what migration 0001 seeds: tiers, grid, authority matrix
     engine.dispose()
 
 

@@ -7,7 +7,11 @@ database stack load only once ``main`` runs.
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Sequence
+
+#: For the cold-start figure (``winback-desktop --startup-timing``).
+IMPORTED_AT = time.perf_counter()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

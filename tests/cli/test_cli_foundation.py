@@ -100,9 +100,11 @@ def test_existing_database_is_backed_up_before_upgrade(tmp_path: Path) -> None:
     taken = migrate.upgrade(engine)
     engine.dispose()
     assert taken is not None and taken.exists()
-    with sqlite3.connect(taken) as copy:
-        assert copy.execute("SELECT name FROM teams").fetchall() == [("kept",)]
-        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (previous,)
+    from winback_desktop.db import backup
+
+    manifest = backup.verify(taken).manifest
+    assert manifest.revision == previous
+    assert manifest.counts()["teams"] == 1
 
 
 def test_backup_copy_of_sqlite_is_consistent(tmp_path: Path) -> None:
@@ -114,5 +116,7 @@ def test_backup_copy_of_sqlite_is_consistent(tmp_path: Path) -> None:
                              "VALUES ('t', '2026-01-01', '2026-01-01')")
     out = migrate.backup_database(engine, tmp_path / "backups", label="t")
     engine.dispose()
-    with sqlite3.connect(out) as copy:
-        assert copy.execute("SELECT name FROM teams").fetchall() == [("t",)]
+    from winback_desktop.db import backup
+
+    assert backup.read_manifest(out).counts()["teams"] == 1
+    backup.verify(out)  # checksums of the copied tables match the manifest

@@ -8,15 +8,27 @@ stderr with a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
 from winback_desktop import __version__
-from winback_desktop.cli import _common, db_cmd, demo_cmd, queue_cmd, user_cmd
+from winback_desktop.cli import _common
 from winback_desktop.cli._common import tr
 
-#: Modules that add commands; later issues append theirs here.
-COMMAND_MODULES = [db_cmd, user_cmd, demo_cmd, queue_cmd]
+#: Modules under ``winback_desktop.cli`` that add commands; one per line, in help order.
+COMMAND_MODULES = [
+    "db_cmd",
+    "user_cmd",
+    "demo_cmd",
+    "import_cmd",
+    "queue_cmd",
+    "interview_cmd",
+    "offer_cmd",
+    "scorecard_cmd",
+    "backup_cmd",
+    "qa_cmd",
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,13 +40,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"winback {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(sub, common)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"winback_desktop.cli.{name}").register(sub, common)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _setup_logging()
     _common.setup_language(argv)
     parser = build_parser()
     try:
@@ -46,6 +59,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     return _common.run(handler, args)
+
+
+def _setup_logging() -> None:
+    """Rotating file log in the user's log folder; the CLI must still run without one."""
+    import contextlib
+
+    from winback_desktop.services.logs import setup_logging
+
+    with contextlib.suppress(OSError):  # read-only profile, full disk: no log file
+        setup_logging("winback")
 
 
 if __name__ == "__main__":  # pragma: no cover

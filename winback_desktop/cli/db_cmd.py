@@ -17,6 +17,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add_command(db_sub, "upgrade", common, upgrade,
                 tr("bring the database schema to this version (backs up first)"))
     add_command(db_sub, "status", common, status, tr("show the schema revision"))
+    from winback_desktop.cli import backup_cmd
+
+    backup_cmd.register_db(db_sub, common)
 
 
 def upgrade(args: argparse.Namespace) -> int:

@@ -6,24 +6,18 @@ Before an existing database is upgraded, a backup copy is taken (DESIGN §10).
 
 from __future__ import annotations
 
-import json
-import shutil
-import sqlite3
-import subprocess
 from collections.abc import Callable
-from datetime import UTC, date, datetime
-from decimal import Decimal
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, MetaData, inspect, select
+from sqlalchemy import Engine, inspect
 
 from winback_desktop.core.errors import DatabaseNotInitialised, DatabaseTooNew
-from winback_desktop.db.engine import data_dir, sqlite_path
+from winback_desktop.db.engine import data_dir
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -78,55 +72,20 @@ def backups_dir() -> Path:
     return path
 
 
-def _json_default(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, bytes):
-        return value.hex()
-    raise TypeError(type(value).__name__)
-
-
 def backup_database(engine: Engine, target_dir: Path | None = None, label: str = "backup") -> Path:
-    """Copy the whole database to a file in ``target_dir``.
+    """Write a verified-format backup of the whole database into ``target_dir``.
 
-    SQLite uses its online backup API (consistent while others write). PostgreSQL uses
-    ``pg_dump`` when it is installed, else a portable JSON-lines dump of every table.
+    See ``db.backup``: SQLite through its online backup API (consistent while others
+    write), PostgreSQL through ``pg_dump`` when installed, else a portable export; each
+    with a manifest of per-table row counts and checksums that ``restore`` checks.
     """
+    from winback_desktop.db.backup import write_backup
+
     target_dir = target_dir or backups_dir()
     target_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    path = sqlite_path(engine.url)
-    if engine.dialect.name == "sqlite" and path is not None:
-        out = target_dir / f"winback-{label}-{stamp}.sqlite3"
-        src = sqlite3.connect(path)
-        try:
-            dst = sqlite3.connect(out)
-            with dst:
-                src.backup(dst)
-            dst.close()
-        finally:
-            src.close()
-        return out
-    if engine.dialect.name == "postgresql" and shutil.which("pg_dump"):
-        out = target_dir / f"winback-{label}-{stamp}.pgdump"
-        url = engine.url.set(drivername="postgresql")
-        subprocess.run(
-            ["pg_dump", "--format=custom", "--file", str(out),
-             url.render_as_string(hide_password=False)],
-            check=True,
-            capture_output=True,
-        )
-        return out
-    out = target_dir / f"winback-{label}-{stamp}.jsonl"
-    meta = MetaData()
-    meta.reflect(engine)
-    with engine.connect() as conn, out.open("w", encoding="utf-8") as fh:
-        for table in meta.sorted_tables:
-            for row in conn.execute(select(table)).mappings():
-                fh.write(json.dumps({"table": table.name, "row": dict(row)},
-                                    default=_json_default, ensure_ascii=False) + "\n")
+    out = target_dir / f"winback-{label}-{stamp}.zip"
+    write_backup(engine, out)
     return out
 
 

@@ -123,6 +123,9 @@ class Customer(TimestampMixin, Base):
     __table_args__ = (
         Index("ix_customers_status_sltv", "status", "sltv_minor"),
         Index("ix_customers_reason_tier", "defection_reason", "sltv_tier"),
+        # The customers screen sorts 1M rows by these on the server (ORDER BY … LIMIT).
+        Index("ix_customers_name", "name"),
+        Index("ix_customers_sltv_minor", "sltv_minor"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -293,6 +296,8 @@ class Call(Base):
     __table_args__ = (
         Index("ix_calls_started_at", "started_at"),
         Index("ix_calls_agent_started", "agent_id", "started_at"),
+        # The live board counts flagged calls every refresh: few rows, found by index.
+        Index("ix_calls_flagged", "flagged_for_review", "started_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -547,7 +552,10 @@ class RewardLedgerEntry(Base):
     """Append-only: corrections are reversal entries, never updates."""
 
     __tablename__ = "reward_ledger"
-    __table_args__ = (Index("ix_reward_ledger_agent_at", "agent_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_reward_ledger_agent_at", "agent_id", "created_at"),
+        Index("ix_reward_ledger_source", "source_type", "source_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     agent_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
@@ -562,6 +570,65 @@ class RewardLedgerEntry(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RewardRedemption(Base):
+    """An agent's request to spend points; approved ones debit the ledger."""
+
+    __tablename__ = "reward_redemptions"
+    __table_args__ = (Index("ix_reward_redemptions_status", "status", "requested_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agent_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    item: Mapped[str] = mapped_column(String(100))
+    points: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    requested_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decided_at: Mapped[datetime | None]
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    note: Mapped[str | None] = mapped_column(Text)
+    ledger_entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("reward_ledger.id", ondelete="SET NULL")
+    )
+
+
+class AgentDailyStats(Base):
+    """Per-agent, per-UTC-day call totals: scorecards read closed days from here."""
+
+    __tablename__ = "agent_daily_stats"
+
+    agent_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    dials: Mapped[int] = mapped_column(Integer, default=0)
+    contacts: Mapped[int] = mapped_column(Integer, default=0)
+    rpc: Mapped[int] = mapped_column(Integer, default=0)
+    win_backs: Mapped[int] = mapped_column(Integer, default=0)
+    sltv_recovered_minor: Mapped[int] = mapped_column(BigInteger, default=0)
+    handle_seconds: Mapped[float] = mapped_column(default=0.0)
+    handled_calls: Mapped[int] = mapped_column(Integer, default=0)
+    talk_seconds: Mapped[float] = mapped_column(default=0.0)
+    talked_calls: Mapped[int] = mapped_column(Integer, default=0)
+    wrap_seconds: Mapped[float] = mapped_column(default=0.0)
+    wrapped_calls: Mapped[int] = mapped_column(Integer, default=0)
+    computed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CoachingMessage(Base):
+    """A supervisor's short message that pops up in the agent's workspace."""
+
+    __tablename__ = "coaching_messages"
+    __table_args__ = (Index("ix_coaching_messages_to_read", "to_user_id", "read_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    from_user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"))
+    to_user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    call_id: Mapped[int | None] = mapped_column(ForeignKey("calls.id", ondelete="SET NULL"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    read_at: Mapped[datetime | None]
 
 
 # ----------------------------------------------------------------- audit & settings

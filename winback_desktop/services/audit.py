@@ -76,9 +76,23 @@ def list_entries(
     *,
     entity: str | None = None,
     limit: int = 200,
+    user_login: str | None = None,
 ) -> list[AuditEntry]:
+    """Newest first, optionally only one kind of entity and/or one user's actions."""
     require(actor, Permission.VIEW_AUDIT_LOG)
     stmt = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
     if entity:
         stmt = stmt.where(AuditEntry.entity == entity)
+    if user_login:
+        stmt = stmt.where(AuditEntry.user_login == user_login)
     return list(session.scalars(stmt))
+
+
+def filter_choices(session: Session, actor: Actor) -> tuple[list[str], list[str]]:
+    """The entities and user logins that occur in the log, for the audit screen's filters."""
+    require(actor, Permission.VIEW_AUDIT_LOG)
+    entities = session.scalars(select(AuditEntry.entity).distinct().order_by(AuditEntry.entity))
+    logins = session.scalars(
+        select(AuditEntry.user_login).where(AuditEntry.user_login.is_not(None))
+        .distinct().order_by(AuditEntry.user_login))
+    return list(entities), [login for login in logins if login]

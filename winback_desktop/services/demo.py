@@ -37,7 +37,7 @@ from winback_desktop.db.models import (
     User,
 )
 from winback_desktop.db.session import Database
-from winback_desktop.services import audit, users
+from winback_desktop.services import audit, interviews, offers, rewards, users
 from winback_desktop.services.context import Actor, require
 
 DEFAULT_SEED = 20261123
@@ -196,6 +196,13 @@ def load_demo(
                         customer_filter={"status": ["at_risk"]})
         session.add_all([winback, save])
         session.flush()
+        # Shipped exit-interview scripts; the campaigns use the Chinese ones (most demo
+        # customers are Chinese-speaking; the runner offers the English version too).
+        interviews.ensure_default_scripts(session, admin_actor)
+        for campaign in (winback, save):
+            script = interviews.default_script_for(session, campaign.kind, "zh")
+            campaign.script_id = script.id if script is not None else None
+        offers.ensure_default_offers(session, admin_actor)
         for campaign in (winback, save):
             for agent in agents:
                 session.add(CampaignAgent(campaign_id=campaign.id, user_id=agent.id))
@@ -354,6 +361,11 @@ def load_demo(
         for start in range(0, len(dnc), 500):
             session.execute(update(Customer).where(Customer.id.in_(dnc[start:start + 500]))
                             .values(do_not_call=True))
+        session.flush()
+        rewards.ensure_default_rules(session, today - timedelta(days=365))
+        session.flush()
+        rewards.sync_ledger(session, admin_actor, today - timedelta(days=100),
+                            today + timedelta(days=1))
         summary = DemoSummary(users=len(made), customers=len(ids), calls=len(call_rows),
                               tasks=len(task_ids), campaigns=2, password=DEMO_PASSWORD)
         audit.record(session, admin_actor, "demo_loaded", "database", None,

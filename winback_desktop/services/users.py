@@ -223,3 +223,50 @@ def set_language(session: Session, actor: Actor, language: str) -> None:
 
 def get_language(session: Session, user_id: int) -> str | None:
     return session.scalar(select(User.language).where(User.id == user_id))
+
+
+def unlock(session: Session, actor: Actor, user_id: int) -> None:
+    """An admin lifts a lockout early (the password stays as it is)."""
+    require(actor, Permission.MANAGE_USERS)
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound(what=str(user_id))
+    if user.locked_until is None and not user.failed_logins:
+        return
+    before = {"locked_until": user.locked_until, "failed_logins": user.failed_logins}
+    user.locked_until = None
+    user.failed_logins = 0
+    audit.record(session, actor, "account_unlocked", "user", user.id,
+                 before=before, after={"locked_until": None, "failed_logins": 0})
+
+
+@dataclass(frozen=True, slots=True)
+class UserDetails:
+    """Everything the user editor shows about one user."""
+
+    id: int
+    login: str
+    display_name: str
+    role: str
+    team: str | None
+    active: bool
+    skill_tiers: list[str]
+    skill_reasons: list[str]
+    languages: list[str]
+    seniority: str
+
+
+def user_details(session: Session, actor: Actor, user_id: int) -> UserDetails:
+    require(actor, Permission.MANAGE_USERS)
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound(what=str(user_id))
+    team = session.get(Team, user.team_id) if user.team_id is not None else None
+    return UserDetails(user.id, user.login, user.display_name, user.role,
+                       team.name if team else None, user.active, list(user.skill_tiers or []),
+                       list(user.skill_reasons or []), list(user.languages or []),
+                       user.seniority)
+
+
+def team_names(session: Session) -> list[str]:
+    return list(session.scalars(select(Team.name).order_by(Team.name)))

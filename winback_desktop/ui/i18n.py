@@ -17,6 +17,12 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "trans
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 
 _installed: list[QTranslator] = []
+_current = ["en"]
+
+
+def current_language() -> str:
+    """The language last installed with ``install`` (English before any)."""
+    return _current[0]
 
 
 def system_language() -> str:
@@ -43,6 +49,14 @@ def qm_files(language: str) -> list[Path]:
     return sorted(TRANSLATIONS_DIR.glob(f"*_{language}.qm"))
 
 
+def qt_qm_files(language: str) -> list[Path]:
+    """Qt's own translations (standard buttons such as OK, Save, Cancel)."""
+    from PySide6.QtCore import QLibraryInfo
+
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    return [p for p in (folder / f"qtbase_{language}.qm",) if p.exists()]
+
+
 def install(language: str) -> str:
     """Install translators for ``language`` (removing earlier ones); returns it."""
     language = normalise(language)
@@ -50,11 +64,12 @@ def install(language: str) -> str:
         QCoreApplication.removeTranslator(old)
     _installed.clear()
     if language != "en":
-        for path in qm_files(language):
+        for path in [*qt_qm_files(language), *qm_files(language)]:
             translator = QTranslator()
             if translator.load(str(path)):
                 QCoreApplication.installTranslator(translator)
                 _installed.append(translator)
+    _current[0] = language
     return language
 
 

@@ -68,9 +68,18 @@ class _Runner(QRunnable):
         except BaseException as exc:  # delivered to the GUI thread, never lost
             if not isinstance(exc, WinbackError):
                 log.exception("background operation failed")
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
         else:
-            self.signals.finished.emit(result)
+            self._emit(self.signals.finished, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            # The screen that started the operation was closed meanwhile; the work is
+            # done (and committed), there is just nobody left to tell.
+            log.debug("operation finished after its owner was deleted")
 
 
 class Operation(Generic[T]):

@@ -47,7 +47,23 @@ def screens_for(ctx: AppContext) -> list[ScreenSpec]:
 
 
 #: Modules that register screens. Each issue appends its screen modules here.
-SCREEN_MODULES: list[str] = []
+SCREEN_MODULES: list[str] = [
+    "winback_desktop.ui.scorecard_screen",
+    "winback_desktop.ui.rewards_screen",
+    "winback_desktop.ui.home_screen",
+    "winback_desktop.ui.users_screen",
+    "winback_desktop.ui.audit_screen",
+    "winback_desktop.ui.script_editor_screen",
+    "winback_desktop.ui.interview_report_screen",
+    "winback_desktop.ui.workspace_screen",
+    "winback_desktop.ui.campaigns_screen",
+    "winback_desktop.ui.segmentation_screen",
+    "winback_desktop.ui.approvals_screen",
+    "winback_desktop.ui.offer_catalog_screen",
+    "winback_desktop.ui.board_screen",
+    "winback_desktop.ui.qa_screen",
+    "winback_desktop.ui.customers_screen",
+]
 
 
 def load_all() -> None:

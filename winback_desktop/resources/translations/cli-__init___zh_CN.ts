@@ -2,11 +2,11 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>_common</name>
+    <name></name>
     <message>
         <source>Winback Desktop command line.</source>
         <extracomment>Modules that add commands; later issues append theirs here.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Winback Desktop 命令行。</translation>
     </message>
 </context>
 </TS>

@@ -5,27 +5,27 @@
     <name></name>
     <message>
         <source>database URL (default: this PC&apos;s SQLite file)</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 URL（默认：本机的 SQLite 文件）</translation>
     </message>
     <message>
         <source>print machine-readable JSON on stdout</source>
-        <translation type="unfinished"></translation>
+        <translation>在标准输出打印机器可读的 JSON</translation>
     </message>
     <message>
         <source>language of messages: en or zh_CN</source>
-        <translation type="unfinished"></translation>
+        <translation>消息语言：en 或 zh_CN</translation>
     </message>
     <message>
         <source>Unexpected error: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>意外错误：{detail}</translation>
     </message>
     <message>
         <source>winback: error: </source>
-        <translation type="unfinished"></translation>
+        <translation>winback：错误：</translation>
     </message>
     <message>
         <source>winback: interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>winback：已中断</translation>
     </message>
 </context>
 </TS>

@@ -5,27 +5,27 @@
     <name></name>
     <message>
         <source>database schema commands</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库结构命令</translation>
     </message>
     <message>
         <source>bring the database schema to this version (backs up first)</source>
-        <translation type="unfinished"></translation>
+        <translation>将数据库结构升级到本版本（先备份）</translation>
     </message>
     <message>
         <source>show the schema revision</source>
-        <translation type="unfinished"></translation>
+        <translation>显示数据库结构版本</translation>
     </message>
     <message>
         <source>Database {url} is at schema {rev}.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 {url} 的结构版本为 {rev}。</translation>
     </message>
     <message>
         <source>Backup written to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>备份已写入 {path}</translation>
     </message>
     <message>
         <source>Database {url}: schema {current}, this app needs {head}.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 {url}：结构版本 {current}，本程序需要 {head}。</translation>
     </message>
 </context>
 </TS>

@@ -5,54 +5,54 @@
     <name></name>
     <message>
         <source>users and roles</source>
-        <translation type="unfinished"></translation>
+        <translation>用户与角色</translation>
     </message>
     <message>
         <source>add a user</source>
-        <translation type="unfinished"></translation>
+        <translation>添加用户</translation>
     </message>
     <message>
         <source>display name</source>
-        <translation type="unfinished"></translation>
+        <translation>显示名称</translation>
     </message>
     <message>
         <source>team name (created if new)</source>
-        <translation type="unfinished"></translation>
+        <translation>团队名称（不存在时自动创建）</translation>
     </message>
     <message>
         <source>password (prompted for when omitted)</source>
-        <translation type="unfinished"></translation>
+        <translation>密码（省略时提示输入）</translation>
     </message>
     <message>
         <source>list users</source>
-        <translation type="unfinished"></translation>
+        <translation>列出用户</translation>
     </message>
     <message>
         <source>Password: </source>
-        <translation type="unfinished"></translation>
+        <translation>密码：</translation>
     </message>
     <message>
         <source>Repeat password: </source>
-        <translation type="unfinished"></translation>
+        <translation>再次输入密码：</translation>
     </message>
     <message>
         <source>Added {role} &apos;{login}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加{role}“{login}”。</translation>
     </message>
     <message>
         <source>No users.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有用户。</translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
         <source>No password given: use --password or type one.</source>
-        <translation type="unfinished"></translation>
+        <translation>未提供密码：请使用 --password 或手动输入。</translation>
     </message>
     <message>
         <source>The passwords do not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 </TS>

@@ -5,15 +5,15 @@
     <name>Errors</name>
     <message>
         <source>The password needs at least {n} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
         <source>The current password is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前密码错误。</translation>
     </message>
     <message>
         <source>The new password must differ from the current one.</source>
-        <translation type="unfinished"></translation>
+        <translation>新密码必须与当前密码不同。</translation>
     </message>
 </context>
 </TS>

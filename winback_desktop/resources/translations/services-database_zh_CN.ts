@@ -5,7 +5,7 @@
     <name>Errors</name>
     <message>
         <source>Unsupported database driver in &apos;{url}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{url}”中的数据库驱动不受支持。</translation>
     </message>
 </context>
 </TS>

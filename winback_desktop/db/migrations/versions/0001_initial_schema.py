@@ -495,26 +495,10 @@ def upgrade() -> None:
 
 def _seed_reference_data() -> None:
     """Default SLTV tiers, segmentation grid (DESIGN §2) and authority limits."""
-    from winback_desktop.core import segmentation
+    from winback_desktop.db.reference import lightweight_table, reference_rows
 
-    tiers = sa.table("sltv_tiers", sa.column("tier", sa.String),
-                     sa.column("min_sltv_minor", sa.BigInteger))
-    op.bulk_insert(tiers, [{"tier": str(t), "min_sltv_minor": v}
-                           for t, v in segmentation.DEFAULT_TIER_THRESHOLDS.items()])
-    rules = sa.table("segment_rules", sa.column("tier", sa.String),
-                     sa.column("reason", sa.String), sa.column("treatment", sa.String))
-    op.bulk_insert(rules, [{"tier": t, "reason": r, "treatment": x}
-                           for (t, r), x in segmentation.default_grid().items()])
-    limits = sa.table("authority_limits", sa.column("role", sa.String),
-                      sa.column("tier", sa.String), sa.column("max_cost_minor", sa.BigInteger))
-    # ¥ amounts in fen: agents decide small offers themselves ("decide in advance").
-    defaults = {"agent": {"A": 50_000, "B": 30_000, "C": 15_000, "D": 5_000, "negative": 0},
-                "supervisor": {"A": 500_000, "B": 200_000, "C": 80_000, "D": 30_000,
-                               "negative": 0},
-                "admin": {"A": 5_000_000, "B": 2_000_000, "C": 500_000, "D": 200_000,
-                          "negative": 50_000}}
-    op.bulk_insert(limits, [{"role": role, "tier": tier, "max_cost_minor": v}
-                            for role, cells in defaults.items() for tier, v in cells.items()])
+    for name, rows in reference_rows().items():
+        op.bulk_insert(lightweight_table(name, rows), rows)
 
 
 def downgrade() -> None:

@@ -3,7 +3,7 @@ by campaign, zone, SLTV and defection date); aggressive autovacuum of the queue 
 on PostgreSQL.
 
 Revision ID: qb01
-Revises: 0001
+Revises: 0002
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "qb01"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 

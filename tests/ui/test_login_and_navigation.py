@@ -1,0 +1,126 @@
+"""Logging in, the messages a user sees when it fails, and what each role may open."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from tests.ui.helpers import log_in, main_window, start_controller, wait_ops
+
+
+def test_login_opens_the_main_window_with_user_role_and_database(
+        qtbot: Any, controllers: list, demo_url: str) -> None:
+    controller = start_controller(controllers, demo_url)
+    log_in(qtbot, controller, "supervisor2")
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=15_000)
+    window = controller.window
+    assert window.isVisible()
+    assert controller.login is None
+    assert "Sarah Walker" in window.user_label.text()
+    assert window.role_label.text() == "Role: Supervisor"
+    assert "demo.sqlite3" in window.db_label.text()
+    assert "Connected" in window.health_label.text()
+    assert window.current_key() == "home"
+    wait_ops(qtbot)
+    home = window.screens["home"]
+    assert home.counts.customers == 150
+    assert home.values["customers"].text() == "150"
+
+
+def test_wrong_password_says_so_and_keeps_the_dialog(qtbot: Any, controllers: list, demo_url: str) -> None:
+    controller = start_controller(controllers, demo_url)
+    dialog = log_in(qtbot, controller, "agent01", "not-the-password")
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=15_000)
+    assert dialog.error_label.text() == "Wrong login or password."
+    assert controller.window is None
+    assert dialog.login_button.isEnabled()
+
+
+def test_five_failures_lock_the_account_with_the_time_it_opens_again(
+        qtbot: Any, controllers: list, demo_url: str) -> None:
+    controller = start_controller(controllers, demo_url)
+    dialog = controller.login
+    for _ in range(5):
+        log_in(qtbot, controller, "agent02", "wrong-password")
+        wait_ops(qtbot)
+    text = dialog.error_label.text()
+    assert re.fullmatch(r"This account is locked after too many failed logins\. "
+                        r"Try again at \d\d:\d\d\.", text), text
+    # Even the right password is refused while locked.
+    log_in(qtbot, controller, "agent02")
+    wait_ops(qtbot)
+    assert controller.window is None
+    assert "locked" in dialog.error_label.text()
+
+
+def test_login_errors_are_translated(qtbot: Any, controllers: list, demo_url: str) -> None:
+    controller = start_controller(controllers, demo_url)
+    dialog = controller.login
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("zh_CN"))
+    qtbot.waitUntil(lambda: dialog.login_button.text() == "登录")
+    log_in(qtbot, controller, "agent01", "nope-nope")
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=15_000)
+    assert dialog.error_label.text() == "登录名或密码错误。"
+
+
+@pytest.mark.parametrize(("login", "present", "absent"), [
+    ("agent01", {"home"}, {"users", "audit"}),
+    ("supervisor1", {"home", "audit"}, {"users"}),
+    ("admin", {"home", "users", "audit"}, set()),
+])
+def test_navigation_shows_only_the_screens_the_role_may_use(
+        qtbot: Any, demo_db: Any, login: str, present: set[str], absent: set[str]) -> None:
+    window = main_window(qtbot, demo_db, login)
+    keys = set(window.screen_keys())
+    assert present <= keys
+    assert not (absent & keys)
+    assert window.nav.count() == len(keys)
+    for key in sorted(present):
+        widget = window.open_screen(key)
+        wait_ops(qtbot)
+        assert widget.isVisible()
+        assert key not in window.screen_errors
+
+
+def test_logout_returns_to_the_login_dialog(qtbot: Any, controllers: list, demo_url: str) -> None:
+    controller = start_controller(controllers, demo_url)
+    log_in(qtbot, controller, "agent03")
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=15_000)
+    window = controller.window
+    window.logout_action.trigger()
+    assert controller.window is None
+    assert controller.login is not None and controller.login.isVisible()
+    assert controller.login.login_edit.text() == "agent03"
+    assert controller.login.login_button.isEnabled()  # same database, no reopening
+
+
+def test_window_geometry_is_remembered(qtbot: Any, demo_db: Any) -> None:
+    window = main_window(qtbot, demo_db, "agent04")
+    window.resize(730, 530)  # the offscreen test screen is only 800x600
+    window.close()
+    again = main_window(qtbot, demo_db, "agent04")
+    assert (again.width(), again.height()) == (730, 530)
+
+
+def test_about_box_names_the_versions(qtbot: Any, demo_db: Any) -> None:
+    import PySide6
+    import sqlalchemy
+
+    window = main_window(qtbot, demo_db, "agent05")
+    window.about_action.trigger()
+    qtbot.waitUntil(lambda: getattr(window, "about_box", None) is not None, timeout=10_000)
+    text = window.about_box.text()
+    for needle in (PySide6.__version__, sqlalchemy.__version__, "sqlite", "Python"):
+        assert needle in text
+    window.about_box.close()
+
+
+def test_ctrl_number_jumps_to_a_screen(qtbot: Any, demo_db: Any) -> None:
+    window = main_window(qtbot, demo_db, "admin")
+    keys = window.screen_keys()
+    window.screen_actions[2].trigger()
+    assert window.current_key() == keys[2]
+    assert window.screen_actions[2].shortcut().toString() == "Ctrl+3"
+    wait_ops(qtbot)

@@ -1,0 +1,237 @@
+"""``winback offer list|request|decide|outcome|report|expire|defaults`` (issue 7)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime, time
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import select
+
+from winback_desktop.cli._common import add_command, emit, open_db, tr
+from winback_desktop.core.errors import ValidationError
+from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
+from winback_desktop.db.models import CallTask, OfferRequest, User
+from winback_desktop.services import offers, users
+from winback_desktop.services.context import Actor
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    offer = sub.add_parser("offer", help=tr("win-back offers and approvals"))
+    offer_sub = offer.add_subparsers(dest="offer_command", metavar="COMMAND", required=True)
+    ls = add_command(offer_sub, "list", common, list_offers, tr("list the offer catalogue"))
+    ls.add_argument("--all-versions", action="store_true",
+                    help=tr("also list earlier versions of each offer"))
+
+    req = add_command(offer_sub, "request", common, request,
+                      tr("propose an offer for a queued customer"))
+    req.add_argument("--task", type=int, required=True, help=tr("call task id"))
+    req.add_argument("--offer", required=True, help=tr("offer code or id"))
+    req.add_argument("--agent", default=None,
+                     help=tr("login of the agent proposing it (default: who holds the task)"))
+    req.add_argument("--note", default=None, help=tr("note for the approver"))
+
+    dec = add_command(offer_sub, "decide", common, decide,
+                      tr("approve, reject or counter a request"))
+    dec.add_argument("request", type=int, metavar="REQUEST")
+    dec.add_argument("decision", choices=["approve", "reject", "counter"])
+    dec.add_argument("--by", required=True, metavar="LOGIN", help=tr("who decides"))
+    dec.add_argument("--note", default=None, help=tr("note for the agent"))
+    dec.add_argument("--counter-offer", default=None, metavar="CODE",
+                     help=tr("catalogue offer proposed instead (counter)"))
+    dec.add_argument("--counter-cost", default=None, metavar="AMOUNT",
+                     help=tr("cost of the counter-offer in yuan, e.g. 250.00"))
+    dec.add_argument("--counter-text", default=None, metavar="TEXT",
+                     help=tr("what the counter-offer is, in words"))
+
+    out = add_command(offer_sub, "outcome", common, outcome,
+                      tr("record whether the customer accepted the offer"))
+    out.add_argument("request", type=int, metavar="REQUEST")
+    out.add_argument("answer", choices=["accepted", "declined"])
+    out.add_argument("--reason", default=None, help=tr("why the customer declined"))
+    out.add_argument("--by", default=None, metavar="LOGIN",
+                     help=tr("who records it (default: the requesting agent)"))
+
+    rep = add_command(offer_sub, "report", common, report,
+                      tr("acceptance, cost per win-back, return per offer, turnaround"))
+    rep.add_argument("--since", default=None, metavar="YYYY-MM-DD")
+    rep.add_argument("--until", default=None, metavar="YYYY-MM-DD")
+    rep.add_argument("--xlsx", default=None, metavar="FILE", help=tr("also write an xlsx file"))
+
+    add_command(offer_sub, "expire", common, expire, tr("expire requests nobody decided in time"))
+    add_command(offer_sub, "defaults", common, defaults,
+                tr("add the shipped default offers that are missing"))
+
+
+def _money(minor: int | None) -> str:
+    return "-" if minor is None else f"¥{minor / 100:,.2f}"
+
+
+def _actor(session: Any, login: str) -> Actor:
+    return Actor.of(users.get_user(session, login))
+
+
+def list_offers(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            rows = offers.list_templates(session, Actor.system(),
+                                         all_versions=args.all_versions)
+        data = [r.as_dict() for r in rows]
+        lines = [f"{r.id:>4} {r.code:<14} v{r.version:<3} {'+' if r.active else '-'} "
+                 f"{r.kind:<15} {r.name}" for r in rows]
+        emit(args, data, "\n".join(lines) if lines else tr("No offers."))
+    finally:
+        db.dispose()
+    return 0
+
+
+def _request_line(info: offers.OfferRequestInfo) -> str:
+    return tr("Request {id}: {offer} for {customer}, cost {cost}: {status}").format(
+        id=info.id, offer=info.offer_code, customer=info.customer_name,
+        cost=_money(info.final_cost_minor), status=info.status)
+
+
+def request(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            if args.agent:
+                actor = _actor(session, args.agent)
+            else:
+                holder = session.scalar(select(User).join(
+                    CallTask, CallTask.claimed_by == User.id).where(CallTask.id == args.task))
+                if holder is None:
+                    raise ValidationError(QT_TRANSLATE_NOOP(
+                        "Errors", "Nobody holds task {task}: say who proposes with --agent."),
+                        task=args.task)
+                actor = Actor.of(holder)
+        info = offers.request_offer(db, actor, args.offer, task_id=args.task, note=args.note)
+        emit(args, info.as_dict(), _request_line(info))
+    finally:
+        db.dispose()
+    return 0
+
+
+def _yuan(text: str) -> int:
+    try:
+        return int((Decimal(text.replace(",", "").lstrip("¥")) * 100).to_integral_value())
+    except InvalidOperation as exc:
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Not an amount: '{value}'."),
+                              value=text) from exc
+
+
+def decide(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            actor = _actor(session, args.by)
+        counter = None
+        if args.decision == "counter":
+            counter = {"code": args.counter_offer, "text": args.counter_text}
+            if args.counter_cost is not None:
+                counter["cost_minor"] = _yuan(args.counter_cost)  # type: ignore[assignment]
+        info = offers.decide(db, actor, args.request, args.decision, args.note, counter)
+        emit(args, info.as_dict(), _request_line(info))
+    finally:
+        db.dispose()
+    return 0
+
+
+def outcome(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            if args.by:
+                actor = _actor(session, args.by)
+            else:
+                agent = session.scalar(select(User).join(
+                    OfferRequest, OfferRequest.agent_id == User.id).where(
+                    OfferRequest.id == args.request))
+                if agent is None:
+                    offers.request_info(session, args.request)  # NotFound if no such request
+                    raise ValidationError(QT_TRANSLATE_NOOP(
+                        "Errors", "Say who records the outcome with --by."))
+                actor = Actor.of(agent)
+        info = offers.record_outcome(db, actor, args.request, args.answer == "accepted",
+                                     args.reason)
+        emit(args, info.as_dict(), _request_line(info))
+    finally:
+        db.dispose()
+    return 0
+
+
+def _date(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        return datetime.combine(datetime.strptime(text, "%Y-%m-%d").date(), time(), tzinfo=UTC)
+    except ValueError as exc:
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Not a date (YYYY-MM-DD): '{value}'."),
+                              value=text) from exc
+
+
+def report(args: argparse.Namespace) -> int:
+    since, until = _date(args.since), _date(args.until)
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            if args.xlsx:
+                result = offers.export_report(session, Actor.system(), args.xlsx,
+                                              report_headers(), since=since, until=until)
+            else:
+                result = offers.offer_report(session, Actor.system(), since=since, until=until)
+        data = result.as_dict()
+        t = result.totals
+        rate = "-" if t.acceptance_rate is None else f"{t.acceptance_rate:.0%}"
+        lines = [
+            tr("Requests: {n}, win-backs: {w}, acceptance rate: {rate}").format(
+                n=t.requests, w=t.accepted, rate=rate),
+            tr("Cost: {cost}, SLTV recovered: {sltv}, cost per win-back: {per}").format(
+                cost=_money(t.cost_minor), sltv=_money(t.sltv_recovered_minor),
+                per=_money(t.cost_per_win_back_minor)),
+            tr("Approval turnaround: {avg} min average, {median} min median").format(
+                avg="-" if result.turnaround_avg_minutes is None
+                else f"{result.turnaround_avg_minutes:.1f}",
+                median="-" if result.turnaround_median_minutes is None
+                else f"{result.turnaround_median_minutes:.1f}"),
+        ]
+        for r in result.rows:
+            lines.append(f"  {r.code:<14} {r.accepted:>4}/{r.requests:<4} "
+                         f"{_money(r.cost_minor):>14} {_money(r.return_minor):>16}")
+        emit(args, data, "\n".join(lines))
+    finally:
+        db.dispose()
+    return 0
+
+
+def report_headers() -> dict[str, str]:
+    """The xlsx headers in the CLI's language."""
+    from PySide6.QtCore import QCoreApplication
+
+    from winback_desktop.io import offers_xlsx
+
+    return {label: QCoreApplication.translate(offers_xlsx.CONTEXT, label)
+            for label in offers_xlsx.labels()}
+
+
+def expire(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        n = offers.expire_stale(db)
+        emit(args, {"expired": n}, tr("Expired {n} request(s).").format(n=n))
+    finally:
+        db.dispose()
+    return 0
+
+
+def defaults(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            n = offers.ensure_default_offers(session)
+        emit(args, {"added": n}, tr("Added {n} default offer(s).").format(n=n))
+    finally:
+        db.dispose()
+    return 0

@@ -1,0 +1,101 @@
+"""``winback qa report``, ``winback recordings scan``, ``winback board``."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from winback_desktop.cli._common import add_command, emit, open_db, tr
+from winback_desktop.core.errors import ValidationError
+from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
+from winback_desktop.services import monitoring, qa, recordings
+from winback_desktop.services.context import Actor
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    q = sub.add_parser("qa", help=tr("call quality reviews"))
+    q_sub = q.add_subparsers(dest="qa_command", metavar="COMMAND", required=True)
+    rep = add_command(q_sub, "report", common, report, tr("QA by agent and criterion"))
+    rep.add_argument("--from", dest="date_from", default=None, help=tr("first day (ISO)"))
+    rep.add_argument("--to", dest="date_to", default=None, help=tr("last day (ISO)"))
+    rep.add_argument("--export", metavar="FILE", default=None, help=tr("also write an .xlsx"))
+    rec = sub.add_parser("recordings", help=tr("call recordings"))
+    rec_sub = rec.add_subparsers(dest="rec_command", metavar="COMMAND", required=True)
+    scan = add_command(rec_sub, "scan", common, scan_folder,
+                       tr("link a telephony folder's audio files to calls"))
+    scan.add_argument("folder")
+    scan.add_argument("--pattern", default=recordings.DEFAULT_PATTERN,
+                      help=tr("file-name pattern with {agent}, {phone}, {call} and "
+                              "{time:%%Y%%m%%d-%%H%%M%%S}"))
+    scan.add_argument("--timezone", default="UTC", help=tr("time zone of the file times"))
+    add_command(sub, "board", common, board, tr("the live board: agents and queue"))
+
+
+def _day(text: str | None, default: date) -> date:
+    if text is None:
+        return default
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Not a date: '{value}'."),
+                              value=text) from exc
+
+
+def report(args: argparse.Namespace) -> int:
+    today = date.today()
+    start = _day(args.date_from, today.replace(day=1))
+    end = _day(args.date_to, today) + timedelta(days=1)
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            rows = qa.report(session, Actor.system(), start, end)
+        if args.export:
+            qa.export_report(rows, Path(args.export), {})
+        data = [asdict(r) for r in rows]
+        lines = [f"{r.login:<12} {r.evaluations:>4} "
+                 f"{'' if r.average is None else f'{r.average:.1f}':>6} {r.critical_fails:>3}"
+                 for r in rows]
+        emit(args, data, "\n".join(lines) or tr("Nothing."))
+    finally:
+        db.dispose()
+    return 0
+
+
+def scan_folder(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        result = recordings.scan_folder(db, Actor.system(), Path(args.folder), args.pattern,
+                                        timezone=args.timezone)
+        emit(args, result.as_dict(),
+             tr("{scanned} files: {matched} linked, {unmatched} unmatched, {linked} already "
+                "linked.").format(scanned=result.scanned, matched=len(result.matched),
+                                  unmatched=len(result.unmatched),
+                                  linked=result.already_linked))
+    finally:
+        db.dispose()
+    return 0
+
+
+def board(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            b = monitoring.live_board(session, Actor.system())
+        data = {
+            "at": b.at, "by_state": b.by_state, "queue_depth": b.queue_depth,
+            "callbacks_due": b.callbacks_due, "pending_approvals": b.pending_approvals,
+            "agents": [{"login": t.row.login, "state": t.row.state,
+                        "seconds_in_state": t.seconds_in_state,
+                        "customer": t.row.customer_name, "sltv_minor": t.sltv_minor,
+                        "script_step": t.row.script_step, "call_seconds": t.call_seconds}
+                       for t in b.tiles],
+        }
+        lines = [f"{t.row.login:<12} {t.row.state:<9} {t.row.customer_name or ''}"
+                 for t in b.tiles]
+        emit(args, data, "\n".join(lines) or tr("Nothing."))
+    finally:
+        db.dispose()
+    return 0

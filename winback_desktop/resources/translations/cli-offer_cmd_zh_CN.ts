@@ -1,0 +1,138 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>win-back offers and approvals</source>
+        <translation>挽回优惠与审批</translation>
+    </message>
+    <message>
+        <source>list the offer catalogue</source>
+        <translation>列出优惠目录</translation>
+    </message>
+    <message>
+        <source>also list earlier versions of each offer</source>
+        <translation>同时列出每个优惠的旧版本</translation>
+    </message>
+    <message>
+        <source>propose an offer for a queued customer</source>
+        <translation>为队列中的客户提出优惠</translation>
+    </message>
+    <message>
+        <source>call task id</source>
+        <translation>呼叫任务编号</translation>
+    </message>
+    <message>
+        <source>offer code or id</source>
+        <translation>优惠代码或编号</translation>
+    </message>
+    <message>
+        <source>login of the agent proposing it (default: who holds the task)</source>
+        <translation>提出优惠的坐席登录名（默认：持有该任务的人）</translation>
+    </message>
+    <message>
+        <source>note for the approver</source>
+        <translation>给审批人的备注</translation>
+    </message>
+    <message>
+        <source>approve, reject or counter a request</source>
+        <translation>批准、拒绝或还价一个申请</translation>
+    </message>
+    <message>
+        <source>who decides</source>
+        <translation>由谁决定</translation>
+    </message>
+    <message>
+        <source>note for the agent</source>
+        <translation>给坐席的备注</translation>
+    </message>
+    <message>
+        <source>catalogue offer proposed instead (counter)</source>
+        <translation>改为提出的目录优惠（还价）</translation>
+    </message>
+    <message>
+        <source>cost of the counter-offer in yuan, e.g. 250.00</source>
+        <translation>还价优惠的成本（元），例如 250.00</translation>
+    </message>
+    <message>
+        <source>what the counter-offer is, in words</source>
+        <translation>用文字说明还价优惠</translation>
+    </message>
+    <message>
+        <source>record whether the customer accepted the offer</source>
+        <translation>记录客户是否接受了优惠</translation>
+    </message>
+    <message>
+        <source>why the customer declined</source>
+        <translation>客户拒绝的原因</translation>
+    </message>
+    <message>
+        <source>who records it (default: the requesting agent)</source>
+        <translation>由谁记录（默认：提出申请的坐席）</translation>
+    </message>
+    <message>
+        <source>acceptance, cost per win-back, return per offer, turnaround</source>
+        <translation>接受率、每次挽回成本、每个优惠的回报、审批周转时间</translation>
+    </message>
+    <message>
+        <source>also write an xlsx file</source>
+        <translation>同时写出 xlsx 文件</translation>
+    </message>
+    <message>
+        <source>expire requests nobody decided in time</source>
+        <translation>使无人及时决定的申请过期</translation>
+    </message>
+    <message>
+        <source>add the shipped default offers that are missing</source>
+        <translation>添加缺少的内置默认优惠</translation>
+    </message>
+    <message>
+        <source>No offers.</source>
+        <translation>没有优惠。</translation>
+    </message>
+    <message>
+        <source>Request {id}: {offer} for {customer}, cost {cost}: {status}</source>
+        <translation>申请 {id}：给 {customer} 的 {offer}，成本 {cost}：{status}</translation>
+    </message>
+    <message>
+        <source>Requests: {n}, win-backs: {w}, acceptance rate: {rate}</source>
+        <translation>申请：{n}，挽回：{w}，接受率：{rate}</translation>
+    </message>
+    <message>
+        <source>Cost: {cost}, SLTV recovered: {sltv}, cost per win-back: {per}</source>
+        <translation>成本：{cost}，挽回的 SLTV：{sltv}，每次挽回成本：{per}</translation>
+    </message>
+    <message>
+        <source>Approval turnaround: {avg} min average, {median} min median</source>
+        <translation>审批周转：平均 {avg} 分钟，中位数 {median} 分钟</translation>
+    </message>
+    <message>
+        <source>Expired {n} request(s).</source>
+        <translation>已使 {n} 个申请过期。</translation>
+    </message>
+    <message>
+        <source>Added {n} default offer(s).</source>
+        <translation>已添加 {n} 个默认优惠。</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Nobody holds task {task}: say who proposes with --agent.</source>
+        <translation>没有人持有任务 {task}：请用 --agent 指明由谁提出。</translation>
+    </message>
+    <message>
+        <source>Not an amount: &apos;{value}&apos;.</source>
+        <translation>不是金额：&apos;{value}&apos;。</translation>
+    </message>
+    <message>
+        <source>Say who records the outcome with --by.</source>
+        <translation>请用 --by 指明由谁记录结果。</translation>
+    </message>
+    <message>
+        <source>Not a date (YYYY-MM-DD): &apos;{value}&apos;.</source>
+        <translation>不是日期（YYYY-MM-DD）：&apos;{value}&apos;。</translation>
+    </message>
+</context>
+</TS>

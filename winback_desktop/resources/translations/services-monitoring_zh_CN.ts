@@ -1,0 +1,15 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>Errors</name>
+    <message>
+      <source>The message is empty.</source>
+      <translation>消息是空的。</translation>
+    </message>
+    <message>
+      <source>Keep coaching messages under {n} characters.</source>
+      <translation>辅导消息请少于 {n} 个字符。</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,72 @@
+"""Log files for the app and the CLI: rotating, in the user's log folder, no secrets.
+
+Each program has its own file (``winback-desktop.log``, ``winback.log``) because a
+Windows file open in one process cannot be renamed by another's rotation. Five old files
+of 2 MB each are kept. Database URLs in messages lose their password on the way out.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import re
+from pathlib import Path
+
+from winback_desktop.services.paths import log_dir
+
+MAX_BYTES = 2 * 1024 * 1024
+BACKUP_COUNT = 5
+FORMAT = "%(asctime)s %(levelname)-7s %(process)d %(threadName)s %(name)s: %(message)s"
+
+#: ``scheme://user:password@`` → ``scheme://user:***@``; also ``password=...`` pairs.
+_URL_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^:/@\s]*:)([^@\s]+)(@)", re.IGNORECASE)
+_KV_PASSWORD = re.compile(r"(\b(?:password|passwd|pwd|PGPASSWORD)\s*[=:]\s*)(\S+)",
+                          re.IGNORECASE)
+
+
+def redact(text: str) -> str:
+    """Remove passwords from database URLs and ``password=...`` pairs."""
+    text = _URL_PASSWORD.sub(r"\1***\3", text)
+    return _KV_PASSWORD.sub(r"\1***", text)
+
+
+class RedactingFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
+_handler_path: Path | None = None
+
+
+def setup_logging(program: str = "winback-desktop", level: int = logging.INFO,
+                  directory: Path | None = None) -> Path:
+    """Send the ``winback`` and ``winback_desktop`` loggers' records to a rotating file.
+
+    Idempotent: a second call with the same program changes nothing. Returns the file.
+    """
+    global _handler_path
+    directory = directory or log_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"{program}.log"
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_winback", False):
+            if Path(getattr(handler, "baseFilename", "")) == path.resolve():
+                return path
+            root.removeHandler(handler)
+            handler.close()
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True)
+    handler.setFormatter(RedactingFormatter(FORMAT))
+    handler._winback = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    if root.level == logging.NOTSET or root.level > level:
+        root.setLevel(level)
+    # SQLAlchemy's INFO echoes SQL with parameters: never into a log file by default.
+    logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
+    _handler_path = path
+    return path
+
+
+def current_log_file() -> Path | None:
+    return _handler_path

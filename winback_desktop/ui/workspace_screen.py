@@ -1,0 +1,745 @@
+"""The agent's call workspace: next customer, card, dial, disposition, repeat.
+
+Built for an agent who does this 40 times a day with the keyboard: F2 takes the next
+customer, F5 dials (``tel:`` link to the softphone, number also on the clipboard), F6
+marks the call answered, F7 hangs up, 1–9 record the outcome (Ctrl+1–9 while typing in
+the notes) and F2 again moves on. Every database call runs in the background
+(``ui.ops.Operation``); a failure shows a translated banner and keeps the notes, which
+are only cleared once the outcome is safely stored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from winback_desktop.core.domain import CampaignStatus, Disposition, PresenceState
+from winback_desktop.core.errors import DatabaseError, WinbackError
+from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
+from winback_desktop.core.permissions import Permission
+from winback_desktop.services import (
+    calls,
+    campaigns,
+    customer_card,
+    interviews,
+    presence,
+    queue,
+    sltv_service,
+)
+from winback_desktop.services.calls import CallAlreadyFinished
+from winback_desktop.services.customer_card import CustomerCard
+from winback_desktop.services.queue import ClaimedTask
+from winback_desktop.ui import vocabulary as vocab
+from winback_desktop.ui.callback_dialog import CallbackDialog
+from winback_desktop.ui.context import AppContext
+from winback_desktop.ui.customer_card_view import CustomerCardView, SltvExplainDialog
+from winback_desktop.ui.interview_runner import make_runner
+from winback_desktop.ui.ops import Operation
+from winback_desktop.ui.screens import ScreenSpec, register
+from winback_desktop.ui.widget_ops import WidgetOps
+
+#: Disposition keys: the digit on the button is its shortcut (Ctrl+digit works anywhere;
+#: Alt+digit is left to the interview runner's answer mnemonics).
+DISPOSITION_KEYS: list[tuple[int, Disposition]] = [
+    (1, Disposition.NO_ANSWER),
+    (2, Disposition.BUSY),
+    (3, Disposition.VOICEMAIL),
+    (4, Disposition.WRONG_NUMBER),
+    (5, Disposition.CALLBACK),
+    (6, Disposition.NOT_INTERESTED),
+    (7, Disposition.DO_NOT_CALL),
+    (8, Disposition.WON_BACK),
+    (9, Disposition.REFUSED_OFFER),
+]
+
+NEXT_KEY = "F2"
+DIAL_KEY = "F5"
+ANSWER_KEY = "F6"
+HANGUP_KEY = "F7"
+BREAK_KEY = "F9"
+HEARTBEAT_MS = 30_000
+
+
+class Phase(Enum):
+    IDLE = "idle"          # no customer held
+    HOLDING = "holding"    # customer claimed, not dialled yet
+    CALLING = "calling"    # dialled (ringing or talking)
+    WRAP_UP = "wrap_up"    # hung up, outcome not stored yet
+
+
+@dataclass
+class CallState:
+    call_id: int | None = None
+    started: float | None = None
+    answered: float | None = None
+    ended: float | None = None
+
+
+class WorkspaceScreen(QWidget):
+    """One agent's desk. Public attributes are what tests and the main window poke."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 *, open_url: Callable[[QUrl], bool] | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workspaceScreen")
+        self.ctx = ctx
+        self._open_url = open_url or QDesktopServices.openUrl
+        self.phase = Phase.IDLE
+        self.task: ClaimedTask | None = None
+        self.card: CustomerCard | None = None
+        self.call = CallState()
+        self.on_break = False
+        #: the outcome cannot be stored (not a connection problem): allow leaving the call
+        self.stuck = False
+        self.explain_dialog: SltvExplainDialog | None = None
+        self.busy = False
+        self._ops = WidgetOps(self)
+        self._build()
+        self._shortcuts()
+        self._tick_timer = QTimer(self)
+        self._tick_timer.timeout.connect(self._tick)
+        self._tick_timer.start(1000)
+        self._heartbeat_timer = QTimer(self)
+        self._heartbeat_timer.timeout.connect(self._heartbeat)
+        self._heartbeat_timer.start(HEARTBEAT_MS)
+        self._apply_phase()
+        self._load_campaigns()
+        self._release_leftovers()
+        self._set_presence(PresenceState.READY)
+        ctx.hub.changed.connect(self._on_changed)
+
+    def _on_changed(self, topics: set[str]) -> None:
+        """Another screen changed something: a new or paused campaign shows up here."""
+        if "campaigns" in topics:
+            self._load_campaigns()
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Campaign:")))
+        self.campaign_combo = QComboBox()
+        self.campaign_combo.setMinimumWidth(260)
+        self.campaign_combo.addItem(self.tr("All my campaigns"), None)
+        top.addWidget(self.campaign_combo)
+        top.addSpacing(16)
+        self.presence_label = QLabel()
+        self.presence_label.setObjectName("presenceLabel")
+        top.addWidget(self.presence_label)
+        self.break_button = QPushButton(self.tr("Break ({key})").format(key=BREAK_KEY))
+        self.break_button.setCheckable(True)
+        self.break_button.setToolTip(self.tr("Take a break: no customers are given to you"))
+        self.break_button.toggled.connect(self._toggle_break)
+        top.addWidget(self.break_button)
+        top.addStretch(1)
+        self.next_button = QPushButton(self.tr("Next customer ({key})").format(key=NEXT_KEY))
+        self.next_button.setObjectName("nextCustomer")
+        big = QFont(self.next_button.font())
+        big.setPointSizeF(big.pointSizeF() * 1.4)
+        big.setBold(True)
+        self.next_button.setFont(big)
+        self.next_button.setMinimumHeight(44)
+        self.next_button.setStyleSheet(
+            "QPushButton#nextCustomer { background:#1565c0; color:white; padding:6px 22px;"
+            " border-radius:4px; } QPushButton#nextCustomer:disabled { background:#90a4ae; }")
+        self.next_button.clicked.connect(self.next_customer)
+        top.addWidget(self.next_button)
+        root.addLayout(top)
+
+        self.banner = QLabel()
+        self.banner.setObjectName("workspaceBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.hide()
+        root.addWidget(self.banner)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        # left: empty-state message or the customer card
+        self.left = QStackedWidget()
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        ef = QFont(self.empty_label.font())
+        ef.setPointSizeF(ef.pointSizeF() * 1.3)
+        self.empty_label.setFont(ef)
+        self.empty_label.setStyleSheet("color:#546e7a;")
+        self.left.addWidget(self.empty_label)
+        self.card_view = CustomerCardView()
+        self.card_view.dial_requested.connect(self.dial)
+        self.card_view.explain_requested.connect(self.explain_sltv)
+        # The exit-interview script panel (DESIGN §6) sits first among the card's tabs.
+        self.runner = make_runner(self.ctx)
+        self.runner.step_changed.connect(self._script_step)
+        self.runner.completed.connect(self._interview_completed)
+        self.card_view.history.insertTab(0, self.runner, self.tr("Exit interview"))
+        self.card_view.history.setCurrentIndex(0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.card_view)
+        self.left.addWidget(scroll)
+        splitter.addWidget(self.left)
+
+        # right: call controls, notes, outcomes
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(6, 0, 0, 0)
+        call_box = QGroupBox(self.tr("Call"))
+        cl = QVBoxLayout(call_box)
+        self.timer_label = QLabel("—")
+        self.timer_label.setObjectName("callTimer")
+        tf = QFont("monospace")
+        tf.setStyleHint(QFont.StyleHint.Monospace)
+        tf.setPointSizeF(self.font().pointSizeF() * 1.5)
+        self.timer_label.setFont(tf)
+        cl.addWidget(self.timer_label)
+        buttons = QHBoxLayout()
+        self.answer_button = QPushButton(self.tr("Answered ({key})").format(key=ANSWER_KEY))
+        self.answer_button.clicked.connect(self.mark_answered)
+        self.hangup_button = QPushButton(self.tr("Hang up ({key})").format(key=HANGUP_KEY))
+        self.hangup_button.clicked.connect(self.hang_up)
+        self.release_button = QPushButton(self.tr("Skip customer"))
+        self.release_button.setToolTip(
+            self.tr("Put this customer back in the queue without calling"))
+        self.release_button.clicked.connect(self.release)
+        buttons.addWidget(self.answer_button)
+        buttons.addWidget(self.hangup_button)
+        buttons.addWidget(self.release_button)
+        cl.addLayout(buttons)
+        rl.addWidget(call_box)
+
+        notes_box = QGroupBox(self.tr("Call notes"))
+        nl = QVBoxLayout(notes_box)
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("callNotes")
+        self.notes.setPlaceholderText(
+            self.tr("What did the customer say? Kept until the outcome is saved."))
+        nl.addWidget(self.notes)
+        rl.addWidget(notes_box, 1)
+
+        outcome_box = QGroupBox(
+            self.tr("Outcome (keys 1–9; Ctrl+1–9 while typing or in the interview)"))
+        grid = QGridLayout(outcome_box)
+        self.disposition_buttons: dict[Disposition, QPushButton] = {}
+        for i, (digit, disposition) in enumerate(DISPOSITION_KEYS):
+            button = QPushButton(f"{digit}  {vocab.name(disposition.value)}")
+            button.setObjectName(f"disposition_{disposition.value}")
+            button.setToolTip(self.tr("Shortcut: {digit} or Ctrl+{digit}").format(digit=digit))
+            button.setMinimumHeight(32)
+            tint = {Disposition.WON_BACK: "background:#c8e6c9;",
+                    Disposition.DO_NOT_CALL: "background:#ffcdd2;",
+                    Disposition.CALLBACK: "background:#fff9c4;"}.get(disposition, "")
+            button.setStyleSheet(f"QPushButton {{ text-align:left; padding-left:8px; {tint} }}"
+                                 " QPushButton:disabled { background:none; }")
+            button.clicked.connect(lambda _c=False, d=disposition: self.dispose(d))
+            grid.addWidget(button, i // 3, i % 3)
+            self.disposition_buttons[disposition] = button
+        rl.addWidget(outcome_box)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        root.addWidget(splitter, 1)
+
+        self.hint = QLabel(self.tr(
+            "Keys: {next} next customer · {dial} dial · {answer} answered · {hangup} hang up"
+            " · 1–9 outcome · {brk} break").format(
+                next=NEXT_KEY, dial=DIAL_KEY, answer=ANSWER_KEY, hangup=HANGUP_KEY,
+                brk=BREAK_KEY))
+        self.hint.setStyleSheet("color:#607d8b;")
+        root.addWidget(self.hint)
+
+    def _shortcuts(self) -> None:
+        self._digit_shortcuts: list[QShortcut] = []
+        def add(key: str, slot: Callable[[], Any]) -> QShortcut:
+            sc = QShortcut(QKeySequence(key), self)
+            sc.activated.connect(slot)
+            return sc
+
+        add(NEXT_KEY, self.next_customer)
+        add("Ctrl+N", self.next_customer)
+        add(DIAL_KEY, self.dial_first)
+        add(ANSWER_KEY, self.mark_answered)
+        add(HANGUP_KEY, self.hang_up)
+        add(BREAK_KEY, self.break_button.toggle)
+        for digit, disposition in DISPOSITION_KEYS:
+            # A bare digit typed into the notes goes to the notes (text widgets take
+            # ShortcutOverride for printable keys); Ctrl+digit works from anywhere.
+            handler = functools.partial(self.dispose, disposition)
+            self._digit_shortcuts.append(add(str(digit), handler))
+            add(f"Ctrl+{digit}", handler)
+        # Inside the interview runner bare digits pick answers; outcomes stay on Ctrl+digit.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    # ------------------------------------------------------------------ helpers
+    def _run(self, fn: Callable[[], Any], on_success: Callable[[Any], None] | None = None,
+             on_failure: Callable[[BaseException], None] | None = None,
+             *, blocking: bool = True) -> Operation[Any]:
+        """Run ``fn`` in the background; ``blocking`` ops disable the desk meanwhile."""
+        if blocking:
+            self.busy = True
+            self._apply_phase()
+
+        def done_ok(result: Any) -> None:
+            if blocking:
+                self.busy = False
+            if on_success:
+                on_success(result)
+            self._apply_phase()
+
+        def done_fail(exc: BaseException) -> None:
+            if blocking:
+                self.busy = False
+            if on_failure:
+                on_failure(exc)
+            else:
+                self.show_error(exc)
+            self._apply_phase()
+
+        return self._ops.run(fn, done_ok, done_fail)
+
+    def idle(self) -> bool:
+        """No background work of this screen is running (for tests and shutdown)."""
+        return self._ops.idle()
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        colours = {"info": ("#e3f2fd", "#0d47a1"), "ok": ("#e8f5e9", "#1b5e20"),
+                   "error": ("#ffebee", "#b71c1c")}
+        bg, fg = colours.get(kind, colours["info"])
+        self.banner.setStyleSheet(
+            f"QLabel#workspaceBanner {{ background:{bg}; color:{fg}; padding:6px;"
+            " border-radius:3px; }")
+        self.banner.setProperty("kind", kind)
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    def show_error(self, exc: BaseException) -> None:
+        self.show_message(vocab.error_text(exc), "error")
+
+    def _campaign_id(self) -> int | None:
+        data = self.campaign_combo.currentData()
+        return int(data) if data is not None else None
+
+    def _apply_phase(self) -> None:
+        p, busy = self.phase, self.busy
+        self.next_button.setEnabled(not busy and p is Phase.IDLE and not self.on_break)
+        self.campaign_combo.setEnabled(not busy and p is Phase.IDLE)
+        self.break_button.setEnabled(not busy and p is Phase.IDLE)
+        for b in self.card_view.dial_buttons:
+            b.setEnabled(not busy and p is Phase.HOLDING and b.property("hasNumber") is not False)
+        self.answer_button.setEnabled(
+            not busy and p is Phase.CALLING and self.call.answered is None)
+        self.hangup_button.setEnabled(not busy and p is Phase.CALLING)
+        self.release_button.setEnabled(not busy and (p is Phase.HOLDING or self.stuck))
+        for button in self.disposition_buttons.values():
+            button.setEnabled(not busy and p in (Phase.CALLING, Phase.WRAP_UP)
+                              and self.call.call_id is not None)
+        self.notes.setEnabled(p is not Phase.IDLE or bool(self.notes.toPlainText()))
+        if p is Phase.IDLE:
+            self.left.setCurrentIndex(0)
+            if self.on_break:
+                self.empty_label.setText(self.tr("You are on a break. Press {key} to come back.")
+                                         .format(key=BREAK_KEY))
+            elif not self.empty_label.text():
+                self.empty_label.setText(self.tr("Press {key} to get your next customer.")
+                                         .format(key=NEXT_KEY))
+        else:
+            self.left.setCurrentIndex(1)
+        state = {Phase.IDLE: PresenceState.BREAK if self.on_break else PresenceState.READY,
+                 Phase.HOLDING: PresenceState.READY, Phase.CALLING: PresenceState.ON_CALL,
+                 Phase.WRAP_UP: PresenceState.WRAP_UP}[p]
+        self.presence_label.setText(self.tr("Status: {state}").format(
+            state=vocab.name(state.value)))
+
+    def _tick(self) -> None:
+        self.card_view.tick()
+        now = time.monotonic()
+        c = self.call
+        if self.phase is Phase.CALLING and c.started is not None:
+            text = self.tr("Call {total}").format(total=vocab.duration(now - c.started))
+            if c.answered is not None:
+                text += " · " + self.tr("talking {talk}").format(
+                    talk=vocab.duration(now - c.answered))
+            else:
+                text += " · " + self.tr("ringing")
+            self.timer_label.setText(text)
+        elif self.phase is Phase.WRAP_UP and c.ended is not None:
+            self.timer_label.setText(self.tr("Wrap-up {wrap}").format(
+                wrap=vocab.duration(now - c.ended)))
+        elif self.phase is Phase.HOLDING:
+            self.timer_label.setText(self.tr("Ready to dial"))
+        else:
+            self.timer_label.setText("—")
+
+    def _set_presence(self, state: PresenceState) -> None:
+        db, actor = self.ctx.db, self.ctx.actor
+        customer_id = self.task.customer_id if self.task is not None else None
+        campaign_id = self.task.campaign_id if self.task is not None else self._campaign_id()
+        call_id = self.call.call_id
+
+        def work() -> None:
+            presence.set_state(db, actor, state, campaign_id=campaign_id,
+                               customer_id=customer_id, call_id=call_id)
+
+        # Presence feeds the live board; failing to report it must not block the desk.
+        self._run(work, on_failure=lambda _e: None, blocking=False)
+
+    # ------------------------------------------------------------------ campaigns
+    def _load_campaigns(self) -> None:
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def work() -> list[tuple[int, str]]:
+            with db.session() as s:
+                rows = campaigns.list_campaigns(s, actor)
+                return [(c.id, c.name) for c in rows if c.status == CampaignStatus.RUNNING]
+
+        def done(rows: list[tuple[int, str]]) -> None:
+            current = self._campaign_id()
+            self.campaign_combo.blockSignals(True)
+            while self.campaign_combo.count() > 1:
+                self.campaign_combo.removeItem(1)
+            for cid, name in rows:
+                self.campaign_combo.addItem(name, cid)
+                if cid == current:
+                    self.campaign_combo.setCurrentIndex(self.campaign_combo.count() - 1)
+            self.campaign_combo.blockSignals(False)
+
+        self._run(work, done, on_failure=lambda _e: None, blocking=False)
+
+    def _release_leftovers(self) -> None:
+        """Customers still held from a session that crashed go back to the queue now,
+        not when their lease runs out, so colleagues can call them."""
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def work() -> int:
+            with db.session() as s:
+                held = queue.get_claimed(s, actor)
+            for task_id in held:
+                with contextlib.suppress(WinbackError):
+                    queue.release_task(db, actor, task_id)
+            return len(held)
+
+        def done(count: int) -> None:
+            if count and self.phase is Phase.IDLE:
+                self.show_message(self.tr(
+                    "{n} customer(s) you held in an earlier session went back to the queue.")
+                    .format(n=count), "info")
+
+        # blocking: a "Next" pressed meanwhile must not claim a task this then releases
+        self._run(work, done, on_failure=lambda _e: None)
+
+    # ------------------------------------------------------------------ actions
+    def next_customer(self) -> None:
+        if self.busy or self.on_break:
+            return
+        if self.phase is not Phase.IDLE:
+            self.show_message(self.tr("Record the outcome of this customer first (keys 1–9)."))
+            return
+        db, actor, campaign_id = self.ctx.db, self.ctx.actor, self._campaign_id()
+
+        def work() -> tuple[Any, Any] | None:
+            task = queue.claim_next_task(db, actor, campaign_id=campaign_id)
+            if task is None:
+                return None
+            try:
+                with db.session() as s:
+                    card = customer_card.customer_card(s, actor, task.customer_id)
+            except BaseException:
+                # never sit on a customer the agent cannot see
+                with contextlib.suppress(Exception):
+                    queue.release_task(db, actor, task.task_id)
+                raise
+            return task, card
+
+        self.show_message("")
+        self._run(work, self._got_customer)
+
+    def _got_customer(self, result: tuple[Any, Any] | None) -> None:
+        if result is None:
+            self.empty_label.setText(self.tr(
+                "Nobody is waiting in this queue right now.\n"
+                "Customers come back when their retry time or calling window opens — "
+                "try again in a few minutes, or pick another campaign."))
+            self.show_message(self.tr("The queue is empty for now."), "info")
+            return
+        self.task, self.card = result
+        self.call = CallState()
+        if not self.runner.busy:
+            self.runner.clear()
+        self.card_view.show_card(self.card)
+        self.card_view.history.setCurrentWidget(self.runner)
+        self.phase = Phase.HOLDING
+        if self.task.is_callback:
+            self.show_message(self.tr("Callback due: this customer asked to be called now."),
+                              "info")
+        self.empty_label.setText("")
+        self._apply_phase()
+        self._tick()
+        if self.card_view.dial_buttons:
+            self.card_view.dial_buttons[0].setFocus()
+
+    def dial_first(self) -> None:
+        for button in self.card_view.dial_buttons:
+            if button.isEnabled():
+                button.click()
+                return
+
+    def dial(self, e164: str) -> None:
+        if self.busy or self.phase is not Phase.HOLDING or not e164 or self.task is None:
+            return
+        self._open_url(QUrl(f"tel:{e164}"))
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.setText(e164)
+        self.show_message(self.tr("Dialling {number} — the number is also on the clipboard.")
+                          .format(number=e164), "info")
+        self.call = CallState(started=time.monotonic())
+        self.phase = Phase.CALLING
+        db, actor, task_id = self.ctx.db, self.ctx.actor, self.task.task_id
+
+        def work() -> int:
+            return int(calls.start_call(db, actor, task_id, phone_e164=e164))
+
+        def ok(call_id: int) -> None:
+            # calls.start_call also marks the agent "on call" for the live board
+            self.call.call_id = call_id
+
+        def fail(exc: BaseException) -> None:
+            self.call = CallState()
+            self.phase = Phase.HOLDING
+            self.show_error(exc)
+
+        self._run(work, ok, fail)
+        self._tick()
+
+    def mark_answered(self) -> None:
+        if (self.busy or self.phase is not Phase.CALLING or self.call.call_id is None
+                or self.call.answered is not None):
+            return
+        self.call.answered = time.monotonic()
+        db, actor, call_id = self.ctx.db, self.ctx.actor, self.call.call_id
+
+        def fail(exc: BaseException) -> None:
+            self.call.answered = None
+            self.show_error(exc)
+
+        def ok(_r: Any) -> None:
+            if self.task is not None and self.phase is not Phase.IDLE:
+                # the customer is on the line: the exit interview can begin (or resume)
+                self.runner.start(self.task.customer_id, call_id)
+                self.card_view.history.setCurrentWidget(self.runner)
+
+        self._run(lambda: calls.mark_answered(db, actor, call_id), ok, fail)
+
+    def hang_up(self) -> None:
+        if self.busy or self.phase is not Phase.CALLING or self.call.call_id is None:
+            return
+        db, actor, call_id = self.ctx.db, self.ctx.actor, self.call.call_id
+
+        def ok(_r: Any) -> None:
+            self.call.ended = time.monotonic()
+            self.phase = Phase.WRAP_UP
+            self.notes.setFocus()
+
+        self._run(lambda: calls.end_call(db, actor, call_id), ok)
+
+    def dispose(self, disposition: Disposition) -> None:
+        if self.busy:
+            return
+        if self.phase is Phase.HOLDING:
+            self.show_message(self.tr("Dial the customer first ({key}), or skip them.")
+                              .format(key=DIAL_KEY))
+            return
+        if self.phase not in (Phase.CALLING, Phase.WRAP_UP) or self.call.call_id is None:
+            return
+        callback_at: datetime | None = None
+        team = False
+        if disposition is Disposition.CALLBACK:
+            dialog = self.make_callback_dialog()
+            if not dialog.exec():
+                return
+            callback_at, team = dialog.callback_at_utc(), dialog.is_team()
+        notes = self.notes.toPlainText().strip() or None
+        db, actor, call_id = self.ctx.db, self.ctx.actor, self.call.call_id
+
+        def work() -> None:
+            # finish_call also ends a call still in progress (no wrap-up then)
+            calls.finish_call(db, actor, call_id, disposition, notes=notes,
+                              callback_at=callback_at, team_callback=team)
+
+        def ok(_r: Any) -> None:
+            self._reset_to_idle(self.tr("Saved. Press {key} for the next customer.")
+                                .format(key=NEXT_KEY))
+            self.show_message(self.tr("Saved: {outcome}.").format(
+                outcome=vocab.name(disposition.value)), "ok")
+            self.ctx.hub.notify("calls", "queue", "presence")
+
+        def fail(exc: BaseException) -> None:
+            if isinstance(exc, CallAlreadyFinished):
+                # an earlier attempt was stored but its answer got lost on the way back
+                ok(None)
+                return
+            # the notes stay in the box: nothing typed is lost
+            self.show_message(self.tr("The outcome was not saved: {error} Your notes are kept;"
+                                      " try again.").format(error=vocab.error_text(exc)),
+                              "error")
+            if not isinstance(exc, DatabaseError):
+                # not a connection problem: retrying will not help, so let the agent move on
+                self.stuck = True
+
+        self._run(work, ok, fail)
+
+    def _reset_to_idle(self, empty_text: str) -> None:
+        state = self.runner.state
+        if state is not None and state.status == interviews.IN_PROGRESS:
+            self.runner.pause()  # answers are kept; it resumes on the next call
+        self.notes.clear()
+        self.task, self.card = None, None
+        self.call = CallState()
+        self.stuck = False
+        self.card_view.clear()
+        self.phase = Phase.IDLE
+        self.empty_label.setText(empty_text)
+        self.next_button.setFocus()
+
+    def make_callback_dialog(self) -> CallbackDialog:
+        """Built in its own method so tests can drive it."""
+        assert self.card is not None
+        return CallbackDialog(self.card.name, self.card.timezone, self)
+
+    def release(self) -> None:
+        """Put the customer back without an outcome (or leave a call that cannot be saved)."""
+        if self.busy or self.task is None:
+            return
+        if self.phase is not Phase.HOLDING and not self.stuck:
+            return
+        db, actor, task_id = self.ctx.db, self.ctx.actor, self.task.task_id
+        abandoning = self.phase is not Phase.HOLDING
+        notes = self.notes.toPlainText().strip()
+
+        def work() -> None:
+            try:
+                queue.release_task(db, actor, task_id)
+            except WinbackError:
+                if not abandoning:
+                    raise  # a stuck call's task may be gone already; that is fine
+
+        def ok(_r: Any) -> None:
+            self._reset_to_idle(self.tr("Customer put back. Press {key} for the next one.")
+                                .format(key=NEXT_KEY))
+            if abandoning and notes:
+                clipboard = QGuiApplication.clipboard()
+                if clipboard is not None:
+                    clipboard.setText(notes)
+                self.show_message(self.tr("Left without an outcome; your notes are on the"
+                                          " clipboard."), "info")
+            else:
+                self.show_message("")
+            self.ctx.hub.notify("queue")
+
+        self._run(work, ok)
+
+    def explain_sltv(self) -> None:
+        if self.card is None or self.task is None:
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+        customer_id, campaign_id = self.task.customer_id, self.task.campaign_id
+
+        def work() -> Any:
+            with db.session() as s:
+                return sltv_service.explain_customer(s, actor, customer_id,
+                                                     campaign_id=campaign_id)
+
+        def ok(explanation: Any) -> None:
+            if self.card is None:
+                return
+            self.explain_dialog = SltvExplainDialog(
+                explanation, self.card.name, self.card.currency or "CNY", self)
+            self.explain_dialog.show()
+
+        self._run(work, ok, blocking=False)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if not shiboken6.isValid(self):
+            return
+        in_runner = new is not None and (new is self.runner or self.runner.isAncestorOf(new))
+        for sc in self._digit_shortcuts:
+            sc.setEnabled(not in_runner)
+
+    def _script_step(self, step: str) -> None:
+        """The live board shows where in the interview the call is."""
+        db, actor = self.ctx.db, self.ctx.actor
+        shown = step if step and self.phase is not Phase.IDLE else None
+        self._run(lambda: presence.set_script_step(db, actor, shown),
+                  on_failure=lambda _e: None, blocking=False)
+
+    def _interview_completed(self, reason: str, treatment: str) -> None:
+        self.show_message(self.tr("Interview done: {reason} → {treatment}.").format(
+            reason=vocab.name(reason), treatment=vocab.name(treatment)), "ok")
+
+    def _toggle_break(self, on: bool) -> None:
+        if on and self.phase is not Phase.IDLE:
+            self.break_button.setChecked(False)
+            return
+        self.on_break = on
+        self.empty_label.setText("")
+        self._set_presence(PresenceState.BREAK if on else PresenceState.READY)
+        self._apply_phase()
+
+    def _heartbeat(self) -> None:
+        db, actor = self.ctx.db, self.ctx.actor
+        task_id = self.task.task_id if self.task is not None else None
+
+        def work() -> None:
+            presence.heartbeat(db, actor)
+            if task_id is not None:
+                queue.renew_lease(db, actor, task_id)
+
+        def fail(exc: BaseException) -> None:
+            if task_id is not None:
+                self.show_message(self.tr(
+                    "Could not renew your hold on this customer: {error} Your notes are kept."
+                ).format(error=vocab.error_text(exc)), "error")
+
+        self._run(work, on_failure=fail, blocking=False)
+
+
+def _factory(ctx: AppContext) -> QWidget:
+    return WorkspaceScreen(ctx)
+
+
+SPEC = register(ScreenSpec(
+    key="workspace",
+    title=QT_TRANSLATE_NOOP("Screens", "Call workspace"),
+    permission=Permission.WORK_QUEUE,
+    factory=_factory,
+    order=10,
+))
+
+__all__ = ["DISPOSITION_KEYS", "SPEC", "Phase", "WorkspaceScreen"]
