@@ -185,23 +185,18 @@ def recompute(db: Database, actor: Actor, campaign_id: int | None = None,
         ids_filter = sorted(set(customer_ids)) if customer_ids is not None else None
         total = _count(session, campaign_id, ids_filter)
         report(0, total)
-        # SQLite, many rows: rewriting a million rows through their SLTV/segment
-        # indexes is random b-tree work; dropping those indexes and rebuilding them
-        # (a sort) is several times faster. The write lock is held either way.
-        tables = ([Customer.__table__] if campaign_id is None else []) + [CallTask.__table__]
-        rebuilt = (_drop_sltv_indexes(session, tables)
-                   if db.backend == "sqlite" and total >= REBUILD_INDEXES_FROM else [])
+        customers_out = _Changes(_CU, bump_version=True)
+        tasks_out = _Changes(_TA, bump_version=False)
         if campaign_id is None:
-            _done, n = _recompute_customers(session, db.backend, ids_filter, thresholds, grid,
-                                           report, total)
-            changed += n
+            _recompute_customers(session, db.backend, ids_filter, thresholds, grid, report,
+                                 total, customers_out)
         for cid, params in campaigns.items():
             if campaign_id is not None and cid != campaign_id:
                 continue
-            changed += _recompute_tasks(session, db.backend, cid, params, ids_filter,
-                                        thresholds, grid)
-        for index in rebuilt:
-            index.create(session.connection())
+            _recompute_tasks(session, db.backend, cid, params, ids_filter, thresholds, grid,
+                             tasks_out)
+        changed = customers_out.flush(session, db.backend) + tasks_out.flush(session,
+                                                                              db.backend)
         report(total, total)
         if db.backend == "sqlite":
             session.connection().exec_driver_sql("PRAGMA cache_size=-2000")
@@ -244,15 +239,18 @@ _CUSTOMER_PAGE = (
 _TASK_PAGE = (
     "SELECT t.id, c.annual_margin_minor, c.annual_revenue_minor, c.sltv_imported_minor, "
     "t.defection_reason, t.sltv_minor, t.sltv_tier, t.segment FROM call_tasks t "
-    "JOIN customers c ON c.id = t.customer_id WHERE t.campaign_id = {ph} AND t.id > {ph} "
-    "ORDER BY t.id LIMIT {n}")
+    "JOIN customers c ON c.id = t.customer_id WHERE {plus}t.campaign_id = {ph} "
+    "AND t.id > {ph} ORDER BY t.id LIMIT {n}")
 
 
 def _pages(session: Session, backend: str, template: str, *prefix: Any
            ) -> Iterator[Sequence[Any]]:
     """Keyset pages read through the driver (no per-row type processing: a million
     rows must not cost seconds of Python before any computing starts)."""
-    sql = template.format(ph="?" if backend == "sqlite" else "%s", n=CHUNK)
+    # SQLite: "+" keeps the planner on the primary key (walking by id) instead of the
+    # campaign index plus a sort of the whole campaign for every page.
+    sql = template.format(ph="?" if backend == "sqlite" else "%s", n=CHUNK,
+                          plus="+" if backend == "sqlite" else "")
     cursor: Any = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     last = 0
     while True:
@@ -274,49 +272,86 @@ def _chunks(session: Session, stmt: Any, key: Any, ids: list[int]
 
 def _recompute_customers(session: Session, backend: str, ids: list[int] | None,
                          thresholds: dict[str, int], grid: dict[tuple[str, str], str],
-                         report: Callable[[int, int], None], total: int) -> tuple[int, int]:
+                         report: Callable[[int, int], None], total: int,
+                         out: _Changes) -> None:
     params = sltv.SltvParams()
     stmt = select(_CU.c.id, _CU.c.annual_margin_minor, _CU.c.annual_revenue_minor,
                   _CU.c.sltv_imported_minor, _CU.c.defection_reason, _CU.c.sltv_minor,
                   _CU.c.sltv_tier, _CU.c.segment)
-    done = changed = 0
+    done = 0
     pages = (_chunks(session, stmt, _CU.c.id, ids) if ids is not None
              else _pages(session, backend, _CUSTOMER_PAGE))
     for rows in pages:
-        changed += _apply_chunk(session, backend, _CU, rows, params, thresholds, grid,
-                                bump_version=True)
+        out.add(_changed_rows(rows, params, thresholds, grid))
         done += len(rows)
         report(done, total)
-    return done, changed
 
 
 def _recompute_tasks(session: Session, backend: str, campaign_id: int,
                      params: sltv.SltvParams, ids: list[int] | None,
-                     thresholds: dict[str, int], grid: dict[tuple[str, str], str]) -> int:
+                     thresholds: dict[str, int], grid: dict[tuple[str, str], str],
+                     out: _Changes) -> None:
     stmt = (select(_TA.c.id, _CU.c.annual_margin_minor, _CU.c.annual_revenue_minor,
                    _CU.c.sltv_imported_minor, _TA.c.defection_reason, _TA.c.sltv_minor,
                    _TA.c.sltv_tier, _TA.c.segment)
             .join_from(_TA, _CU, _CU.c.id == _TA.c.customer_id)
             .where(_TA.c.campaign_id == campaign_id))
-    changed = 0
     if ids is not None:
         stmt = stmt.where(_TA.c.customer_id.in_(bindparam("ids", expanding=True)))
         for start in range(0, len(ids), 5_000):
             rows = session.execute(stmt, {"ids": ids[start:start + 5_000]}).all()
-            changed += _apply_chunk(session, backend, _TA, rows, params, thresholds, grid,
-                                    bump_version=False)
-        return changed
+            out.add(_changed_rows(rows, params, thresholds, grid))
+        return
     for rows in _pages(session, backend, _TASK_PAGE, campaign_id):
-        changed += _apply_chunk(session, backend, _TA, rows, params, thresholds, grid,
-                                bump_version=False)
-    return changed
+        out.add(_changed_rows(rows, params, thresholds, grid))
 
 
-def _apply_chunk(session: Session, backend: str, table: Table, rows: Sequence[Any],
-                 params: sltv.SltvParams, thresholds: dict[str, int],
-                 grid: dict[tuple[str, str], str], *, bump_version: bool) -> int:
+class _Changes:
+    """Changed rows of one table, kept as arrays until every page has been read; then
+    written in one go. A SQLite rewrite of a large share of a big table drops the
+    SLTV/segment indexes first and rebuilds them (a sort), which is several times
+    faster than updating them row by row at random places."""
+
+    def __init__(self, table: Table, *, bump_version: bool) -> None:
+        self.table = table
+        self.bump_version = bump_version
+        self.parts: list[tuple[Any, Any, Any, Any]] = []
+
+    def add(self, part: tuple[Any, Any, Any, Any] | None) -> None:
+        if part is not None and len(part[0]):
+            self.parts.append(part)
+
+    def __len__(self) -> int:
+        return sum(len(p[0]) for p in self.parts)
+
+    def rows(self) -> list[tuple[int, int, str, str | None]]:
+        out: list[tuple[int, int, str, str | None]] = []
+        for ids, values, tiers, segments in self.parts:
+            out.extend(zip(ids.tolist(), values.tolist(), tiers.tolist(), segments.tolist(),
+                           strict=True))
+        return out
+
+    def flush(self, session: Session, backend: str) -> int:
+        count = len(self)
+        if not count:
+            return 0
+        rebuilt: list[Index] = []
+        if backend == "sqlite" and count >= REBUILD_INDEXES_FROM:
+            size = session.scalar(select(func.count()).select_from(self.table)) or 0
+            if count * 5 >= size:  # a fifth of the table or more
+                rebuilt = _drop_sltv_indexes(session, [self.table])
+        _write(session, backend, self.table, self.rows(), bump_version=self.bump_version)
+        for index in rebuilt:
+            index.create(session.connection())
+        self.parts.clear()
+        return count
+
+
+def _changed_rows(rows: Sequence[Any], params: sltv.SltvParams, thresholds: dict[str, int],
+                  grid: dict[tuple[str, str], str]) -> tuple[Any, Any, Any, Any] | None:
+    """(ids, sltv, tier, segment) arrays of the rows whose values change."""
     if not rows:
-        return 0
+        return None
     ids, margins, revenues, imported, reasons, old_v, old_t, old_s = zip(*rows, strict=True)
     # None → NaN through object arrays (C loops, no per-row Python)
     margin = np.array(margins, dtype=object).astype(np.float64)
@@ -329,7 +364,4 @@ def _apply_chunk(session: Session, backend: str, table: Table, rows: Sequence[An
                | (segments != np.array(old_s, dtype=object)))
     where = np.flatnonzero(differs)
     ids_arr = np.array(ids, dtype=np.int64)
-    out = list(zip(ids_arr[where].tolist(), values[where].tolist(), tiers[where].tolist(),
-                   segments[where].tolist(), strict=True))
-    _write(session, backend, table, out, bump_version=bump_version)
-    return len(out)
+    return ids_arr[where], values[where], tiers[where], segments[where]
