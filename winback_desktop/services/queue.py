@@ -230,7 +230,7 @@ def _pg_best_queued(shape: _Shape, lock: bool) -> str:
 
 
 #: queued candidates read (unlocked) from the top of each open zone by the fast claim
-PG_CANDIDATES_PER_ZONE = 16
+PG_CANDIDATES_PER_ZONE = 4
 
 
 def _pg_pick_fast(shape: _Shape) -> str:
