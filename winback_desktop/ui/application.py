@@ -208,6 +208,11 @@ class AppController(QObject):
         language = i18n.install(language)
         prefs.set_value(prefs.KEY_LANGUAGE, language)
         ctx = AppContext(db=self.db, actor=actor, language=language)
+        if getattr(self, "maintenance", None) is None:
+            from winback_desktop.services import queue
+
+            # PostgreSQL: one workstation of the team keeps the queue table vacuumed.
+            self.maintenance = queue.start_maintenance(self.db)
         window = MainWindow(ctx, backup_path=self.backup_path)
         window.logout_requested.connect(self.logout)
         window.quit_requested.connect(self.quit_requested)
@@ -230,6 +235,10 @@ class AppController(QObject):
     def shutdown(self) -> None:
         if self.window is not None:
             self.window.close()
+        maintenance = getattr(self, "maintenance", None)
+        if maintenance is not None:
+            maintenance.stop()
+            self.maintenance = None
         if self.db is not None:
             self.db.dispose()
             self.db = None
@@ -272,6 +281,11 @@ def run(argv: list[str]) -> int:
         QThreadPool.globalInstance().waitForDone()
         controller.shutdown()
         return code
+    from winback_desktop.services.logs import setup_logging
+    from winback_desktop.ui import crash
+
+    setup_logging("winback-desktop")
+    crash.install(database=lambda: controller.db.display_url if controller.db else None)
     controller.start()
     code = app.exec()
     controller.shutdown()
