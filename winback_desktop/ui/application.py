@@ -76,6 +76,7 @@ class AppController(QObject):
         self.remember_url = remember_url
         self.demo_customers = demo_customers
         self.db: Any = None
+        self.maintenance: Any = None
         self.backup_path: Path | None = None
         self.login: LoginDialog | None = None
         self.window: Any = None
@@ -208,7 +209,7 @@ class AppController(QObject):
         language = i18n.install(language)
         prefs.set_value(prefs.KEY_LANGUAGE, language)
         ctx = AppContext(db=self.db, actor=actor, language=language)
-        if getattr(self, "maintenance", None) is None:
+        if self.maintenance is None:
             from winback_desktop.services import queue
 
             # PostgreSQL: one workstation of the team keeps the queue table vacuumed.
@@ -235,9 +236,8 @@ class AppController(QObject):
     def shutdown(self) -> None:
         if self.window is not None:
             self.window.close()
-        maintenance = getattr(self, "maintenance", None)
-        if maintenance is not None:
-            maintenance.stop()
+        if self.maintenance is not None:
+            self.maintenance.stop()
             self.maintenance = None
         if self.db is not None:
             self.db.dispose()
