@@ -54,6 +54,13 @@ class MainWindow(QMainWindow):
         self.screens: dict[str, QWidget] = {}
         self.screen_errors: dict[str, BaseException] = {}
         self._ops: list[Operation[Any]] = []
+        self.scheduled_backups: Any = None
+        if ctx.actor.can(Permission.MANAGE_DATABASE):
+            from winback_desktop.ui.backup_dialog import ScheduledBackups
+
+            # An admin's workstation takes the scheduled backups while it is logged in.
+            self.scheduled_backups = ScheduledBackups(ctx, parent=self)
+            self.scheduled_backups.start()
         # Agents get their supervisor's coaching messages as pop-ups, whatever screen is open.
         self.coaching: CoachingInbox | None = (
             CoachingInbox(ctx, self) if ctx.actor.can(Permission.WORK_QUEUE)
@@ -147,8 +154,17 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self)
         self.import_action.triggered.connect(self.open_import)
         self.import_action.setVisible(self.ctx.actor.can(Permission.IMPORT_CUSTOMERS))
+        admin_db = self.ctx.actor.can(Permission.MANAGE_DATABASE)
+        self.team_server_action = QAction(self)
+        self.team_server_action.triggered.connect(self.open_team_server)
+        self.team_server_action.setVisible(admin_db)
+        self.backup_action = QAction(self)
+        self.backup_action.triggered.connect(self.open_backups)
+        self.backup_action.setVisible(admin_db)
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.settings_action)
+        self.file_menu.addAction(self.team_server_action)
+        self.file_menu.addAction(self.backup_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.logout_action)
         self.file_menu.addAction(self.quit_action)
@@ -182,6 +198,38 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(self.about_action)
 
+    def open_team_server(self) -> None:
+        """File › Team server…: connect this PC to the team's PostgreSQL (issue 10)."""
+        from winback_desktop.ui.team_server_dialog import TeamServerDialog
+
+        dialog = TeamServerDialog(self.ctx, self)
+
+        def saved(url: str) -> None:
+            # The password goes to the OS keyring; the next login uses the server.
+            prefs.save_database_url(url)
+            self.statusBar().showMessage(self.tr(
+                "Saved. Log out and in again to work on the team server."), 15_000)
+
+        def forgotten() -> None:
+            prefs.set_value(prefs.KEY_DATABASE_URL, "")
+            self.statusBar().showMessage(self.tr(
+                "This PC goes back to its own database at the next login."), 15_000)
+
+        dialog.connection_saved.connect(saved)
+        dialog.connection_forgotten.connect(forgotten)
+        dialog.open()
+        self.team_server_dialog = dialog
+
+    def open_backups(self) -> None:
+        """File › Backup and restore… (issue 10)."""
+        from winback_desktop.ui.backup_dialog import BackupDialog
+
+        dialog = BackupDialog(self.ctx, self)
+        # After a restore the data under every open screen changed: start afresh.
+        dialog.restored.connect(self.logout)
+        dialog.open()
+        self.backup_dialog = dialog
+
     def open_import(self) -> None:
         """File › Import customers…: the import wizard (issue 4)."""
         from winback_desktop.ui.import_wizard import open_import_wizard
@@ -203,6 +251,8 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.import_action.setText(self.tr("&Import customers…"))
         self.settings_action.setText(self.tr("&Settings…"))
+        self.team_server_action.setText(self.tr("&Team server…"))
+        self.backup_action.setText(self.tr("&Backup and restore…"))
         self.logout_action.setText(self.tr("&Log out"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
