@@ -364,11 +364,14 @@ def test_details_show_interview_answers(db) -> None:  # type: ignore[no-untyped-
     team = make_team(db)
     customer_id, task = add_customer(db, team.campaign_id)
     with db.session() as s:
-        script = InterviewScript(name="Exit", version=1, status="published")
+        # Built as a draft, then published: published scripts are immutable.
+        script = InterviewScript(name="Exit", version=1, status="draft")
         s.add(script)
         s.flush()
         s.add(InterviewQuestion(script_id=script.id, position=1, key="why",
                                 text="Why did you leave?", qtype="choice"))
+        s.flush()
+        script.status = "published"
         s.add(InterviewResponse(script_id=script.id, customer_id=customer_id,
                                 status="completed", answers={"why": "competitor_price",
                                                              "extra": ["a", "b"]}))
