@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, true, update
 from sqlalchemy.orm import Session
 
 from winback_desktop.core.domain import OfferRequestStatus, PresenceState, TaskStatus
@@ -85,7 +85,7 @@ def live_board(session: Session, actor: Actor, now: datetime | None = None,
         .where(OfferRequest.status.in_([OfferRequestStatus.PENDING.value,
                                         OfferRequestStatus.ESCALATED.value]))) or 0
     flagged = session.scalar(select(func.count()).select_from(Call)
-                             .where(Call.flagged_for_review.is_(True))) or 0
+                             .where(Call.flagged_for_review == true())) or 0
     return Board(now, tiles, by_state, depth, int(callbacks), int(approvals), int(flagged),
                  names)
 

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from winback_desktop.core import qa as core_qa
@@ -238,7 +238,7 @@ def review_queue(session: Session, actor: Actor, week_start: date, per_agent: in
     for aid, ids in per.items():
         chosen.update(core_qa.sample_calls(ids, per_agent, f"{week_start.isoformat()}:{aid}"))
     flagged = {cid for (cid,) in session.execute(
-        select(Call.id).where(Call.flagged_for_review.is_(True), Call.started_at >= lo,
+        select(Call.id).where(Call.flagged_for_review == true(), Call.started_at >= lo,
                               Call.started_at < hi))}
     ids = sorted(chosen | flagged)
     if not ids:
