@@ -263,7 +263,7 @@ class ApprovalsScreen(QWidget):
         text = self.tr("{n} new offer request(s) waiting for approval").format(n=n)
         self.banner.setText(text)
         self.banner.show()
-        QTimer.singleShot(15_000, self.banner.hide)
+        QTimer.singleShot(15_000, self.banner, self.banner.hide)
         self.new_requests.emit(n)
         window = self.window()
         if window is not None and window.isVisible():

@@ -272,7 +272,12 @@ class ScheduledBackups(QObject):
     def start(self) -> None:
         if self.ctx.actor.can(Permission.MANAGE_DATABASE):
             self.timer.start()
-            QTimer.singleShot(30_000, self.check)  # after start-up settles
+            # After start-up settles; a child timer dies with this object, so a closed
+            # window never gets a late call.
+            self._first = QTimer(self)
+            self._first.setSingleShot(True)
+            self._first.timeout.connect(self.check)
+            self._first.start(30_000)
 
     def check(self) -> Operation[Any] | None:
         if self._op is not None and not self._op.done:

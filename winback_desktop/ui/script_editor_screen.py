@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -175,16 +176,17 @@ class ScriptEditorScreen(QWidget):
         self.add_button.clicked.connect(self.add_question)
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self.remove_question)
-        self.up_button = QPushButton("▲")
+        # Arrow buttons draw their symbol: no text to translate or clip.
+        self.up_button = QToolButton()
+        self.up_button.setArrowType(Qt.ArrowType.UpArrow)
         self.up_button.setToolTip(self.tr("Move up (Alt+Up)"))
         self.up_button.clicked.connect(lambda: self.move_question(-1))
-        self.down_button = QPushButton("▼")
+        self.down_button = QToolButton()
+        self.down_button.setArrowType(Qt.ArrowType.DownArrow)
         self.down_button.setToolTip(self.tr("Move down (Alt+Down)"))
         self.down_button.clicked.connect(lambda: self.move_question(1))
-        for b in (self.up_button, self.down_button):
-            b.setMaximumWidth(40)
-        for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            qbuttons.addWidget(b)
+        for widget in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            qbuttons.addWidget(widget)
         ql.addLayout(qbuttons)
         body.addWidget(qbox)
         for seq, step in (("Alt+Up", -1), ("Alt+Down", 1)):
