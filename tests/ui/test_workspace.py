@@ -353,3 +353,33 @@ def test_exit_interview_runs_inside_the_call(qtbot, demo_db, dialled) -> None:  
         response = s.scalars(select(InterviewResponse)
                              .where(InterviewResponse.call_id == call_id)).one()
         assert response.status == "paused"
+
+
+def test_notes_survive_a_crash_as_a_local_draft(qtbot, demo_db, dialled) -> None:  # type: ignore[no-untyped-def]
+    from winback_desktop.services.drafts import DraftStore
+
+    store = DraftStore("agent02")
+    screen = _desk(qtbot, demo_db, "agent02")
+    _next(qtbot, screen)
+    task_id = screen.task.task_id
+    screen.notes.setFocus()
+    qtbot.keyClicks(screen.notes, "Half-written: wants a refund first")
+    qtbot.waitUntil(lambda: store.load(task_id) is not None, timeout=TIMEOUT)
+    assert store.load(task_id).notes == "Half-written: wants a refund first"
+
+    # the workstation dies; the agent starts again and is given the same customer back
+    screen.close()
+    again = _desk(qtbot, demo_db, "agent02")
+    _next(qtbot, again)
+    assert again.task.task_id == task_id
+    assert again.notes.toPlainText() == "Half-written: wants a refund first"
+    _key(qtbot, again, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: again.call.call_id is not None and again.idle(), timeout=TIMEOUT)
+    again.next_button.setFocus()
+    _key(qtbot, again, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: again.phase is Phase.IDLE and again.idle(), timeout=TIMEOUT)
+    assert store.load(task_id) is None  # stored in the database: the draft is gone
+    with demo_db.session() as s:
+        call = s.scalars(select(Call).where(Call.task_id == task_id)
+                         .order_by(Call.id.desc())).first()
+        assert call.notes == "Half-written: wants a refund first"

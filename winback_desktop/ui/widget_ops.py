@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QWidget
 
 from winback_desktop.ui.ops import Operation
@@ -20,9 +21,16 @@ from winback_desktop.ui.ops import Operation
 class WidgetOps:
     """The running background operations of one widget."""
 
-    def __init__(self, widget: QWidget) -> None:
+    def __init__(self, widget: QWidget, *, serial: bool = False) -> None:
         self._widget = widget
         self._running: set[Operation[Any]] = set()
+        # serial: one worker thread, so this widget's transactions never overlap. On
+        # SQLite a read-then-write transaction fails at once ("database is locked",
+        # SQLITE_BUSY_SNAPSHOT) when another write commits between its read and write.
+        self._pool: QThreadPool | None = None
+        if serial:
+            self._pool = QThreadPool()
+            self._pool.setMaxThreadCount(1)
 
     def idle(self) -> bool:
         return not self._running
@@ -43,5 +51,5 @@ class WidgetOps:
 
         op: Operation[Any] = Operation(lambda _ctl: fn(), on_success=ok, on_failure=failed)
         self._running.add(op)
-        op.start()
+        op.start(self._pool)
         return op

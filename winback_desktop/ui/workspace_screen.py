@@ -53,7 +53,9 @@ from winback_desktop.services import (
 )
 from winback_desktop.services.calls import CallAlreadyFinished
 from winback_desktop.services.customer_card import CustomerCard
+from winback_desktop.services.drafts import Draft, DraftStore
 from winback_desktop.services.queue import ClaimedTask
+from winback_desktop.ui import crash
 from winback_desktop.ui import vocabulary as vocab
 from winback_desktop.ui.callback_dialog import CallbackDialog
 from winback_desktop.ui.context import AppContext
@@ -83,6 +85,7 @@ ANSWER_KEY = "F6"
 HANGUP_KEY = "F7"
 BREAK_KEY = "F9"
 HEARTBEAT_MS = 30_000
+DRAFT_DELAY_MS = 800
 
 
 class Phase(Enum):
@@ -118,7 +121,7 @@ class WorkspaceScreen(QWidget):
         self.stuck = False
         self.explain_dialog: SltvExplainDialog | None = None
         self.busy = False
-        self._ops = WidgetOps(self)
+        self._ops = WidgetOps(self, serial=True)
         self._build()
         self._shortcuts()
         self._tick_timer = QTimer(self)
@@ -132,6 +135,11 @@ class WorkspaceScreen(QWidget):
         self._release_leftovers()
         self._set_presence(PresenceState.READY)
         ctx.hub.changed.connect(self._on_changed)
+        crash_handler = crash.handler()
+        if crash_handler is not None:
+            crash_handler.add_flush_hook(self.save_draft)
+            self.destroyed.connect(
+                lambda *_a, h=crash_handler, f=self.save_draft: h.remove_flush_hook(f))
 
     def _on_changed(self, topics: set[str]) -> None:
         """Another screen changed something: a new or paused campaign shows up here."""
@@ -241,6 +249,14 @@ class WorkspaceScreen(QWidget):
             self.tr("What did the customer say? Kept until the outcome is saved."))
         nl.addWidget(self.notes)
         rl.addWidget(notes_box, 1)
+        # Notes are also autosaved to a local draft file: a crash or power cut loses nothing.
+        self.drafts = DraftStore(self.ctx.actor.login)
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
+        self._notes_text = ""  # what the crash hook saves: never touch widgets off-thread
+        self.notes.textChanged.connect(self._notes_changed)
 
         outcome_box = QGroupBox(
             self.tr("Outcome (keys 1–9; Ctrl+1–9 while typing or in the interview)"))
@@ -492,6 +508,7 @@ class WorkspaceScreen(QWidget):
         self.call = CallState()
         if not self.runner.busy:
             self.runner.clear()
+        draft = self._load_draft(self.task.task_id)
         self.card_view.show_card(self.card)
         self.card_view.history.setCurrentWidget(self.runner)
         self.phase = Phase.HOLDING
@@ -499,6 +516,10 @@ class WorkspaceScreen(QWidget):
             self.show_message(self.tr("Callback due: this customer asked to be called now."),
                               "info")
         self.empty_label.setText("")
+        if draft is not None and draft.notes and not self.notes.toPlainText():
+            self.notes.setPlainText(draft.notes)
+            self.show_message(self.tr("Your notes from an earlier, unsaved call with this"
+                                      " customer are back in the notes box."), "info")
         self._apply_phase()
         self._tick()
         if self.card_view.dial_buttons:
@@ -593,7 +614,11 @@ class WorkspaceScreen(QWidget):
             calls.finish_call(db, actor, call_id, disposition, notes=notes,
                               callback_at=callback_at, team_callback=team)
 
+        task_id = self.task.task_id if self.task is not None else None
+
         def ok(_r: Any) -> None:
+            if task_id is not None:
+                self._clear_draft(task_id)
             self._reset_to_idle(self.tr("Saved. Press {key} for the next customer.")
                                 .format(key=NEXT_KEY))
             self.show_message(self.tr("Saved: {outcome}.").format(
@@ -614,6 +639,38 @@ class WorkspaceScreen(QWidget):
                 self.stuck = True
 
         self._run(work, ok, fail)
+
+    # ------------------------------------------------------------------ drafts
+    def _notes_changed(self) -> None:
+        self._notes_text = self.notes.toPlainText()
+        self._draft_timer.start()
+
+    def save_draft(self) -> None:
+        """Write the notes of the held customer to the local draft file.
+
+        Also the crash handler's flush hook, so it may run on any thread: it reads only
+        plain Python attributes, never a widget.
+        """
+        task = self.task
+        if task is None:
+            return
+        with contextlib.suppress(OSError):
+            text = self._notes_text
+            if text.strip():
+                self.drafts.save(task.task_id, text)
+            else:
+                self.drafts.clear(task.task_id)
+
+    def _load_draft(self, task_id: int) -> Draft | None:
+        try:
+            return self.drafts.load(task_id)
+        except OSError:
+            return None
+
+    def _clear_draft(self, task_id: int) -> None:
+        self._draft_timer.stop()
+        with contextlib.suppress(OSError):
+            self.drafts.clear(task_id)
 
     def _reset_to_idle(self, empty_text: str) -> None:
         state = self.runner.state

@@ -130,6 +130,10 @@ Customers come back when their retry time or calling window opens — try again 
       <translation>回拨到期：客户约定现在回电。</translation>
     </message>
     <message>
+      <source>Your notes from an earlier, unsaved call with this customer are back in the notes box.</source>
+      <translation>您上一次与此客户通话时未保存的备注已恢复到备注框中。</translation>
+    </message>
+    <message>
       <source>Dialling {number} — the number is also on the clipboard.</source>
       <translation>正在拨打 {number}，号码已复制到剪贴板。</translation>
     </message>
