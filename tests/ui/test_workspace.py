@@ -383,3 +383,22 @@ def test_notes_survive_a_crash_as_a_local_draft(qtbot, demo_db, dialled) -> None
         call = s.scalars(select(Call).where(Call.task_id == task_id)
                          .order_by(Call.id.desc())).first()
         assert call.notes == "Half-written: wants a refund first"
+
+
+def test_offers_panel_follows_the_customer_and_acceptance_wins_back(qtbot, demo_db, dialled) -> None:  # type: ignore[no-untyped-def]
+    screen = _desk(qtbot, demo_db, "agent03")
+    assert screen.offers.customer_id is None
+    _next(qtbot, screen)
+    task = screen.task
+    assert screen.offers.customer_id == task.customer_id
+    assert screen.offers.task_id == task.task_id
+    _key(qtbot, screen, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: screen.call.call_id is not None and screen.idle(), timeout=TIMEOUT)
+    call_id = screen.call.call_id
+    screen.notes.setPlainText("Took the 3-month discount")
+    screen.offers.won_back.emit()  # the panel recorded "customer accepted"
+    qtbot.waitUntil(lambda: screen.phase is Phase.IDLE and screen.idle(), timeout=TIMEOUT)
+    assert screen.offers.customer_id is None
+    with demo_db.session() as s:
+        call = s.get(Call, call_id)
+        assert call.disposition == "won_back" and call.notes == "Took the 3-month discount"

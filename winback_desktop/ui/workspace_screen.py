@@ -61,6 +61,7 @@ from winback_desktop.ui.callback_dialog import CallbackDialog
 from winback_desktop.ui.context import AppContext
 from winback_desktop.ui.customer_card_view import CustomerCardView, SltvExplainDialog
 from winback_desktop.ui.interview_runner import make_runner
+from winback_desktop.ui.offers_panel import OffersPanel
 from winback_desktop.ui.ops import Operation
 from winback_desktop.ui.screens import ScreenSpec, register
 from winback_desktop.ui.widget_ops import WidgetOps
@@ -206,6 +207,11 @@ class WorkspaceScreen(QWidget):
         self.runner.step_changed.connect(self._script_step)
         self.runner.completed.connect(self._interview_completed)
         self.card_view.history.insertTab(0, self.runner, self.tr("Exit interview"))
+        # ...and the offers (DESIGN §6): propose within authority or ask a supervisor.
+        self.offers = OffersPanel(self.ctx)
+        self.offers.won_back.connect(self._offer_accepted)
+        self.offers.callback_suggested.connect(self._offer_awaits_approval)
+        self.card_view.history.insertTab(1, self.offers, self.tr("Offers"))
         self.card_view.history.setCurrentIndex(0)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -511,6 +517,7 @@ class WorkspaceScreen(QWidget):
         draft = self._load_draft(self.task.task_id)
         self.card_view.show_card(self.card)
         self.card_view.history.setCurrentWidget(self.runner)
+        self.offers.set_context(self.task.customer_id, self.task.task_id, self.task.campaign_id)
         self.phase = Phase.HOLDING
         if self.task.is_callback:
             self.show_message(self.tr("Callback due: this customer asked to be called now."),
@@ -680,6 +687,7 @@ class WorkspaceScreen(QWidget):
         self.task, self.card = None, None
         self.call = CallState()
         self.stuck = False
+        self.offers.set_context(None, None, None)
         self.card_view.clear()
         self.phase = Phase.IDLE
         self.empty_label.setText(empty_text)
@@ -755,6 +763,19 @@ class WorkspaceScreen(QWidget):
         shown = step if step and self.phase is not Phase.IDLE else None
         self._run(lambda: presence.set_script_step(db, actor, shown),
                   on_failure=lambda _e: None, blocking=False)
+
+    def _offer_accepted(self) -> None:
+        """The customer took the offer: the call ends as won back (notes go with it)."""
+        if self.phase in (Phase.CALLING, Phase.WRAP_UP) and self.call.call_id is not None:
+            self.dispose(Disposition.WON_BACK)
+        else:
+            self.show_message(self.tr("Offer accepted. Record the outcome with 8 (won back)."),
+                              "ok")
+
+    def _offer_awaits_approval(self) -> None:
+        self.show_message(self.tr(
+            "The offer is waiting for a supervisor. Keep talking, or schedule a callback (5)"
+            " if the customer cannot wait."), "info")
 
     def _interview_completed(self, reason: str, treatment: str) -> None:
         self.show_message(self.tr("Interview done: {reason} → {treatment}.").format(

@@ -36,6 +36,10 @@
       <translation>流失访谈</translation>
     </message>
     <message>
+      <source>Offers</source>
+      <translation>优惠</translation>
+    </message>
+    <message>
       <source>Call</source>
       <translation>通话</translation>
     </message>
@@ -160,6 +164,14 @@ Customers come back when their retry time or calling window opens — try again 
     <message>
       <source>Left without an outcome; your notes are on the clipboard.</source>
       <translation>已离开，未记录结果；您的备注已复制到剪贴板。</translation>
+    </message>
+    <message>
+      <source>Offer accepted. Record the outcome with 8 (won back).</source>
+      <translation>客户已接受优惠。请按 8（已挽回）记录结果。</translation>
+    </message>
+    <message>
+      <source>The offer is waiting for a supervisor. Keep talking, or schedule a callback (5) if the customer cannot wait.</source>
+      <translation>优惠正在等待主管审批。请继续沟通；如果客户不能等待，请安排回拨（5）。</translation>
     </message>
     <message>
       <source>Interview done: {reason} → {treatment}.</source>
