@@ -402,3 +402,19 @@ def test_offers_panel_follows_the_customer_and_acceptance_wins_back(qtbot, demo_
     with demo_db.session() as s:
         call = s.get(Call, call_id)
         assert call.disposition == "won_back" and call.notes == "Took the 3-month discount"
+
+
+def test_closing_the_main_window_gives_the_customer_back_and_goes_offline(qtbot, demo_db, dialled) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.helpers import main_window, wait_ops
+
+    window = main_window(qtbot, demo_db, "agent06")
+    screen = window.open_screen("workspace")
+    wait_ops(qtbot)
+    assert isinstance(screen, WorkspaceScreen)
+    screen.next_customer()
+    qtbot.waitUntil(lambda: screen.phase is Phase.HOLDING and screen.idle(), timeout=TIMEOUT)
+    task_id = screen.task.task_id
+    window.close()
+    with demo_db.session() as s:
+        assert s.get(CallTask, task_id).status == "queued"
+        assert s.get(AgentPresence, screen.ctx.actor.user_id).state == "offline"

@@ -20,8 +20,16 @@ from enum import Enum
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDesktopServices,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -122,6 +130,7 @@ class WorkspaceScreen(QWidget):
         self.stuck = False
         self.explain_dialog: SltvExplainDialog | None = None
         self.busy = False
+        self._watched_window: QWidget | None = None
         self._ops = WidgetOps(self, serial=True)
         self._build()
         self._shortcuts()
@@ -141,6 +150,38 @@ class WorkspaceScreen(QWidget):
             crash_handler.add_flush_hook(self.save_draft)
             self.destroyed.connect(
                 lambda *_a, h=crash_handler, f=self.save_draft: h.remove_flush_hook(f))
+
+    # ------------------------------------------------------------------ closing
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        top = self.window()
+        if top is not self and top is not self._watched_window:
+            top.installEventFilter(self)
+            self._watched_window = top
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._watched_window and event.type() == QEvent.Type.Close:
+            self.shutdown()
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """The window closes (logout, quit): keep the notes, give back an untouched
+        customer, and leave the live board as offline. Quick and synchronous on purpose:
+        the process may end right after."""
+        self._heartbeat_timer.stop()
+        self.save_draft()
+        db, actor = self.ctx.db, self.ctx.actor
+        if self.phase is Phase.HOLDING and self.task is not None and not self.busy:
+            with contextlib.suppress(Exception):
+                queue.release_task(db, actor, self.task.task_id)
+            self.task, self.card = None, None
+            self.phase = Phase.IDLE
+        with contextlib.suppress(Exception):
+            presence.go_offline(db, actor)
 
     def _on_changed(self, topics: set[str]) -> None:
         """Another screen changed something: a new or paused campaign shows up here."""
