@@ -45,7 +45,11 @@ def _desk(qtbot, db, login: str = "agent01") -> WorkspaceScreen:  # type: ignore
 
 def _key(qtbot, screen: WorkspaceScreen, key: Qt.Key,  # type: ignore[no-untyped-def]
          modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    target = QApplication.focusWidget() or screen
+    if not screen.isActiveWindow():  # a window left over by another test took over
+        screen.activateWindow()
+        qtbot.waitUntil(screen.isActiveWindow, timeout=5_000)
+    focus = QApplication.focusWidget()
+    target = focus if focus is not None and screen.isAncestorOf(focus) else screen
     qtbot.keyClick(target, key, modifier)
 
 
@@ -418,3 +422,23 @@ def test_closing_the_main_window_gives_the_customer_back_and_goes_offline(qtbot,
     with demo_db.session() as s:
         assert s.get(CallTask, task_id).status == "queued"
         assert s.get(AgentPresence, screen.ctx.actor.user_id).state == "offline"
+
+
+def test_a_transaction_hit_by_a_snapshot_conflict_runs_again() -> None:
+    from winback_desktop.ui.widget_ops import retry_when_locked
+
+    calls: list[int] = []
+
+    def flaky() -> str:
+        calls.append(1)
+        if len(calls) < 3:
+            raise DatabaseUnavailable(detail="database is locked")
+        return "stored"
+
+    assert retry_when_locked(flaky, pause=0) == "stored" and len(calls) == 3
+
+    def down() -> None:
+        raise DatabaseUnavailable(detail="connection refused")
+
+    with pytest.raises(DatabaseUnavailable):
+        retry_when_locked(down, pause=0)

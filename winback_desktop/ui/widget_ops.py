@@ -8,25 +8,48 @@ callbacks are dropped when the widget is already gone.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QWidget
 
+from winback_desktop.core.errors import DatabaseUnavailable
 from winback_desktop.ui.ops import Operation
+
+T = TypeVar("T")
+
+
+def retry_when_locked(fn: Callable[[], T], attempts: int = 4, pause: float = 0.05) -> T:
+    """Run one transaction again when SQLite reports "database is locked" at once.
+
+    In WAL mode a transaction that read and then writes after another connection
+    committed fails immediately (SQLITE_BUSY_SNAPSHOT; the busy timeout does not apply).
+    The failed transaction was rolled back, so running it again is safe.
+    """
+    for attempt in range(attempts):
+        try:
+            return fn()
+        except DatabaseUnavailable as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(pause * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 class WidgetOps:
     """The running background operations of one widget."""
 
-    def __init__(self, widget: QWidget, *, serial: bool = False) -> None:
+    def __init__(self, widget: QWidget, *, serial: bool = False,
+                 retry_locked: bool = False) -> None:
         self._widget = widget
         self._running: set[Operation[Any]] = set()
         # serial: one worker thread, so this widget's transactions never overlap. On
         # SQLite a read-then-write transaction fails at once ("database is locked",
         # SQLITE_BUSY_SNAPSHOT) when another write commits between its read and write.
+        self._retry = retry_locked
         self._pool: QThreadPool | None = None
         if serial:
             self._pool = QThreadPool()
@@ -49,7 +72,8 @@ class WidgetOps:
             if shiboken6.isValid(widget):
                 on_failure(exc)
 
-        op: Operation[Any] = Operation(lambda _ctl: fn(), on_success=ok, on_failure=failed)
+        work = (lambda _ctl: retry_when_locked(fn)) if self._retry else (lambda _ctl: fn())
+        op: Operation[Any] = Operation(work, on_success=ok, on_failure=failed)
         self._running.add(op)
         op.start(self._pool)
         return op

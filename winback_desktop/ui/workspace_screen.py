@@ -72,7 +72,7 @@ from winback_desktop.ui.interview_runner import make_runner
 from winback_desktop.ui.offers_panel import OffersPanel
 from winback_desktop.ui.ops import Operation
 from winback_desktop.ui.screens import ScreenSpec, register
-from winback_desktop.ui.widget_ops import WidgetOps
+from winback_desktop.ui.widget_ops import WidgetOps, retry_when_locked
 
 #: Disposition keys: the digit on the button is its shortcut (Ctrl+digit works anywhere;
 #: Alt+digit is left to the interview runner's answer mnemonics).
@@ -131,7 +131,7 @@ class WorkspaceScreen(QWidget):
         self.explain_dialog: SltvExplainDialog | None = None
         self.busy = False
         self._watched_window: QWidget | None = None
-        self._ops = WidgetOps(self, serial=True)
+        self._ops = WidgetOps(self, serial=True, retry_locked=True)
         self._build()
         self._shortcuts()
         self._tick_timer = QTimer(self)
@@ -505,7 +505,7 @@ class WorkspaceScreen(QWidget):
                 held = queue.get_claimed(s, actor)
             for task_id in held:
                 with contextlib.suppress(WinbackError):
-                    queue.release_task(db, actor, task_id)
+                    retry_when_locked(functools.partial(queue.release_task, db, actor, task_id))
             return len(held)
 
         def done(count: int) -> None:
