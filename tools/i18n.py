@@ -95,7 +95,10 @@ def unfinished(ts: Path) -> list[str]:
 
 
 def apply(mapping: dict[str, str]) -> int:
+    """Fill translations; each changed file is then rewritten by lupdate itself so the
+    .ts files always have lupdate's layout (no formatting churn between tools)."""
     count = 0
+    by_name = {ts_name(source): source for source in sources()}
     for ts in sorted(TS_DIR.glob(f"*_{LANG}.ts")):
         tree = ET.parse(ts)
         changed = False
@@ -112,10 +115,11 @@ def apply(mapping: dict[str, str]) -> int:
                 changed = True
                 count += 1
         if changed:
-            ET.indent(tree)
             with ts.open("wb") as fh:
                 fh.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
                 tree.write(fh, encoding="utf-8", xml_declaration=False)
+            if ts.name in by_name:
+                lupdate(by_name[ts.name], ts)
     return count
 
 

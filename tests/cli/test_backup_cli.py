@@ -51,6 +51,23 @@ def test_backup_then_restore_with_yes(demo_url: str, tmp_path: Path) -> None:
     assert json.loads(done.stdout)["rows"]["customers"] == 40
 
 
+def test_restore_into_a_missing_or_broken_database_file(demo_url: str, tmp_path: Path) -> None:
+    """Disaster recovery: the live file is gone or garbage; the restore still works."""
+    assert winback(demo_url, "backup", str(tmp_path / "b.zip")).returncode == 0
+    assert winback(demo_url, "backup", str(tmp_path / "p.zip"), "--portable").returncode == 0
+    for name, source in (("new.sqlite3", "b.zip"), ("garbage.sqlite3", "p.zip")):
+        target = tmp_path / "restored" / name
+        target.parent.mkdir(exist_ok=True)
+        if name.startswith("garbage"):
+            target.write_bytes(b"\0" * 8192)
+        url = f"sqlite:///{target.as_posix()}"
+        out = winback(url, "restore", str(tmp_path / source), "--yes", "--json")
+        assert out.returncode == 0, out.stderr
+        assert json.loads(out.stdout)["rows"]["customers"] == 40
+        status = winback(url, "user", "list", "--json")
+        assert any(u["login"] == "agent01" for u in json.loads(status.stdout))
+
+
 def test_restore_without_yes_refuses_with_one_clear_line(demo_url: str, tmp_path: Path) -> None:
     assert winback(demo_url, "backup", str(tmp_path / "b.zip")).returncode == 0
     out = winback(demo_url, "restore", str(tmp_path / "b.zip"), stdin="yes\n")

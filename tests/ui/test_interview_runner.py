@@ -144,3 +144,54 @@ def test_a_new_runner_resumes_after_the_call_drops(qtbot, db, call) -> None:
     _idle(qtbot, second)
     with db.session() as s:
         assert s.scalar(select(InterviewResponse.status)) == "paused"
+
+
+def test_typing_notes_does_not_trigger_shortcuts(qtbot, db, call) -> None:
+    runner = _runner(qtbot, db, call["agent"])
+    runner.start(call["customer_id"], call["call_id"])
+    _idle(qtbot, runner)
+    runner.activateWindow()
+    qtbot.waitUntil(runner.isActiveWindow, timeout=5_000)
+    runner.notes.setFocus()
+    qtbot.keyClicks(runner.notes, "2 bills")
+    qtbot.keyClick(runner.notes, Qt.Key.Key_Return)
+    qtbot.keyClick(runner.notes, Qt.Key.Key_Backspace)
+    _idle(qtbot, runner)
+    assert runner.notes.toPlainText() == "2 bills"
+    assert runner.state.current_key == "why"  # neither answered nor moved
+    assert not any(b.isChecked() for b in runner._choice_buttons)
+
+
+def test_embedded_next_to_window_wide_digit_shortcuts(qtbot, db, call) -> None:
+    """The workspace binds 1–9 and Alt+1–9 to dispositions for its whole window: inside
+    the runner a digit picks a choice; outside it the workspace still gets it."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    fired: list[str] = []
+    for key in ("1", "2", "Alt+1"):
+        QShortcut(QKeySequence(key), host).activated.connect(
+            lambda key=key: fired.append(key))
+    layout = QVBoxLayout(host)
+    other = QLineEdit()
+    other.setReadOnly(True)
+    layout.addWidget(other)
+    runner = InterviewRunner(AppContext(db=db, actor=call["agent"]), host)
+    layout.addWidget(runner)
+    host.resize(700, 600)
+    host.show()
+    qtbot.waitExposed(host)
+    runner.start(call["customer_id"], call["call_id"])
+    _idle(qtbot, runner)
+    host.activateWindow()
+    qtbot.waitUntil(host.isActiveWindow, timeout=5_000)
+    runner.next_button.setFocus()
+    qtbot.keyClick(runner.next_button, Qt.Key.Key_2)
+    assert runner._choice_buttons[1].isChecked() and fired == []
+    qtbot.keyClick(runner.next_button, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert fired == ["Alt+1"]  # no choice mnemonic competes with the workspace
+    other.setFocus()
+    qtbot.keyClick(other, Qt.Key.Key_1)
+    assert fired == ["Alt+1", "1"] and runner._choice_buttons[1].isChecked()

@@ -191,7 +191,7 @@ def test_unreachable_database_offers_retry_choose_and_quit(qtbot: Any,
     assert dialog.retry_button is not None
     assert "Cannot reach the database" in dialog.informativeText()
     assert not controller.login.login_button.isEnabled()
-    assert "not available" in controller.login.database_value.text()
+    assert "not available" in controller.login.database_value.full_text()
     with qtbot.waitSignal(controller.quit_requested, timeout=5000):
         dialog.quit_button.click()
 
@@ -229,18 +229,24 @@ def test_a_newer_database_is_refused_without_retry(qtbot: Any, controllers: list
 
 
 def test_pre_upgrade_backup_is_named_in_the_status_bar(qtbot: Any, controllers: list,
-                                                       tmp_path: Path,
-                                                       demo_template: Path) -> None:
-    import shutil
+                                                       demo_url: str, tmp_path: Path,
+                                                       monkeypatch: Any) -> None:
+    from winback_desktop.services import database
 
-    path = tmp_path / "old.sqlite3"
-    shutil.copyfile(demo_template, path)
-    with sqlite3.connect(path) as conn:  # pretend it was written before revision 0001
-        conn.execute("DELETE FROM alembic_version")
-        conn.execute("DROP TABLE settings")
-    controller = start_controller(controllers, f"sqlite:///{path.as_posix()}")
+    backup = tmp_path / "winback-pre-upgrade-0001.sqlite3"
+    real_open = database.open_database
+
+    def open_with_upgrade(url: str | None = None, **kwargs: Any) -> Any:
+        db = real_open(url, **kwargs)
+        backup.write_bytes(b"copy")
+        kwargs["on_backup"](backup)  # what migrate.upgrade reports before upgrading
+        return db
+
+    monkeypatch.setattr(database, "open_database", open_with_upgrade)
+    controller = start_controller(controllers, demo_url)
     qtbot.waitUntil(lambda: controller.login.login_button.isEnabled(), timeout=30_000)
-    assert controller.backup_path is not None and controller.backup_path.exists()
-    log_in(qtbot, controller, "agent09")
+    assert controller.backup_path == backup
+    log_in(qtbot, controller, "agent10")
     qtbot.waitUntil(lambda: controller.window is not None, timeout=15_000)
-    assert str(controller.backup_path) in controller.window.backup_label.text()
+    assert controller.window.backup_label.text() == (
+        f"Backup taken before the upgrade: {backup}")

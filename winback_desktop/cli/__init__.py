@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "db_cmd",
     "user_cmd",
     "demo_cmd",
+    "import_cmd",
     "queue_cmd",
     "interview_cmd",
     "offer_cmd",

@@ -10,6 +10,8 @@ from typing import Any
 from winback_desktop.cli._common import add_command, emit, open_db, tr
 from winback_desktop.core.errors import WinbackError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
+from winback_desktop.db.engine import default_database_url
+from winback_desktop.db.session import Database
 from winback_desktop.services import backup, team_setup
 from winback_desktop.services.context import Actor
 
@@ -87,7 +89,8 @@ def restore_cmd(args: argparse.Namespace) -> int:
     if args.check:
         emit(args, info.as_dict(), _describe(info) + " " + tr("The file is intact."))
         return 0
-    db = open_db(args)
+    # Not open_db: a restore must work on a damaged, empty or too-new database too.
+    db = Database(getattr(args, "database", None) or default_database_url())
     try:
         if not getattr(args, "json", False):
             print(_describe(info), file=sys.stderr)

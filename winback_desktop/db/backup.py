@@ -172,9 +172,14 @@ def canonical(value: Any) -> Any:
     return value
 
 
-def row_line(values: Sequence[Any]) -> str:
-    return json.dumps([canonical(v) for v in values], ensure_ascii=False,
-                      separators=(",", ":"), sort_keys=True)
+def row_line(names: Sequence[str], values: Sequence[Any]) -> str:
+    """One row as canonical JSON keyed by column name.
+
+    Keyed (not positional) so the checksum does not depend on the physical column order,
+    which can differ between a database built by migrations and the models.
+    """
+    return json.dumps({n: canonical(v) for n, v in zip(names, values, strict=True)},
+                      ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def _integer_pk(table: Table) -> bool:
@@ -189,17 +194,18 @@ def iter_lines(conn: Connection, table: Table) -> Iterator[str]:
     differences between engines cannot change the order.
     """
     pk = list(table.primary_key.columns) or list(table.columns)
+    names = [c.name for c in table.columns]
     if _integer_pk(table):
         result = conn.execution_options(yield_per=BATCH).execute(
             select(table).order_by(*pk))
         for row in result:
-            yield row_line(row)
+            yield row_line(names, row)
         return
     rows = [tuple(r) for r in conn.execute(select(table))]
     index = [list(table.columns).index(c) for c in pk]
     rows.sort(key=lambda r: json.dumps([canonical(r[i]) for i in index], sort_keys=True))
     for values in rows:
-        yield row_line(values)
+        yield row_line(names, values)
 
 
 def table_stat(conn: Connection, table: Table) -> TableStat:
@@ -635,12 +641,11 @@ def copy_table(source: Connection, target: Connection, table: Table) -> int:
 
 def portable_rows(zf: zipfile.ZipFile, table: Table,
                   columns: list[str]) -> Iterator[dict[str, Any]]:
-    by_name = {c.name: c for c in table.columns}
-    wanted = [(i, by_name[name]) for i, name in enumerate(columns) if name in by_name]
+    wanted = [c for c in table.columns if c.name in set(columns)]
     with zf.open(f"{TABLES_DIR}{table.name}.jsonl") as fh:
         for raw in fh:
             values = json.loads(raw)
-            yield {col.name: _decode(col, values[i]) for i, col in wanted}
+            yield {col.name: _decode(col, values.get(col.name)) for col in wanted}
 
 
 @contextlib.contextmanager
@@ -713,6 +718,8 @@ def restore_into(engine: Engine, path: Path, manifest: Manifest,
     check_revision(manifest)
     head = migrate.head_revision()
     target_file = sqlite_path(engine.url)
+    if engine.dialect.name == "sqlite" and target_file is not None:
+        _set_aside_if_unreadable(engine, target_file)
     if (manifest.kind is BackupKind.SQLITE and engine.dialect.name == "sqlite"
             and target_file is not None):
         stats = _restore_sqlite_file(engine, path, target_file, manifest, progress)
@@ -723,6 +730,28 @@ def restore_into(engine: Engine, path: Path, manifest: Manifest,
     if manifest.revision != head:
         migrate.upgrade(engine, backup=False)
     return stats
+
+
+def _set_aside_if_unreadable(engine: Engine, target: Path) -> None:
+    """A damaged database file is renamed (kept for support), so the restore starts clean."""
+    if not target.exists():
+        return
+    try:
+        raw = sqlite3.connect(target)
+        try:
+            raw.execute("PRAGMA schema_version").fetchone()
+        finally:
+            raw.close()
+        return
+    except sqlite3.DatabaseError as exc:
+        reason = str(exc)
+    engine.dispose()
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    for suffix in ("", "-wal", "-shm"):
+        part = target.with_name(target.name + suffix)
+        if part.exists():
+            os.replace(part, part.with_name(f"{target.name}.broken-{stamp}{suffix}"))
+    log.warning("database file %s unreadable (%s): set aside before restoring", target, reason)
 
 
 def _restore_sqlite_file(engine: Engine, path: Path, target_file: Path,
@@ -776,8 +805,6 @@ def _restore_pg_dump(engine: Engine, path: Path, manifest: Manifest,
 def _restore_by_loading(engine: Engine, path: Path, manifest: Manifest,
                         progress: Progress) -> dict[str, TableStat]:
     """Portable backups, and SQLite backups into a PostgreSQL server: row by row."""
-    from winback_desktop.db import migrate
-
     with contextlib.ExitStack() as stack:
         if manifest.kind is BackupKind.SQLITE:
             copy = stack.enter_context(opened_sqlite_payload(path))
@@ -801,8 +828,9 @@ def _restore_by_loading(engine: Engine, path: Path, manifest: Manifest,
                 return portable_rows(zf, table, columns)
 
         with engine.begin() as conn:
-            if manifest.revision != migrate.head_revision() and manifest.revision:
-                # Rebuild the schema as the backup knew it; upgraded afterwards.
+            if manifest.revision and current_revision(conn) != manifest.revision:
+                # Rebuild the schema as the backup knew it (an empty or broken target,
+                # or an older backup); upgraded to head afterwards.
                 drop_all_tables(conn)
                 _alembic_upgrade(conn, manifest.revision)
             tables = data_tables(conn, current_revision(conn))

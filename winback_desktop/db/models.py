@@ -121,17 +121,26 @@ class ImportMapping(TimestampMixin, Base):
 class Customer(TimestampMixin, Base):
     __tablename__ = "customers"
     __table_args__ = (
-        Index("ix_customers_status_sltv", "status", "sltv_minor"),
-        Index("ix_customers_reason_tier", "defection_reason", "sltv_tier"),
+        # The customers screen sorts 1M rows on the server (ORDER BY col, id LIMIT):
+        # each sort index ends with id so PostgreSQL walks it without re-sorting ties
+        # (SQLite appends the rowid to every index anyway).
+        Index("ix_customers_status_sltv", "status", "sltv_minor", "id"),
+        Index("ix_customers_reason_tier", "defection_reason", "sltv_tier", "id"),
+        Index("ix_customers_external_id", "external_id", "id"),
+        Index("ix_customers_defection_date", "defection_date", "id"),
+        Index("ix_customers_segment", "segment", "id"),
+        Index("ix_customers_import_batch_id", "import_batch_id", "id"),
+        Index("ix_customers_name", "name", "id"),
+        Index("ix_customers_sltv_minor", "sltv_minor", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # Not unique: "import as new" may knowingly create a second customer with one id.
-    external_id: Mapped[str | None] = mapped_column(String(100), index=True)
+    external_id: Mapped[str | None] = mapped_column(String(100))
     name: Mapped[str] = mapped_column(String(200), default="")
     status: Mapped[str] = mapped_column(String(20), default="lost")
     defection_reason: Mapped[str] = mapped_column(String(30), default="unknown")
-    defection_date: Mapped[date | None] = mapped_column(Date, index=True)
+    defection_date: Mapped[date | None] = mapped_column(Date)
     reason_note: Mapped[str | None] = mapped_column(Text)
     trigger: Mapped[str | None] = mapped_column(String(500))
     competitor: Mapped[str | None] = mapped_column(String(200))
@@ -148,10 +157,10 @@ class Customer(TimestampMixin, Base):
     sltv_minor: Mapped[int | None] = mapped_column(BigInteger)
     sltv_imported_minor: Mapped[int | None] = mapped_column(BigInteger)
     sltv_tier: Mapped[str | None] = mapped_column(String(10))
-    segment: Mapped[str | None] = mapped_column(String(20), index=True)
+    segment: Mapped[str | None] = mapped_column(String(20))
     do_not_call: Mapped[bool] = mapped_column(Boolean, default=False)
     import_batch_id: Mapped[int | None] = mapped_column(
-        ForeignKey("import_batches.id", ondelete="SET NULL"), index=True
+        ForeignKey("import_batches.id", ondelete="SET NULL")
     )
     won_back_at: Mapped[datetime | None]
     version_id: Mapped[int] = mapped_column(Integer, default=1)

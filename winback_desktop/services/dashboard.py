@@ -23,6 +23,7 @@ class TodayCounts:
     callbacks_due: int
     calls_today: int
     my_calls_today: int
+    calls_last_7_days: int
 
 
 def local_day_start(now: datetime | None = None) -> datetime:
@@ -52,7 +53,9 @@ def today_counts(session: Session, actor: Actor, now: datetime | None = None) ->
     mine = 0
     if actor.user_id is not None:
         mine = session.scalar(calls_today.where(Call.agent_id == actor.user_id)) or 0
-    return TodayCounts(customers, queued, callbacks, total_calls, mine)
+    week = session.scalar(select(func.count()).select_from(Call).where(
+        Call.started_at >= start - timedelta(days=6), Call.started_at < end)) or 0
+    return TodayCounts(customers, queued, callbacks, total_calls, mine, week)
 
 
 def about_info(db: Database) -> dict[str, Any]:

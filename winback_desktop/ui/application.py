@@ -15,12 +15,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from winback_desktop import APP_ID, APP_NAME, ORG_NAME, __version__
 from winback_desktop.ui import i18n, prefs, style
-from winback_desktop.ui.login_dialog import SHOWN_AT, LoginDialog
+from winback_desktop.ui.login_dialog import HEAVY_AT_SHOW, SHOWN_AT, LoginDialog
 from winback_desktop.ui.ops import OpControl, Operation
 
 log = logging.getLogger(__name__)
@@ -82,6 +82,7 @@ class AppController(QObject):
         self.error_dialog: Any = None
         self.first_run: Any = None
         self._op: Operation[Any] | None = None
+        self._open_seq = 0
 
     # ------------------------------------------------------------------ login
 
@@ -109,6 +110,8 @@ class AppController(QObject):
     def open_database(self) -> None:
         url = self.url
         backups: list[Path] = []
+        self._open_seq += 1
+        seq = self._open_seq
 
         def work(_control: OpControl) -> tuple[Any, bool]:
             from winback_desktop.services import database, demo, users
@@ -125,6 +128,9 @@ class AppController(QObject):
 
         def opened(result: tuple[Any, bool]) -> None:
             db, first_run = result
+            if seq != self._open_seq:  # the user chose another database meanwhile
+                db.dispose()
+                return
             if self.db is not None and self.db is not db:
                 self.db.dispose()
             self.db = db
@@ -138,8 +144,11 @@ class AppController(QObject):
 
         if self.login is not None:
             self.login.set_database_pending(prefs.mask_url(url))
-        self._op = Operation(work, on_success=opened, on_failure=self._open_failed,
-                             parent=self).start()
+        def failed(exc: BaseException) -> None:
+            if seq == self._open_seq:
+                self._open_failed(exc)
+
+        self._op = Operation(work, on_success=opened, on_failure=failed, parent=self).start()
 
     def _open_failed(self, exc: BaseException) -> None:
         from winback_desktop.ui.database_dialogs import DatabaseErrorDialog
@@ -233,6 +242,9 @@ def run(argv: list[str]) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = make_app(argv)
+    from winback_desktop.ui import gc_guard
+
+    guard = gc_guard.install(app)
     i18n.install(initial_language(args.lang))
     if args.smoke_test:
         from winback_desktop.ui.smoke import run_smoke
@@ -247,17 +259,15 @@ def run(argv: list[str]) -> int:
 
         def report() -> None:
             t0 = getattr(entry, "IMPORTED_AT", STARTED_AT["run"])
+            heavy = ", ".join(HEAVY_AT_SHOW) or "none"
             print(f"login window shown {SHOWN_AT['login'] - t0:.3f} s after app.py was "
-                  f"imported", flush=True)
+                  f"imported; heavy modules already loaded: {heavy}", flush=True)
             app.quit()
 
         controller.start()
         assert controller.login is not None
-        if "login" in SHOWN_AT:
-            report()
-        else:
-            controller.login.shown.connect(report)
-        # Let the database open finish so the worker thread is not killed mid-migration.
+        # Report from the event loop: quit() before exec() would be ignored.
+        QTimer.singleShot(0, report)
         code = app.exec()
         QThreadPool.globalInstance().waitForDone()
         controller.shutdown()
@@ -265,6 +275,7 @@ def run(argv: list[str]) -> int:
     controller.start()
     code = app.exec()
     controller.shutdown()
+    guard.collect()
     return code
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -26,6 +27,7 @@ from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
 from winback_desktop.ui.context import AppContext
 from winback_desktop.ui.feedback import error_text
+from winback_desktop.ui.labels import audit_action, audit_entity
 from winback_desktop.ui.ops import OpControl, Operation
 from winback_desktop.ui.screens import ScreenSpec, register
 
@@ -115,6 +117,10 @@ class AuditScreen(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Audit log"))
+        for i in range(1, self.entity_combo.count()):
+            self.entity_combo.setItemText(i, audit_entity(self.entity_combo.itemData(i)))
+        if self.entries:
+            self._loaded((self.entries, self._entities(), self._logins()))
         self.entity_label.setText(self.tr("What:"))
         self.user_label.setText(self.tr("Who:"))
         self.entity_combo.setItemText(0, self.tr("Everything"))
@@ -160,18 +166,22 @@ class AuditScreen(QWidget):
     def _loaded(self, result: tuple[list[Any], list[str], list[str]]) -> None:
         self.entries, entities, logins = result
         self._error = ""
-        self._sync_combo(self.entity_combo, entities)
-        self._sync_combo(self.user_combo, logins)
+        self._sync_combo(self.entity_combo, entities, audit_entity)
+        self._sync_combo(self.user_combo, logins, str)
         self.table.setRowCount(len(self.entries))
         for r, e in enumerate(self.entries):
             when = e.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-            values = [when, e.user_login or "", e.action, e.entity, e.entity_id or "",
-                      e.workstation or ""]
+            values = [when, e.user_login or "", audit_action(e.action), audit_entity(e.entity),
+                      e.entity_id or "", e.workstation or ""]
             for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                if c in (2, 3):
+                    item.setToolTip(e.action if c == 2 else e.entity)
+                self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         if self.entries:
             self.table.selectRow(0)
+            self._show_detail()
         else:
             self.before_text.clear()
             self.after_text.clear()
@@ -179,7 +189,8 @@ class AuditScreen(QWidget):
         if getattr(self, "_again", False):
             self.refresh()
 
-    def _sync_combo(self, combo: QComboBox, values: list[str]) -> None:
+    def _sync_combo(self, combo: QComboBox, values: list[str],
+                    label: Callable[[str], str]) -> None:
         current = combo.currentData()
         existing = [combo.itemData(i) for i in range(1, combo.count())]
         if existing == values:
@@ -188,10 +199,16 @@ class AuditScreen(QWidget):
         while combo.count() > 1:
             combo.removeItem(1)
         for value in values:
-            combo.addItem(value, value)
+            combo.addItem(label(value), value)
         index = combo.findData(current) if current else 0
         combo.setCurrentIndex(max(0, index))
         combo.blockSignals(False)
+
+    def _entities(self) -> list[str]:
+        return [self.entity_combo.itemData(i) for i in range(1, self.entity_combo.count())]
+
+    def _logins(self) -> list[str]:
+        return [self.user_combo.itemData(i) for i in range(1, self.user_combo.count())]
 
     def _show_detail(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -85,12 +85,13 @@ def show_crash_dialog(path: Path, exc: BaseException) -> None:
 
     if QApplication.instance() is None:
         return
-    tr = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Critical, tr("Crash", "Winback Desktop"),
-                      tr("Crash", "Something went wrong that Winback Desktop did not expect. "
-                         "Your typed notes are saved as drafts and nothing you saved is lost."))
-    box.setInformativeText(
-        tr("Crash", "A report was written to:\n{path}\nPlease send it to your IT support.")
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, QCoreApplication.translate("Crash", "Winback Desktop"),
+        QCoreApplication.translate(
+            "Crash", "Something went wrong that Winback Desktop did not expect. Your typed "
+            "notes are saved as drafts and nothing you saved is lost."))
+    box.setInformativeText(QCoreApplication.translate(
+        "Crash", "A report was written to:\n{path}\nPlease send it to your IT support.")
         .replace("{path}", str(path)))
     box.setDetailedText(f"{type(exc).__name__}: {redact(str(exc))}")
     box.exec()

@@ -24,7 +24,8 @@ from winback_desktop.ui.labels import role_name
 from winback_desktop.ui.ops import OpControl, Operation
 from winback_desktop.ui.screens import ScreenSpec, register
 
-_CARDS = ("customers", "queued_tasks", "callbacks_due", "calls_today", "my_calls_today")
+_CARDS = ("customers", "queued_tasks", "callbacks_due", "calls_today", "my_calls_today",
+          "calls_last_7_days")
 
 
 class HomeScreen(QWidget):
@@ -53,7 +54,7 @@ class HomeScreen(QWidget):
         for i, key in enumerate(_CARDS):
             card = QFrame()
             card.setObjectName("statCard")
-            card.setMinimumWidth(190)
+            card.setMinimumWidth(140)
             value = QLabel("–")
             value.setObjectName("statValue")
             value.setAlignment(Qt.AlignmentFlag.AlignLeft)
@@ -98,6 +99,7 @@ class HomeScreen(QWidget):
             "callbacks_due": self.tr("Callbacks due today"),
             "calls_today": self.tr("Calls today (team)"),
             "my_calls_today": self.tr("My calls today"),
+            "calls_last_7_days": self.tr("Calls in the last 7 days (team)"),
         }
         for key, text in captions.items():
             self.captions[key].setText(text)

@@ -49,6 +49,14 @@ def qm_files(language: str) -> list[Path]:
     return sorted(TRANSLATIONS_DIR.glob(f"*_{language}.qm"))
 
 
+def qt_qm_files(language: str) -> list[Path]:
+    """Qt's own translations (standard buttons such as OK, Save, Cancel)."""
+    from PySide6.QtCore import QLibraryInfo
+
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    return [p for p in (folder / f"qtbase_{language}.qm",) if p.exists()]
+
+
 def install(language: str) -> str:
     """Install translators for ``language`` (removing earlier ones); returns it."""
     language = normalise(language)
@@ -56,7 +64,7 @@ def install(language: str) -> str:
         QCoreApplication.removeTranslator(old)
     _installed.clear()
     if language != "en":
-        for path in qm_files(language):
+        for path in [*qt_qm_files(language), *qm_files(language)]:
             translator = QTranslator()
             if translator.load(str(path)):
                 QCoreApplication.installTranslator(translator)

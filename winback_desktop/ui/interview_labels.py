@@ -73,7 +73,7 @@ def short_reason(code: str) -> str:
 def error_text(exc: BaseException) -> str:
     if isinstance(exc, WinbackError):
         return exc.render(QCoreApplication.translate)
-    return QCoreApplication.translate(CONTEXT, "Unexpected error: {detail}").format(
+    return QCoreApplication.translate("InterviewLabels", "Unexpected error: {detail}").format(
         detail=f"{type(exc).__name__}: {exc}")
 
 

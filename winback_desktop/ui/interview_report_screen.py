@@ -45,6 +45,8 @@ def _table(headers: list[str]) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().setVisible(False)
     table.setSortingEnabled(True)
+    # keep the report's own order (largest first) until the user clicks a header
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return table
 
@@ -61,6 +63,9 @@ def _fill(table: QTableWidget, rows: Sequence[Sequence[Any]]) -> None:
                                       | Qt.AlignmentFlag.AlignVCenter)
             else:
                 item.setText(str(value))
+                if str(value).endswith("%"):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, item)
     table.setSortingEnabled(True)
     for c in range(1, table.columnCount()):
@@ -230,10 +235,17 @@ class InterviewReportScreen(QWidget):
 
 
 # Sheet and column names of the xlsx export, for lupdate (translated by _headers).
-_EXPORT_NAMES = [QT_TRANSLATE_NOOP("InterviewReportScreen", n) for n in (
-    "By campaign", "By month", "By SLTV tier", "Competitor offers", "Agents", "Trigger",
-    "Competitor", "What the competitor offers", "Name", "Completion rate",
-    "Adherence rate", "Reason overridden")]
+_EXPORT_NAMES = [
+    QT_TRANSLATE_NOOP("InterviewReportScreen", "By campaign"),
+    QT_TRANSLATE_NOOP("InterviewReportScreen", "By month"),
+    QT_TRANSLATE_NOOP("InterviewReportScreen", "By SLTV tier"),
+    QT_TRANSLATE_NOOP("InterviewReportScreen", "Trigger"),
+    QT_TRANSLATE_NOOP("InterviewReportScreen", "Competitor"),
+    QT_TRANSLATE_NOOP("InterviewReportScreen", "What the competitor offers"),
+    QT_TRANSLATE_NOOP("InterviewReportScreen", "Name"),
+    QT_TRANSLATE_NOOP("InterviewReportScreen", "Completion rate"),
+    QT_TRANSLATE_NOOP("InterviewReportScreen", "Adherence rate"),
+]
 
 
 def _factory(ctx: AppContext) -> QWidget:

@@ -1,11 +1,14 @@
 """The exit-interview runner: one question at a time, inside the call workspace.
 
 Keyboard driven: number keys pick choices (toggle for multiple choice), Enter goes on,
-Backspace or Alt+Left goes back, Ctrl+P pauses. Every answer is saved as it is given,
-so a dropped call loses nothing: ``start`` for the same customer later resumes where
-the interview stopped, on any PC. At the end a confirm page shows the proposed
-defection reason (highest weight) and the grid's treatment for the customer's tier;
-the agent confirms or picks another reason (recorded as an override).
+Backspace or Alt+Left goes back, Ctrl+P pauses. The digits and Enter are claimed only
+while the focus is inside the runner on a page that uses them, so a host window that
+binds 1–9 / Alt+1–9 to dispositions (the call workspace) keeps them everywhere else.
+Every answer is saved as it is given, so a dropped call loses nothing: ``start`` for
+the same customer later resumes where the interview stopped, on any PC. At the end a
+confirm page shows the proposed defection reason (highest weight) and the grid's
+treatment for the customer's tier; the agent confirms or picks another reason
+(recorded as an override).
 
 Embedding (the call workspace)::
 
@@ -25,8 +28,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QDoubleValidator, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtGui import QDoubleValidator, QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -272,23 +275,50 @@ class InterviewRunner(QWidget):
         root.addWidget(self.error_label)
 
     def _shortcuts(self) -> None:
-        ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for n in range(1, 10):
-            sc = QShortcut(QKeySequence(str(n)), self)
-            sc.setContext(ctx)
-            sc.activated.connect(lambda n=n: self._pick(n))
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            sc = QShortcut(QKeySequence(key), self)
-            sc.setContext(ctx)
-            sc.activated.connect(self._enter)
-        for seq in (QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left),
-                    QKeySequence(Qt.Key.Key_Backspace)):
-            sc = QShortcut(seq, self)
-            sc.setContext(ctx)
-            sc.activated.connect(self.go_back)
-        sc = QShortcut(QKeySequence("Ctrl+P"), self)
-        sc.setContext(ctx)
-        sc.activated.connect(self.pause)
+        # keys nobody else in the workspace uses: plain shortcuts (they also work while
+        # typing an answer, where a text box would swallow the key press)
+        for seq, slot in (("Ctrl+P", self.pause), ("Alt+Left", self.go_back)):
+            sc = QShortcut(QKeySequence(seq), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(slot)
+
+    # Keys are handled as key presses, not QShortcuts: the call workspace binds the same
+    # digits to dispositions for the whole window, and two shortcuts on one key cancel
+    # each other. While the focus is inside the runner and a key means something here
+    # (a choice number on a question page, Enter, Back), the runner claims it through
+    # ShortcutOverride; everywhere else the workspace's shortcuts keep working.
+
+    def _key_action(self, event: QKeyEvent) -> Callable[[], None] | None:
+        page = self.pages.currentIndex()
+        key = Qt.Key(event.key())
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        plain = mods == Qt.KeyboardModifier.NoModifier
+        if page == PAGE_QUESTION and plain and Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            n = int(key) - int(Qt.Key.Key_0)
+            if n <= len(self._choice_buttons):
+                return lambda: self._pick(n)
+            return None
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain and page in (
+                PAGE_QUESTION, PAGE_CONFIRM):
+            return self._enter
+        if page in (PAGE_QUESTION, PAGE_CONFIRM) and key == Qt.Key.Key_Backspace and plain:
+            return self.go_back
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and self._key_action(event) is not None:
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        action = self._key_action(event)
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        action()
 
     # ------------------------------------------------------------------ public API
 
@@ -491,7 +521,8 @@ class InterviewRunner(QWidget):
             chosen = set(current) if isinstance(current, list) else {
                 str(current)} if current is not None else set()
             for n, (value, label) in enumerate(options, start=1):
-                text = f"&{n}  {label}" if n <= 9 else label
+                # no "&" mnemonic: Alt+digit belongs to the workspace's dispositions
+                text = f"{n}.  {label}" if n <= 9 else label
                 button: QAbstractButton = (QCheckBox(text) if not exclusive
                                            else QRadioButton(text))
                 button.setProperty("answer_value", value)
@@ -523,7 +554,6 @@ class InterviewRunner(QWidget):
             else:
                 line.setPlaceholderText(self.tr("Type the answer; Enter to go on"))
             line.setText("" if current is None else str(current))
-            line.returnPressed.connect(self.go_next)
             self._answer_widget = line
             self.answer_layout.addWidget(line)
             self.answer_layout.addStretch(1)

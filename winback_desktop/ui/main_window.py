@@ -20,13 +20,16 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from winback_desktop import APP_NAME, __version__
+from winback_desktop.core.permissions import Permission
 from winback_desktop.ui import i18n, prefs, style
+from winback_desktop.ui.coaching import CoachingInbox
 from winback_desktop.ui.connection import PING_INTERVAL_MS, ConnectionMonitor
 from winback_desktop.ui.context import AppContext
 from winback_desktop.ui.feedback import error_text, show_error
@@ -51,6 +54,10 @@ class MainWindow(QMainWindow):
         self.screens: dict[str, QWidget] = {}
         self.screen_errors: dict[str, BaseException] = {}
         self._ops: list[Operation[Any]] = []
+        # Agents get their supervisor's coaching messages as pop-ups, whatever screen is open.
+        self.coaching: CoachingInbox | None = (
+            CoachingInbox(ctx, self) if ctx.actor.can(Permission.WORK_QUEUE)
+            and ctx.actor.role == "agent" else None)
 
         self.banner = QLabel()
         self.banner.setObjectName("connectionBanner")
@@ -89,6 +96,9 @@ class MainWindow(QMainWindow):
 
         # status bar: backup note on the left; user, role, database, health on the right
         self.backup_label = QLabel()
+        self.backup_label.setMinimumWidth(40)
+        self.backup_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                        QSizePolicy.Policy.Preferred)
         self.user_label = QLabel()
         self.user_label.setObjectName("statusUser")
         self.role_label = QLabel()
@@ -134,6 +144,10 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self._quit)
+        self.import_action = QAction(self)
+        self.import_action.triggered.connect(self.open_import)
+        self.import_action.setVisible(self.ctx.actor.can(Permission.IMPORT_CUSTOMERS))
+        self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.logout_action)
@@ -152,10 +166,27 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
         self.language_actions.get(self.ctx.language, self.language_actions["en"]).setChecked(True)
 
+        # Ctrl+1 … Ctrl+9 jump to the navigation's first nine screens.
+        self.screen_actions: list[QAction] = []
+        for row in range(min(9, len(self.specs))):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, r=row: self.nav.setCurrentRow(r))
+            self.view_menu.addAction(action)
+            self.screen_actions.append(action)
+        if self.screen_actions:
+            self.view_menu.insertSeparator(self.screen_actions[0])
+
         self.help_menu = mb.addMenu("")
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(self.about_action)
+
+    def open_import(self) -> None:
+        """File › Import customers…: the import wizard (issue 4)."""
+        from winback_desktop.ui.import_wizard import open_import_wizard
+
+        open_import_wizard(self.ctx, self)
 
     # ------------------------------------------------------------------- texts
 
@@ -167,7 +198,10 @@ class MainWindow(QMainWindow):
             item = self.nav.item(row)
             if item is not None:
                 item.setText(screen_title(spec.title))
+            if row < len(self.screen_actions):
+                self.screen_actions[row].setText(screen_title(spec.title))
         self.file_menu.setTitle(self.tr("&File"))
+        self.import_action.setText(self.tr("&Import customers…"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.logout_action.setText(self.tr("&Log out"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -178,8 +212,11 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("User: {name}").format(
             name=actor.display_name or actor.login))
         self.role_label.setText(self.tr("Role: {role}").format(role=role_name(actor.role)))
-        self.db_label.setText(self.tr("Database: {url}").format(url=self.ctx.db.display_url))
-        self.db_label.setToolTip(self.ctx.db.display_url)
+        # Long server URLs and file paths are elided; the tooltip has the whole text.
+        url = self.ctx.db.display_url
+        short = self.db_label.fontMetrics().elidedText(url, Qt.TextElideMode.ElideMiddle, 320)
+        self.db_label.setText(self.tr("Database: {url}").format(url=short))
+        self.db_label.setToolTip(url)
         if self.backup_path is not None:
             self.backup_label.setText(self.tr("Backup taken before the upgrade: {path}").format(
                 path=str(self.backup_path)))
@@ -277,8 +314,11 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from winback_desktop.ui.settings_dialog import SettingsDialog
 
+        old = getattr(self, "settings_dialog", None)
+        if old is not None:
+            old.close()
+            old.deleteLater()
         dialog = SettingsDialog(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.settings_dialog = dialog
 

@@ -62,6 +62,7 @@ SCREEN_MODULES: list[str] = [
     "winback_desktop.ui.offer_catalog_screen",
     "winback_desktop.ui.board_screen",
     "winback_desktop.ui.qa_screen",
+    "winback_desktop.ui.customers_screen",
 ]
 
 

@@ -91,11 +91,11 @@ class ScriptEditorScreen(QWidget):
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("Script"), self.tr("Version"), self.tr("Status"),
+        self.tree.setHeaderLabels([self.tr("Script"), self.tr("Status"),
                                    self.tr("Language"), self.tr("Campaigns")])
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemSelectionChanged.connect(self._tree_selected)
         ll.addWidget(self.tree, 1)
         grid = QHBoxLayout()
@@ -181,6 +181,8 @@ class ScriptEditorScreen(QWidget):
         self.down_button = QPushButton("▼")
         self.down_button.setToolTip(self.tr("Move down (Alt+Down)"))
         self.down_button.clicked.connect(lambda: self.move_question(1))
+        for b in (self.up_button, self.down_button):
+            b.setMaximumWidth(40)
         for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
             qbuttons.addWidget(b)
         ql.addLayout(qbuttons)
@@ -195,13 +197,13 @@ class ScriptEditorScreen(QWidget):
         self.key_edit = QLineEdit()
         self.key_edit.setToolTip(self.tr("Short identifier used by branches and reports"))
         self.text_edit = QPlainTextEdit()
-        self.text_edit.setMaximumHeight(70)
+        self.text_edit.setMaximumHeight(56)
         self.type_combo = QComboBox()
         for qt in iv.QUESTION_TYPES:
             self.type_combo.addItem(labels.name(qt), qt)
         self.required_check = QCheckBox(self.tr("Required (counts for adherence)"))
         self.help_edit = QPlainTextEdit()
-        self.help_edit.setMaximumHeight(50)
+        self.help_edit.setMaximumHeight(44)
         self.help_edit.setPlaceholderText(self.tr("A hint the agent sees under the question"))
         self.tag_combo = QComboBox()
         self.tag_combo.addItem(self.tr("(none)"), None)
@@ -239,8 +241,16 @@ class ScriptEditorScreen(QWidget):
                     reason=labels.name(r)))
         hh = self.choices.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in range(1, self.choices.columnCount()):
-            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.choices.setColumnWidth(1, 80)
+        for c in range(CHOICE_FIXED, CHOICE_FIXED + len(iv.SCORED_REASONS)):
+            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
+            self.choices.setColumnWidth(c, 78)
+        hh.setSectionResizeMode(self.choices.columnCount() - 1,
+                                QHeaderView.ResizeMode.Interactive)
+        self.choices.setColumnWidth(self.choices.columnCount() - 1, 140)
+        self.choices.setMinimumHeight(170)
+        self.choices.setWordWrap(False)
         self.choices.verticalHeader().setVisible(False)
         self.choices.itemChanged.connect(self._form_changed)
         choice_buttons = QHBoxLayout()
@@ -256,10 +266,15 @@ class ScriptEditorScreen(QWidget):
         cb.setContentsMargins(0, 0, 0, 0)
         cb.addWidget(self.choices, 1)
         cb.addLayout(choice_buttons)
-        form.addRow(self.tr("Choices"), self.choices_box)
+        choices_label = QLabel(self.tr("Choices (weights toward each defection reason; "
+                                       "a choice may branch)"))
+        form.addRow(choices_label)
+        form.addRow(self.choices_box)
+        self.choices_label = choices_label
         body.addWidget(self.form_box)
         body.setStretchFactor(0, 1)
         body.setStretchFactor(1, 3)
+        body.setSizes([250, 800])
         rl.addWidget(body, 3)
         self.key_edit.textEdited.connect(self._form_changed)
         self.text_edit.textChanged.connect(self._form_changed)
@@ -273,7 +288,7 @@ class ScriptEditorScreen(QWidget):
 
         rl.addWidget(QLabel(self.tr("Checks")))
         self.issues = QListWidget()
-        self.issues.setMaximumHeight(110)
+        self.issues.setMaximumHeight(84)
         self.issues.itemActivated.connect(self._issue_activated)
         self.issues.itemClicked.connect(self._issue_activated)
         rl.addWidget(self.issues)
@@ -291,7 +306,7 @@ class ScriptEditorScreen(QWidget):
         split.addWidget(right)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
-        split.setSizes([380, 1000])
+        split.setSizes([330, 1050])
         self._update_buttons()
 
     # ------------------------------------------------------------------ helpers
@@ -339,21 +354,26 @@ class ScriptEditorScreen(QWidget):
             if parent is None:
                 parent = QTreeWidgetItem([info.name])
                 parent.setData(0, ROLE, None)
+                parent.setToolTip(0, info.name)
                 self.tree.addTopLevelItem(parent)
+                parent.setFirstColumnSpanned(True)
                 parents[info.name] = parent
                 parent.setExpanded(True)
             item = QTreeWidgetItem([
-                f"v{info.version}", str(info.version), labels.name(info.status),
-                labels.name(info.language), ", ".join(info.campaigns)])
+                self.tr("Version {version}").format(version=info.version),
+                labels.name(info.status), labels.name(info.language),
+                ", ".join(info.campaigns)])
+            item.setToolTip(3, "\n".join(info.campaigns))
             item.setData(0, ROLE, info.id)
             if info.status == iv.STATUS_PUBLISHED:
-                item.setForeground(2, QBrush(QColor("#1b5e20")))
+                item.setForeground(1, QBrush(QColor("#1b5e20")))
             elif info.status == iv.STATUS_RETIRED:
-                item.setForeground(2, QBrush(QColor("#777777")))
+                item.setForeground(1, QBrush(QColor("#777777")))
             parent.addChild(item)
             if info.id == select_id:
                 chosen = item
-        self.tree.resizeColumnToContents(1)
+        for c in (1, 2):
+            self.tree.resizeColumnToContents(c)
         self.tree.blockSignals(False)
         if chosen is not None:
             self.tree.setCurrentItem(chosen)
@@ -405,6 +425,7 @@ class ScriptEditorScreen(QWidget):
             self.language_combo.addItem(lang, lang)
         self.language_combo.setCurrentIndex(self.language_combo.findData(lang))
         self.description.setText(script.description)
+        self.description.setCursorPosition(0)
         self._fill_questions(0 if self.questions else -1)
         self._loading = False
         self._set_editable(self.editable)
@@ -506,7 +527,9 @@ class ScriptEditorScreen(QWidget):
     def _append_choice_row(self, c: iv.Choice, own_key: str) -> None:
         r = self.choices.rowCount()
         self.choices.insertRow(r)
-        self.choices.setItem(r, 0, QTableWidgetItem(c.label))
+        label = QTableWidgetItem(c.label)
+        label.setToolTip(c.label)
+        self.choices.setItem(r, 0, label)
         self.choices.setItem(r, 1, QTableWidgetItem(c.value))
         for i, reason in enumerate(iv.SCORED_REASONS):
             weight = c.weights.get(reason)
@@ -522,6 +545,7 @@ class ScriptEditorScreen(QWidget):
     def _type_visibility(self, qtype: str) -> None:
         has_choices = qtype in iv.CHOICE_TYPES
         self.choices_box.setVisible(has_choices)
+        self.choices_label.setVisible(has_choices)
         self.scale_widget.setEnabled(qtype == iv.SCALE and self.editable)
         fixed = qtype == iv.YES_NO
         self.add_choice_button.setEnabled(has_choices and not fixed and self.editable)

@@ -1,58 +1,58 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-  <context>
-    <name />
+<context>
+    <name></name>
     <message>
-      <source>users and roles</source>
-      <translation>用户与角色</translation>
+        <source>users and roles</source>
+        <translation>用户与角色</translation>
     </message>
     <message>
-      <source>add a user</source>
-      <translation>添加用户</translation>
+        <source>add a user</source>
+        <translation>添加用户</translation>
     </message>
     <message>
-      <source>display name</source>
-      <translation>显示名称</translation>
+        <source>display name</source>
+        <translation>显示名称</translation>
     </message>
     <message>
-      <source>team name (created if new)</source>
-      <translation>团队名称（不存在时自动创建）</translation>
+        <source>team name (created if new)</source>
+        <translation>团队名称（不存在时自动创建）</translation>
     </message>
     <message>
-      <source>password (prompted for when omitted)</source>
-      <translation>密码（省略时提示输入）</translation>
+        <source>password (prompted for when omitted)</source>
+        <translation>密码（省略时提示输入）</translation>
     </message>
     <message>
-      <source>list users</source>
-      <translation>列出用户</translation>
+        <source>list users</source>
+        <translation>列出用户</translation>
     </message>
     <message>
-      <source>Password: </source>
-      <translation>密码：</translation>
+        <source>Password: </source>
+        <translation>密码：</translation>
     </message>
     <message>
-      <source>Repeat password: </source>
-      <translation>再次输入密码：</translation>
+        <source>Repeat password: </source>
+        <translation>再次输入密码：</translation>
     </message>
     <message>
-      <source>Added {role} '{login}'.</source>
-      <translation>已添加{role}“{login}”。</translation>
+        <source>Added {role} &apos;{login}&apos;.</source>
+        <translation>已添加{role}“{login}”。</translation>
     </message>
     <message>
-      <source>No users.</source>
-      <translation>没有用户。</translation>
+        <source>No users.</source>
+        <translation>没有用户。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Errors</name>
     <message>
-      <source>No password given: use --password or type one.</source>
-      <translation>未提供密码：请使用 --password 或手动输入。</translation>
+        <source>No password given: use --password or type one.</source>
+        <translation>未提供密码：请使用 --password 或手动输入。</translation>
     </message>
     <message>
-      <source>The passwords do not match.</source>
-      <translation>两次输入的密码不一致。</translation>
+        <source>The passwords do not match.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
-  </context>
+</context>
 </TS>

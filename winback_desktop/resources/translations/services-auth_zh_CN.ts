@@ -1,19 +1,19 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-  <context>
+<context>
     <name>Errors</name>
     <message>
-      <source>The password needs at least {n} characters.</source>
-      <translation>密码至少需要 {n} 个字符。</translation>
+        <source>The password needs at least {n} characters.</source>
+        <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-      <source>The current password is wrong.</source>
-      <translation>当前密码错误。</translation>
+        <source>The current password is wrong.</source>
+        <translation>当前密码错误。</translation>
     </message>
     <message>
-      <source>The new password must differ from the current one.</source>
-      <translation>新密码必须与当前密码不同。</translation>
+        <source>The new password must differ from the current one.</source>
+        <translation>新密码必须与当前密码不同。</translation>
     </message>
-  </context>
+</context>
 </TS>

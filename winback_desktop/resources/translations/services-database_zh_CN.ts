@@ -1,11 +1,11 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-  <context>
+<context>
     <name>Errors</name>
     <message>
-      <source>Unsupported database driver in '{url}'.</source>
-      <translation>“{url}”中的数据库驱动不受支持。</translation>
+        <source>Unsupported database driver in &apos;{url}&apos;.</source>
+        <translation>“{url}”中的数据库驱动不受支持。</translation>
     </message>
-  </context>
+</context>
 </TS>

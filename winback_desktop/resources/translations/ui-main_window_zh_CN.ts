@@ -12,6 +12,10 @@
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
+      <source>&amp;Import customers…</source>
+      <translation>导入客户(&amp;I)…</translation>
+    </message>
+    <message>
       <source>&amp;Settings…</source>
       <translation>设置(&amp;S)…</translation>
     </message>

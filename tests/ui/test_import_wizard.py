@@ -1,0 +1,245 @@
+"""The import wizard end to end on real generated workbooks (openpyxl)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from sqlalchemy import func, select
+
+from winback_desktop.db.models import Customer, ImportBatch
+from winback_desktop.services import users
+from winback_desktop.services.context import Actor
+from winback_desktop.ui.context import AppContext
+from winback_desktop.ui.import_wizard import ERROR_BG, ImportWizard
+
+HEADERS = ["客户编号", "姓名", "手机", "流失日期", "流失原因", "年消费额", "毛利"]
+
+
+def chinese_workbook(path: Path, rows: list[list[Any]], *, title: bool = True,
+                     extra_sheet: bool = False) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "流失客户"
+    if title:
+        sheet.append(["2026年11月流失客户名单"])
+        sheet.append([])
+    sheet.append(HEADERS)
+    for row in rows:
+        sheet.append(row)
+    if extra_sheet:
+        notes = book.create_sheet("说明")
+        notes.append(["本文件由销售部导出"])
+    book.save(path)
+    return path
+
+
+GOOD_ROWS = [
+    ["C001", "王伟", "13800138000", date(2026, 3, 1), "价格太贵", "¥12,345.50", 3000],
+    ["C002", "李娜", "139 0013 9000", "2026年3月2日", "竞争对手", 56000, 9000],
+    ["C003", "张敏", "13700137000", "2026-03-03", "搬家", 8000, 1000],
+    ["C004", "刘洋", "13600136000", "not a date", "服务差", 9000, 900],
+    ["C001", "王伟(重复)", "13800138000", "2026-03-05", "价格", 100, 10],
+]
+
+
+@pytest.fixture
+def ctx(sqlite_db: Any) -> AppContext:
+    with sqlite_db.session() as s:
+        admin = users.add_user(s, Actor.system(), "boss", "admin", "boss-pass-123")
+        sup = users.add_user(s, Actor.of(admin), "sup", "supervisor", "sup-pass-1234")
+        return AppContext(db=sqlite_db, actor=Actor.of(sup))
+
+
+def customers(ctx: AppContext) -> int:
+    with ctx.db.session() as s:
+        return s.scalar(select(func.count()).select_from(Customer)) or 0
+
+
+def _destroy(widget: Any) -> None:
+    """Delete the wizard now, on the GUI thread (not whenever the GC gets to it)."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if shiboken6.isValid(widget):
+        widget.close()
+        widget.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+_OPEN: list[Any] = []
+
+
+@pytest.fixture(autouse=True)
+def _destroy_wizards() -> Any:
+    yield
+    while _OPEN:
+        _destroy(_OPEN.pop())
+
+
+def open_wizard(qtbot: Any, ctx: AppContext, path: Path) -> ImportWizard:
+    wizard = ImportWizard(ctx)
+    _OPEN.append(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(path))
+    return wizard
+
+
+def go_next(qtbot: Any, wizard: ImportWizard, expected: int, timeout: int = 20_000) -> None:
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == expected or wizard.file_page.error.isVisible()
+                    or wizard.mapping_page.error.isVisible(), timeout=timeout)
+    assert wizard.currentId() == expected, (wizard.file_page.error.text(),
+                                            wizard.mapping_page.error.text())
+
+
+def test_imports_a_chinese_workbook_end_to_end(qtbot: Any, ctx: AppContext,
+                                               tmp_path: Path) -> None:
+    path = chinese_workbook(tmp_path / "流失客户.xlsx", GOOD_ROWS)
+    wizard = open_wizard(qtbot, ctx, path)
+    go_next(qtbot, wizard, wizard.MAPPING)  # one sheet: the sheet page is skipped
+    mapped = wizard.mapping_page.mapping()
+    assert mapped["external_id"] == "客户编号"
+    assert mapped["name"] == "姓名"
+    assert mapped["phone"] == "手机"
+    assert mapped["defection_reason"] == "流失原因"
+    assert "row 3" in wizard.mapping_page.header_info.text()
+    go_next(qtbot, wizard, wizard.PREVIEW)
+    page = wizard.preview_page
+    assert "5 rows" in page.summary.text()
+    assert "1 in the file" in page.summary.text()
+    # the bad date is highlighted with its reason as tooltip
+    date_col = HEADERS.index("流失日期") + 1
+    bad = page.table.item(3, date_col)
+    assert bad.text() == "not a date"
+    assert bad.background().color() == ERROR_BG
+    assert bad.toolTip()
+    go_next(qtbot, wizard, wizard.OPTIONS)
+    wizard.options_page.valid_only.setChecked(True)
+    wizard.options_page.update_existing.setChecked(True)
+    go_next(qtbot, wizard, wizard.RUN)
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=30_000)
+    result = wizard.result
+    assert result.inserted == 3
+    assert result.rejected == 1
+    text = wizard.run_page.result.text()
+    assert "3 new customers" in text and "1 rejected" in text
+    assert customers(ctx) == 3
+    assert wizard.run_page.report_button.isVisible()
+    report = tmp_path / "errors.xlsx"
+    wizard.save_error_report(report)
+    qtbot.waitUntil(lambda: report.exists(), timeout=10_000)
+    rows = list(openpyxl.load_workbook(report).active.iter_rows(values_only=True))
+    assert any("not a date" in [str(c) for c in r] for r in rows[1:])
+    # undo removes what this import created
+    assert wizard.run_page.undo_button.isVisible()
+    wizard.undo()
+    qtbot.waitUntil(lambda: customers(ctx) == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: "undone" in wizard.run_page.status.text(), timeout=5000)
+
+
+def test_all_or_nothing_imports_nothing_when_a_row_is_bad(qtbot: Any, ctx: AppContext,
+                                                          tmp_path: Path) -> None:
+    path = chinese_workbook(tmp_path / "bad_row.xlsx", GOOD_ROWS)
+    wizard = open_wizard(qtbot, ctx, path)
+    go_next(qtbot, wizard, wizard.MAPPING)
+    go_next(qtbot, wizard, wizard.PREVIEW)
+    go_next(qtbot, wizard, wizard.OPTIONS)
+    assert wizard.options_page.all_or_nothing.isChecked()
+    go_next(qtbot, wizard, wizard.RUN)
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=30_000)
+    assert customers(ctx) == 0
+    assert "Nothing was imported" in wizard.run_page.status.text()
+    assert not wizard.run_page.undo_button.isVisible()
+
+
+def test_cancel_mid_import_leaves_the_database_unchanged(qtbot: Any, ctx: AppContext,
+                                                         tmp_path: Path) -> None:
+    rows = [[f"K{i:06d}", f"客户{i}", f"138{i:08d}", date(2026, 1, 1 + i % 28), "价格",
+             1000 + i, 100] for i in range(30_000)]
+    path = chinese_workbook(tmp_path / "big.xlsx", rows, title=False)
+    wizard = open_wizard(qtbot, ctx, path)
+    go_next(qtbot, wizard, wizard.MAPPING, timeout=60_000)
+    go_next(qtbot, wizard, wizard.PREVIEW, timeout=60_000)
+    go_next(qtbot, wizard, wizard.OPTIONS)
+    # press Cancel as soon as the import reports its first progress
+    wizard.run_page.progress.valueChanged.connect(
+        lambda v: v > 0 and wizard.run_page.cancel_button.isEnabled()
+        and wizard.run_page.cancel_button.click())
+    go_next(qtbot, wizard, wizard.RUN)
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=60_000)
+    assert wizard.result is None
+    assert wizard.run_page.error.isVisible()
+    assert "cancel" in wizard.run_page.error.text().lower()
+    assert customers(ctx) == 0
+    with ctx.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(ImportBatch)
+                        .where(ImportBatch.status == "done")) == 0
+
+
+@pytest.mark.parametrize("content", [b"", b"PK\x03\x04 this is not really a zip file",
+                                     b"<html><body><table><tr><td>1</td></tr></table></body></html>"])
+def test_a_broken_file_shows_the_error_on_the_first_page(qtbot: Any, ctx: AppContext,
+                                                         tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "客户.xls"
+    path.write_bytes(content)
+    wizard = open_wizard(qtbot, ctx, path)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.file_page.error.isVisible(), timeout=10_000)
+    assert wizard.currentId() == wizard.FILE
+    assert wizard.file_page.error.text()
+    assert "Traceback" not in wizard.file_page.error.text()
+
+
+def test_a_password_protected_workbook_is_refused_on_the_first_page(
+        qtbot: Any, ctx: AppContext) -> None:
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "encrypted.xlsx"
+    wizard = open_wizard(qtbot, ctx, path)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.file_page.error.isVisible(), timeout=10_000)
+    assert wizard.currentId() == wizard.FILE
+    assert "password" in wizard.file_page.error.text().lower()
+
+
+@pytest.mark.parametrize("name", ["customers.xls", "customers.xlsm"])
+def test_other_formats_preview(qtbot: Any, ctx: AppContext, name: str) -> None:
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "import" / name
+    wizard = open_wizard(qtbot, ctx, path)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() != wizard.FILE
+                    or wizard.file_page.error.isVisible(), timeout=20_000)
+    assert not wizard.file_page.error.isVisible(), wizard.file_page.error.text()
+    assert wizard.preview is not None and wizard.preview.total_rows > 0
+
+
+def test_missing_file_is_reported(qtbot: Any, ctx: AppContext, tmp_path: Path) -> None:
+    wizard = open_wizard(qtbot, ctx, tmp_path / "nowhere.xlsx")
+    wizard.next()
+    assert wizard.file_page.error.isVisible()
+    assert wizard.currentId() == wizard.FILE
+
+
+def test_sheet_choice_and_saved_mapping(qtbot: Any, ctx: AppContext, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = chinese_workbook(tmp_path / "two.xlsx", GOOD_ROWS[:3], extra_sheet=True)
+    wizard = open_wizard(qtbot, ctx, path)
+    go_next(qtbot, wizard, wizard.SHEET)
+    assert [wizard.sheet_page.sheets.item(i).text()
+            for i in range(wizard.sheet_page.sheets.count())] == ["流失客户", "说明"]
+    go_next(qtbot, wizard, wizard.MAPPING)
+    page = wizard.mapping_page
+    # map 毛利 away, save, reset, load back
+    margin_row = HEADERS.index("毛利")
+    page.combos[margin_row].setCurrentIndex(0)
+    wizard.save_mapping(page, "月度流失名单", page.mapping())
+    qtbot.waitUntil(lambda: page.saved.findText("月度流失名单") >= 0, timeout=5000)
+    page.combos[margin_row].setCurrentIndex(page.combos[margin_row].findData("annual_margin"))
+    page.combos[0].setCurrentIndex(0)
+    assert "external_id" not in page.mapping()
+    page.saved.setCurrentText("月度流失名单")
+    page.load_saved()
+    qtbot.waitUntil(lambda: "external_id" in page.mapping(), timeout=5000)
+    assert "annual_margin" not in page.mapping()

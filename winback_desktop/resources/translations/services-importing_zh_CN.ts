@@ -1,0 +1,46 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>Errors</name>
+    <message>
+      <source>There is no import to undo.</source>
+      <extracomment>Rows kept with their original cells for the error report. Customer columns an import may set (and compares on update).</extracomment>
+      <translation>没有可撤销的导入。</translation>
+    </message>
+    <message>
+      <source>The import was cancelled; nothing was imported.</source>
+      <translation>导入已取消，未导入任何数据。</translation>
+    </message>
+    <message>
+      <source>Map at least the customer ID or the name column before importing.</source>
+      <extracomment>{field: header}: detected, or the given mapping restricted to this file's headers headers a given mapping names that the file does not have</extracomment>
+      <translation>导入前请至少映射“客户编号”或“姓名”列。</translation>
+    </message>
+    <message>
+      <source>Unknown import mode '{mode}': use upsert or insert-only.</source>
+      <translation>未知的导入模式“{mode}”：请使用 upsert 或 insert-only。</translation>
+    </message>
+    <message>
+      <source>Unknown duplicate choice '{choice}': use skip, update or new.</source>
+      <translation>未知的重复处理方式“{choice}”：请使用 skip、update 或 new。</translation>
+    </message>
+    <message>
+      <source>An insert-only import never updates customers: choose skip or new.</source>
+      <translation>“仅新增”导入从不更新客户：请选择“跳过”或“作为新客户”。</translation>
+    </message>
+    <message>
+      <source>Import #{batch} cannot be undone: some of its customers have been worked on or changed since.</source>
+      <extracomment>external id → customer id for customers this import created</extracomment>
+      <translation>无法撤销导入 #{batch}：其中部分客户此后已被跟进或修改。</translation>
+    </message>
+    <message>
+      <source>A mapping name has 1 to 100 characters.</source>
+      <translation>映射名称须为 1 到 100 个字符。</translation>
+    </message>
+    <message>
+      <source>Unknown import field '{field}'.</source>
+      <translation>未知的导入字段“{field}”。</translation>
+    </message>
+  </context>
+</TS>
