@@ -1,17 +1,22 @@
 """The call queue: "next customer" for an agent, leases, release (DESIGN §5).
 
-A claim is one short write transaction:
+A claim is one short write:
 
-* PostgreSQL: a single ``UPDATE call_tasks … WHERE id = COALESCE((due callback …
-  FOR UPDATE SKIP LOCKED), (best queued task … FOR UPDATE SKIP LOCKED)) RETURNING``
-  wrapped in a CTE that also returns the customer's name, so concurrent agents skip
-  each other's rows instead of waiting;
-* SQLite: the same statement inside ``BEGIN IMMEDIATE``, which serialises writers.
+* PostgreSQL: ONE autocommit statement on a dedicated connection,
+  ``WITH RECURSIVE present(zones) …, claimed AS (UPDATE call_tasks … WHERE id =
+  COALESCE((due callback … FOR UPDATE SKIP LOCKED), (best queued task of the zones
+  inside the window … FOR UPDATE SKIP LOCKED)) RETURNING …) SELECT … JOIN customers``,
+  so concurrent agents skip each other's rows instead of waiting;
+* SQLite: the same reads and one ``UPDATE … RETURNING`` inside ``BEGIN IMMEDIATE``,
+  which serialises writers.
 
 Every eligibility rule is a condition on ``call_tasks`` itself (ordering inputs,
-segment, language and time zone are copied there), read through the index
-``(campaign_id, status, sltv_minor, defection_date, id)`` scanned backwards. The
-calling window becomes ``timezone IN (zones inside the window this minute)``.
+segment, language and time zone are copied there). Claimable tasks live in the
+partial index ``ix_call_tasks_claim (campaign_id, timezone, sltv_minor,
+defection_date, id) WHERE status = 'queued' AND segment <> 'do_not_pursue'``. The
+calling window is turned into the set of IANA zones inside it this minute; the claim
+reads the top of each present zone's range (a few index seeks) and takes the best,
+so customers in zones where it is night, however many, cost nothing.
 """
 
 from __future__ import annotations
@@ -190,15 +195,19 @@ def _callback_sql(shape: _Shape, columns: str, lock: bool) -> str:
         f"LIMIT 1{' FOR UPDATE SKIP LOCKED' if lock else ''}")
 
 
-def _queued_sql(shape: _Shape, zone: str, lock: bool) -> str:
-    """The best queued task of one zone (``zone`` is a parameter or a column)."""
+def _queued_where(shape: _Shape) -> str:
+    return (f"campaign_id = :campaign AND {_CLAIMABLE} AND attempts < :max_attempts "
+            f"AND (next_eligible_at IS NULL OR next_eligible_at <= :now) "
+            f"AND {_skills_sql(shape)}")
+
+
+def _queued_sql(shape: _Shape, zone: str, lock: bool, limit: str = "1") -> str:
+    """The best queued task(s) of one zone (``zone`` is a parameter or a column)."""
     return (
         f"SELECT id, sltv_minor, defection_date FROM call_tasks "
-        f"WHERE campaign_id = :campaign AND {_CLAIMABLE} AND timezone = {zone} "
-        f"AND attempts < :max_attempts AND (next_eligible_at IS NULL "
-        f"OR next_eligible_at <= :now) AND {_skills_sql(shape)} "
+        f"WHERE {_queued_where(shape)} AND timezone = {zone} "
         f"ORDER BY sltv_minor DESC, defection_date DESC, id DESC "
-        f"LIMIT 1{' FOR UPDATE SKIP LOCKED' if lock else ''}")
+        f"LIMIT {limit}{' FOR UPDATE SKIP LOCKED' if lock else ''}")
 
 
 #: zones that have claimable tasks, by a loose index scan (one seek per zone)
@@ -220,16 +229,34 @@ def _pg_best_queued(shape: _Shape, lock: bool) -> str:
             f"ORDER BY q.sltv_minor DESC, q.defection_date DESC, q.id DESC LIMIT 1")
 
 
+#: queued candidates read (unlocked) from the top of each open zone by the fast claim
+PG_CANDIDATES_PER_ZONE = 16
+
+
+def _pg_pick_fast(shape: _Shape) -> str:
+    """Lock ONE row: the best unlocked task among the top few of every open zone.
+
+    Locking each zone's top row instead (the exact form) costs a row lock per zone
+    per claim, and every concurrent claimer then skips all of them."""
+    return (f"SELECT id FROM call_tasks WHERE id IN (SELECT q.id FROM (SELECT tz FROM "
+            f"present WHERE tz IS NOT NULL AND tz = ANY(:zones)) AS z CROSS JOIN LATERAL "
+            f"({_queued_sql(shape, 'z.tz', False, ':k')}) AS q) AND {_queued_where(shape)} "
+            f"ORDER BY sltv_minor DESC, defection_date DESC, id DESC "
+            f"LIMIT 1 FOR UPDATE SKIP LOCKED")
+
+
 @lru_cache(maxsize=64)
-def _pg_claim_sql(shape: _Shape) -> str:
+def _pg_claim_sql(shape: _Shape, fast: bool = True) -> str:
     """One statement: lock the best callback or queued task, claim it, return it with
-    the customer's name."""
+    the customer's name. ``fast=False`` is exact even when every candidate of the fast
+    form is locked by other claimers (it then locks each zone's top row)."""
+    queued = (_pg_pick_fast(shape) if fast
+              else f"SELECT b.id FROM ({_pg_best_queued(shape, True)}) AS b")
     return (
         f"WITH RECURSIVE {_PRESENT_ZONES}, claimed AS ("
         f"UPDATE call_tasks SET status = 'claimed', claimed_by = :agent, claimed_at = :now, "
         f"lease_expires_at = :lease, updated_at = :now WHERE id = COALESCE(("
-        f"{_callback_sql(shape, 'id', True)}), (SELECT b.id FROM ("
-        f"{_pg_best_queued(shape, True)}) AS b)) {_RETURNING}) "
+        f"{_callback_sql(shape, 'id', True)}), ({queued})) {_RETURNING}) "
         f"SELECT claimed.*, customers.external_id, customers.name FROM claimed "
         f"JOIN customers ON customers.id = claimed.customer_id")
 
@@ -354,9 +381,9 @@ def _pg_placeholders(sql: str) -> str:
 
 @lru_cache(maxsize=64)
 def _pg_sql(key: str, shape: _Shape | None = None) -> str:
-    if key == "claim":
+    if key in ("claim", "claim_exact"):
         assert shape is not None
-        return _pg_placeholders(_pg_claim_sql(shape))
+        return _pg_placeholders(_pg_claim_sql(shape, key == "claim"))
     if key == "peek_cb":
         assert shape is not None
         return _pg_placeholders(_pg_peek_sql(shape)[0])
@@ -468,7 +495,10 @@ def _claim_pg_on(conn: Any, db: Database, actor: Actor, campaign_id: int | None,
         params = _params(shape, rules, agent_id, skills, ceiling, zones, now)
         lease = now + timedelta(minutes=rules.lease_minutes)
         params["lease"] = lease
+        params["k"] = PG_CANDIDATES_PER_ZONE
         row = conn.execute(_pg_sql("claim", shape), params).fetchone()
+        if row is None:
+            row = conn.execute(_pg_sql("claim_exact", shape), params).fetchone()
         if row is not None:
             # id, campaign_id, customer_id, sltv_minor, sltv_tier, segment,
             # defection_reason, callback_at, external_id, name

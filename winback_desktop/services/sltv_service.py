@@ -13,7 +13,7 @@ from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import Table, bindparam, func, select
+from sqlalchemy import Index, Table, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from winback_desktop.core import sltv
@@ -27,6 +27,8 @@ from winback_desktop.services import audit, segmentation_service
 from winback_desktop.services.context import Actor
 
 CHUNK = 100_000
+#: from this many rows a SQLite recompute rebuilds the affected indexes instead
+REBUILD_INDEXES_FROM = 50_000
 #: SQLite page cache during a bulk recompute (KiB)
 RECOMPUTE_CACHE_KIB = 262_144
 
@@ -119,7 +121,7 @@ def _segments(tiers: npt.NDArray[Any], reasons: Sequence[str],
 
 def _effective(model: npt.NDArray[np.int64], imported: Sequence[int | None]
                ) -> npt.NDArray[np.int64]:
-    imp = np.array([np.nan if v is None else v for v in imported], dtype=np.float64)
+    imp = np.array(imported, dtype=object).astype(np.float64)
     return np.where(np.isnan(imp), model, imp).astype(np.int64)
 
 
@@ -183,15 +185,18 @@ def recompute(db: Database, actor: Actor, campaign_id: int | None = None,
         ids_filter = sorted(set(customer_ids)) if customer_ids is not None else None
         total = _count(session, campaign_id, ids_filter)
         report(0, total)
+        customers_out = _Changes(_CU, bump_version=True)
+        tasks_out = _Changes(_TA, bump_version=False)
         if campaign_id is None:
-            _done, n = _recompute_customers(session, db.backend, ids_filter, thresholds, grid,
-                                           report, total)
-            changed += n
+            _recompute_customers(session, db.backend, ids_filter, thresholds, grid, report,
+                                 total, customers_out)
         for cid, params in campaigns.items():
             if campaign_id is not None and cid != campaign_id:
                 continue
-            changed += _recompute_tasks(session, db.backend, cid, params, ids_filter,
-                                        thresholds, grid)
+            _recompute_tasks(session, db.backend, cid, params, ids_filter, thresholds, grid,
+                             tasks_out)
+        changed = customers_out.flush(session, db.backend) + tasks_out.flush(session,
+                                                                              db.backend)
         report(total, total)
         if db.backend == "sqlite":
             session.connection().exec_driver_sql("PRAGMA cache_size=-2000")
@@ -200,6 +205,22 @@ def recompute(db: Database, actor: Actor, campaign_id: int | None = None,
                                          "customers": len(ids_filter) if ids_filter else None,
                                          "at": utcnow()})
     return changed
+
+
+def _drop_sltv_indexes(session: Session, tables: list[Any]) -> list[Index]:
+    """Drop the indexes a recompute rewrites (SLTV, tier, segment); returns them so
+    they are re-created, exactly as the models define them, before commit."""
+    touched = ("sltv_minor", "sltv_tier", "segment")
+    dropped = []
+    for table in tables:
+        for index in sorted(table.indexes, key=lambda ix: ix.name or ""):
+            names = {c.name for c in index.columns}
+            clause = index.dialect_options["sqlite"].get("where")
+            where = "" if clause is None else str(clause)
+            if names & set(touched) or any(t in where for t in touched):
+                index.drop(session.connection())
+                dropped.append(index)
+    return dropped
 
 
 def _count(session: Session, campaign_id: int | None, ids: list[int] | None) -> int:
@@ -218,19 +239,23 @@ _CUSTOMER_PAGE = (
 _TASK_PAGE = (
     "SELECT t.id, c.annual_margin_minor, c.annual_revenue_minor, c.sltv_imported_minor, "
     "t.defection_reason, t.sltv_minor, t.sltv_tier, t.segment FROM call_tasks t "
-    "JOIN customers c ON c.id = t.customer_id WHERE t.campaign_id = {ph} AND t.id > {ph} "
-    "ORDER BY t.id LIMIT {n}")
+    "JOIN customers c ON c.id = t.customer_id WHERE {plus}t.campaign_id = {ph} "
+    "AND t.id > {ph} ORDER BY t.id LIMIT {n}")
 
 
 def _pages(session: Session, backend: str, template: str, *prefix: Any
            ) -> Iterator[Sequence[Any]]:
     """Keyset pages read through the driver (no per-row type processing: a million
     rows must not cost seconds of Python before any computing starts)."""
-    sql = template.format(ph="?" if backend == "sqlite" else "%s", n=CHUNK)
-    conn = session.connection()
+    # SQLite: "+" keeps the planner on the primary key (walking by id) instead of the
+    # campaign index plus a sort of the whole campaign for every page.
+    sql = template.format(ph="?" if backend == "sqlite" else "%s", n=CHUNK,
+                          plus="+" if backend == "sqlite" else "")
+    cursor: Any = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     last = 0
     while True:
-        rows = conn.exec_driver_sql(sql, (*prefix, last)).all()
+        cursor.execute(sql, (*prefix, last))
+        rows = cursor.fetchall()
         if not rows:
             return
         yield rows
@@ -247,59 +272,96 @@ def _chunks(session: Session, stmt: Any, key: Any, ids: list[int]
 
 def _recompute_customers(session: Session, backend: str, ids: list[int] | None,
                          thresholds: dict[str, int], grid: dict[tuple[str, str], str],
-                         report: Callable[[int, int], None], total: int) -> tuple[int, int]:
+                         report: Callable[[int, int], None], total: int,
+                         out: _Changes) -> None:
     params = sltv.SltvParams()
     stmt = select(_CU.c.id, _CU.c.annual_margin_minor, _CU.c.annual_revenue_minor,
                   _CU.c.sltv_imported_minor, _CU.c.defection_reason, _CU.c.sltv_minor,
                   _CU.c.sltv_tier, _CU.c.segment)
-    done = changed = 0
+    done = 0
     pages = (_chunks(session, stmt, _CU.c.id, ids) if ids is not None
              else _pages(session, backend, _CUSTOMER_PAGE))
     for rows in pages:
-        changed += _apply_chunk(session, backend, _CU, rows, params, thresholds, grid,
-                                bump_version=True)
+        out.add(_changed_rows(rows, params, thresholds, grid))
         done += len(rows)
         report(done, total)
-    return done, changed
 
 
 def _recompute_tasks(session: Session, backend: str, campaign_id: int,
                      params: sltv.SltvParams, ids: list[int] | None,
-                     thresholds: dict[str, int], grid: dict[tuple[str, str], str]) -> int:
+                     thresholds: dict[str, int], grid: dict[tuple[str, str], str],
+                     out: _Changes) -> None:
     stmt = (select(_TA.c.id, _CU.c.annual_margin_minor, _CU.c.annual_revenue_minor,
                    _CU.c.sltv_imported_minor, _TA.c.defection_reason, _TA.c.sltv_minor,
                    _TA.c.sltv_tier, _TA.c.segment)
             .join_from(_TA, _CU, _CU.c.id == _TA.c.customer_id)
             .where(_TA.c.campaign_id == campaign_id))
-    changed = 0
     if ids is not None:
         stmt = stmt.where(_TA.c.customer_id.in_(bindparam("ids", expanding=True)))
         for start in range(0, len(ids), 5_000):
             rows = session.execute(stmt, {"ids": ids[start:start + 5_000]}).all()
-            changed += _apply_chunk(session, backend, _TA, rows, params, thresholds, grid,
-                                    bump_version=False)
-        return changed
+            out.add(_changed_rows(rows, params, thresholds, grid))
+        return
     for rows in _pages(session, backend, _TASK_PAGE, campaign_id):
-        changed += _apply_chunk(session, backend, _TA, rows, params, thresholds, grid,
-                                bump_version=False)
-    return changed
+        out.add(_changed_rows(rows, params, thresholds, grid))
 
 
-def _apply_chunk(session: Session, backend: str, table: Table, rows: Sequence[Any],
-                 params: sltv.SltvParams, thresholds: dict[str, int],
-                 grid: dict[tuple[str, str], str], *, bump_version: bool) -> int:
+class _Changes:
+    """Changed rows of one table, kept as arrays until every page has been read; then
+    written in one go. A SQLite rewrite of a large share of a big table drops the
+    SLTV/segment indexes first and rebuilds them (a sort), which is several times
+    faster than updating them row by row at random places."""
+
+    def __init__(self, table: Table, *, bump_version: bool) -> None:
+        self.table = table
+        self.bump_version = bump_version
+        self.parts: list[tuple[Any, Any, Any, Any]] = []
+
+    def add(self, part: tuple[Any, Any, Any, Any] | None) -> None:
+        if part is not None and len(part[0]):
+            self.parts.append(part)
+
+    def __len__(self) -> int:
+        return sum(len(p[0]) for p in self.parts)
+
+    def rows(self) -> list[tuple[int, int, str, str | None]]:
+        out: list[tuple[int, int, str, str | None]] = []
+        for ids, values, tiers, segments in self.parts:
+            out.extend(zip(ids.tolist(), values.tolist(), tiers.tolist(), segments.tolist(),
+                           strict=True))
+        return out
+
+    def flush(self, session: Session, backend: str) -> int:
+        count = len(self)
+        if not count:
+            return 0
+        rebuilt: list[Index] = []
+        if backend == "sqlite" and count >= REBUILD_INDEXES_FROM:
+            size = session.scalar(select(func.count()).select_from(self.table)) or 0
+            if count * 5 >= size:  # a fifth of the table or more
+                rebuilt = _drop_sltv_indexes(session, [self.table])
+        _write(session, backend, self.table, self.rows(), bump_version=self.bump_version)
+        for index in rebuilt:
+            index.create(session.connection())
+        self.parts.clear()
+        return count
+
+
+def _changed_rows(rows: Sequence[Any], params: sltv.SltvParams, thresholds: dict[str, int],
+                  grid: dict[tuple[str, str], str]) -> tuple[Any, Any, Any, Any] | None:
+    """(ids, sltv, tier, segment) arrays of the rows whose values change."""
     if not rows:
-        return 0
+        return None
     ids, margins, revenues, imported, reasons, old_v, old_t, old_s = zip(*rows, strict=True)
-    margin = np.array([np.nan if m is None else m for m in margins], dtype=np.float64)
-    revenue = np.array([np.nan if r is None else r for r in revenues], dtype=np.float64)
+    # None → NaN through object arrays (C loops, no per-row Python)
+    margin = np.array(margins, dtype=object).astype(np.float64)
+    revenue = np.array(revenues, dtype=object).astype(np.float64)
     values = _effective(sltv.compute_many(margin, revenue, params), imported)
     tiers = _tiers(values, thresholds)
-    segments = _segments(tiers, reasons, grid)
-    out = []
-    for i, v, t, s, ov, ot, os_ in zip(ids, values.tolist(), tiers.tolist(), segments,
-                                         old_v, old_t, old_s, strict=True):
-        if v != ov or t != ot or s != os_:
-            out.append((i, v, t, s))
-    _write(session, backend, table, out, bump_version=bump_version)
-    return len(out)
+    segments = np.array(_segments(tiers, reasons, grid), dtype=object)
+    old = np.array(old_v, dtype=object).astype(np.float64)
+    differs = ((values != old) | np.isnan(old) | (tiers != np.array(old_t, dtype=object))
+               | (segments != np.array(old_s, dtype=object)))
+    where = np.flatnonzero(differs)
+    ids_arr = np.array(ids, dtype=np.int64)
+    return ids_arr[where], values[where], tiers[where], segments[where]
