@@ -8,12 +8,12 @@ callbacks are dropped when the widget is already gone.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QWidget
 
 from winback_desktop.core.errors import DatabaseUnavailable
@@ -46,14 +46,12 @@ class WidgetOps:
                  retry_locked: bool = False) -> None:
         self._widget = widget
         self._running: set[Operation[Any]] = set()
-        # serial: one worker thread, so this widget's transactions never overlap. On
-        # SQLite a read-then-write transaction fails at once ("database is locked",
-        # SQLITE_BUSY_SNAPSHOT) when another write commits between its read and write.
+        # serial: this widget's transactions never overlap. On SQLite a read-then-write
+        # transaction fails at once ("database is locked", SQLITE_BUSY_SNAPSHOT) when
+        # another write commits between its read and its write. A lock, not a private
+        # thread pool: the global pool is the one the app waits for on exit.
+        self._lock: threading.Lock | None = threading.Lock() if serial else None
         self._retry = retry_locked
-        self._pool: QThreadPool | None = None
-        if serial:
-            self._pool = QThreadPool()
-            self._pool.setMaxThreadCount(1)
 
     def idle(self) -> bool:
         return not self._running
@@ -72,8 +70,15 @@ class WidgetOps:
             if shiboken6.isValid(widget):
                 on_failure(exc)
 
-        work = (lambda _ctl: retry_when_locked(fn)) if self._retry else (lambda _ctl: fn())
+        lock, retry = self._lock, self._retry
+
+        def work(_ctl: Any) -> Any:
+            if lock is None:
+                return retry_when_locked(fn) if retry else fn()
+            with lock:
+                return retry_when_locked(fn) if retry else fn()
+
         op: Operation[Any] = Operation(work, on_success=ok, on_failure=failed)
         self._running.add(op)
-        op.start(self._pool)
+        op.start()
         return op
