@@ -91,6 +91,10 @@ def shoot_language(app: QApplication, db: Database, lang: str, out: Path) -> Non
     time.sleep(1.1)
     ws._tick()
     shoot(ws, out / f"workspace_{lang}.png")
+    ws.card_view.history.setCurrentWidget(ws.offers)
+    wait(app, lambda: not ws.offers._busy, 3.0)
+    shoot(ws, out / f"workspace_offers_{lang}.png")
+    ws.card_view.history.setCurrentWidget(ws.runner)
     ws.explain_sltv()
     wait(app, lambda: ws.explain_dialog is not None and ws.idle())
     assert ws.explain_dialog is not None

@@ -45,7 +45,11 @@ def _desk(qtbot, db, login: str = "agent01") -> WorkspaceScreen:  # type: ignore
 
 def _key(qtbot, screen: WorkspaceScreen, key: Qt.Key,  # type: ignore[no-untyped-def]
          modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    target = QApplication.focusWidget() or screen
+    if not screen.isActiveWindow():  # a window left over by another test took over
+        screen.activateWindow()
+        qtbot.waitUntil(screen.isActiveWindow, timeout=5_000)
+    focus = QApplication.focusWidget()
+    target = focus if focus is not None and screen.isAncestorOf(focus) else screen
     qtbot.keyClick(target, key, modifier)
 
 
@@ -353,3 +357,88 @@ def test_exit_interview_runs_inside_the_call(qtbot, demo_db, dialled) -> None:  
         response = s.scalars(select(InterviewResponse)
                              .where(InterviewResponse.call_id == call_id)).one()
         assert response.status == "paused"
+
+
+def test_notes_survive_a_crash_as_a_local_draft(qtbot, demo_db, dialled) -> None:  # type: ignore[no-untyped-def]
+    from winback_desktop.services.drafts import DraftStore
+
+    store = DraftStore("agent02")
+    screen = _desk(qtbot, demo_db, "agent02")
+    _next(qtbot, screen)
+    task_id = screen.task.task_id
+    screen.notes.setFocus()
+    qtbot.keyClicks(screen.notes, "Half-written: wants a refund first")
+    qtbot.waitUntil(lambda: store.load(task_id) is not None, timeout=TIMEOUT)
+    assert store.load(task_id).notes == "Half-written: wants a refund first"
+
+    # the workstation dies; the agent starts again and is given the same customer back
+    screen.close()
+    again = _desk(qtbot, demo_db, "agent02")
+    _next(qtbot, again)
+    assert again.task.task_id == task_id
+    assert again.notes.toPlainText() == "Half-written: wants a refund first"
+    _key(qtbot, again, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: again.call.call_id is not None and again.idle(), timeout=TIMEOUT)
+    again.next_button.setFocus()
+    _key(qtbot, again, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: again.phase is Phase.IDLE and again.idle(), timeout=TIMEOUT)
+    assert store.load(task_id) is None  # stored in the database: the draft is gone
+    with demo_db.session() as s:
+        call = s.scalars(select(Call).where(Call.task_id == task_id)
+                         .order_by(Call.id.desc())).first()
+        assert call.notes == "Half-written: wants a refund first"
+
+
+def test_offers_panel_follows_the_customer_and_acceptance_wins_back(qtbot, demo_db, dialled) -> None:  # type: ignore[no-untyped-def]
+    screen = _desk(qtbot, demo_db, "agent03")
+    assert screen.offers.customer_id is None
+    _next(qtbot, screen)
+    task = screen.task
+    assert screen.offers.customer_id == task.customer_id
+    assert screen.offers.task_id == task.task_id
+    _key(qtbot, screen, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: screen.call.call_id is not None and screen.idle(), timeout=TIMEOUT)
+    call_id = screen.call.call_id
+    screen.notes.setPlainText("Took the 3-month discount")
+    screen.offers.won_back.emit()  # the panel recorded "customer accepted"
+    qtbot.waitUntil(lambda: screen.phase is Phase.IDLE and screen.idle(), timeout=TIMEOUT)
+    assert screen.offers.customer_id is None
+    with demo_db.session() as s:
+        call = s.get(Call, call_id)
+        assert call.disposition == "won_back" and call.notes == "Took the 3-month discount"
+
+
+def test_closing_the_main_window_gives_the_customer_back_and_goes_offline(qtbot, demo_db, dialled) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.helpers import main_window, wait_ops
+
+    window = main_window(qtbot, demo_db, "agent06")
+    screen = window.open_screen("workspace")
+    wait_ops(qtbot)
+    assert isinstance(screen, WorkspaceScreen)
+    screen.next_customer()
+    qtbot.waitUntil(lambda: screen.phase is Phase.HOLDING and screen.idle(), timeout=TIMEOUT)
+    task_id = screen.task.task_id
+    window.close()
+    with demo_db.session() as s:
+        assert s.get(CallTask, task_id).status == "queued"
+        assert s.get(AgentPresence, screen.ctx.actor.user_id).state == "offline"
+
+
+def test_a_transaction_hit_by_a_snapshot_conflict_runs_again() -> None:
+    from winback_desktop.ui.widget_ops import retry_when_locked
+
+    calls: list[int] = []
+
+    def flaky() -> str:
+        calls.append(1)
+        if len(calls) < 3:
+            raise DatabaseUnavailable(detail="database is locked")
+        return "stored"
+
+    assert retry_when_locked(flaky, pause=0) == "stored" and len(calls) == 3
+
+    def down() -> None:
+        raise DatabaseUnavailable(detail="connection refused")
+
+    with pytest.raises(DatabaseUnavailable):
+        retry_when_locked(down, pause=0)

@@ -20,8 +20,16 @@ from enum import Enum
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDesktopServices,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -53,15 +61,18 @@ from winback_desktop.services import (
 )
 from winback_desktop.services.calls import CallAlreadyFinished
 from winback_desktop.services.customer_card import CustomerCard
+from winback_desktop.services.drafts import Draft, DraftStore
 from winback_desktop.services.queue import ClaimedTask
+from winback_desktop.ui import crash
 from winback_desktop.ui import vocabulary as vocab
 from winback_desktop.ui.callback_dialog import CallbackDialog
 from winback_desktop.ui.context import AppContext
 from winback_desktop.ui.customer_card_view import CustomerCardView, SltvExplainDialog
 from winback_desktop.ui.interview_runner import make_runner
+from winback_desktop.ui.offers_panel import OffersPanel
 from winback_desktop.ui.ops import Operation
 from winback_desktop.ui.screens import ScreenSpec, register
-from winback_desktop.ui.widget_ops import WidgetOps
+from winback_desktop.ui.widget_ops import WidgetOps, retry_when_locked
 
 #: Disposition keys: the digit on the button is its shortcut (Ctrl+digit works anywhere;
 #: Alt+digit is left to the interview runner's answer mnemonics).
@@ -83,6 +94,7 @@ ANSWER_KEY = "F6"
 HANGUP_KEY = "F7"
 BREAK_KEY = "F9"
 HEARTBEAT_MS = 30_000
+DRAFT_DELAY_MS = 800
 
 
 class Phase(Enum):
@@ -118,7 +130,8 @@ class WorkspaceScreen(QWidget):
         self.stuck = False
         self.explain_dialog: SltvExplainDialog | None = None
         self.busy = False
-        self._ops = WidgetOps(self)
+        self._watched_window: QWidget | None = None
+        self._ops = WidgetOps(self, serial=True, retry_locked=True)
         self._build()
         self._shortcuts()
         self._tick_timer = QTimer(self)
@@ -132,6 +145,43 @@ class WorkspaceScreen(QWidget):
         self._release_leftovers()
         self._set_presence(PresenceState.READY)
         ctx.hub.changed.connect(self._on_changed)
+        crash_handler = crash.handler()
+        if crash_handler is not None:
+            crash_handler.add_flush_hook(self.save_draft)
+            self.destroyed.connect(
+                lambda *_a, h=crash_handler, f=self.save_draft: h.remove_flush_hook(f))
+
+    # ------------------------------------------------------------------ closing
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        top = self.window()
+        if top is not self and top is not self._watched_window:
+            top.installEventFilter(self)
+            self._watched_window = top
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._watched_window and event.type() == QEvent.Type.Close:
+            self.shutdown()
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """The window closes (logout, quit): keep the notes, give back an untouched
+        customer, and leave the live board as offline. Quick and synchronous on purpose:
+        the process may end right after."""
+        self._heartbeat_timer.stop()
+        self.save_draft()
+        db, actor = self.ctx.db, self.ctx.actor
+        if self.phase is Phase.HOLDING and self.task is not None and not self.busy:
+            with contextlib.suppress(Exception):
+                queue.release_task(db, actor, self.task.task_id)
+            self.task, self.card = None, None
+            self.phase = Phase.IDLE
+        with contextlib.suppress(Exception):
+            presence.go_offline(db, actor)
 
     def _on_changed(self, topics: set[str]) -> None:
         """Another screen changed something: a new or paused campaign shows up here."""
@@ -198,6 +248,11 @@ class WorkspaceScreen(QWidget):
         self.runner.step_changed.connect(self._script_step)
         self.runner.completed.connect(self._interview_completed)
         self.card_view.history.insertTab(0, self.runner, self.tr("Exit interview"))
+        # ...and the offers (DESIGN §6): propose within authority or ask a supervisor.
+        self.offers = OffersPanel(self.ctx)
+        self.offers.won_back.connect(self._offer_accepted)
+        self.offers.callback_suggested.connect(self._offer_awaits_approval)
+        self.card_view.history.insertTab(1, self.offers, self.tr("Offers"))
         self.card_view.history.setCurrentIndex(0)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -241,6 +296,14 @@ class WorkspaceScreen(QWidget):
             self.tr("What did the customer say? Kept until the outcome is saved."))
         nl.addWidget(self.notes)
         rl.addWidget(notes_box, 1)
+        # Notes are also autosaved to a local draft file: a crash or power cut loses nothing.
+        self.drafts = DraftStore(self.ctx.actor.login)
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
+        self._notes_text = ""  # what the crash hook saves: never touch widgets off-thread
+        self.notes.textChanged.connect(self._notes_changed)
 
         outcome_box = QGroupBox(
             self.tr("Outcome (keys 1–9; Ctrl+1–9 while typing or in the interview)"))
@@ -442,7 +505,7 @@ class WorkspaceScreen(QWidget):
                 held = queue.get_claimed(s, actor)
             for task_id in held:
                 with contextlib.suppress(WinbackError):
-                    queue.release_task(db, actor, task_id)
+                    retry_when_locked(functools.partial(queue.release_task, db, actor, task_id))
             return len(held)
 
         def done(count: int) -> None:
@@ -492,13 +555,19 @@ class WorkspaceScreen(QWidget):
         self.call = CallState()
         if not self.runner.busy:
             self.runner.clear()
+        draft = self._load_draft(self.task.task_id)
         self.card_view.show_card(self.card)
         self.card_view.history.setCurrentWidget(self.runner)
+        self.offers.set_context(self.task.customer_id, self.task.task_id, self.task.campaign_id)
         self.phase = Phase.HOLDING
         if self.task.is_callback:
             self.show_message(self.tr("Callback due: this customer asked to be called now."),
                               "info")
         self.empty_label.setText("")
+        if draft is not None and draft.notes and not self.notes.toPlainText():
+            self.notes.setPlainText(draft.notes)
+            self.show_message(self.tr("Your notes from an earlier, unsaved call with this"
+                                      " customer are back in the notes box."), "info")
         self._apply_phase()
         self._tick()
         if self.card_view.dial_buttons:
@@ -593,7 +662,11 @@ class WorkspaceScreen(QWidget):
             calls.finish_call(db, actor, call_id, disposition, notes=notes,
                               callback_at=callback_at, team_callback=team)
 
+        task_id = self.task.task_id if self.task is not None else None
+
         def ok(_r: Any) -> None:
+            if task_id is not None:
+                self._clear_draft(task_id)
             self._reset_to_idle(self.tr("Saved. Press {key} for the next customer.")
                                 .format(key=NEXT_KEY))
             self.show_message(self.tr("Saved: {outcome}.").format(
@@ -615,6 +688,38 @@ class WorkspaceScreen(QWidget):
 
         self._run(work, ok, fail)
 
+    # ------------------------------------------------------------------ drafts
+    def _notes_changed(self) -> None:
+        self._notes_text = self.notes.toPlainText()
+        self._draft_timer.start()
+
+    def save_draft(self) -> None:
+        """Write the notes of the held customer to the local draft file.
+
+        Also the crash handler's flush hook, so it may run on any thread: it reads only
+        plain Python attributes, never a widget.
+        """
+        task = self.task
+        if task is None:
+            return
+        with contextlib.suppress(OSError):
+            text = self._notes_text
+            if text.strip():
+                self.drafts.save(task.task_id, text)
+            else:
+                self.drafts.clear(task.task_id)
+
+    def _load_draft(self, task_id: int) -> Draft | None:
+        try:
+            return self.drafts.load(task_id)
+        except OSError:
+            return None
+
+    def _clear_draft(self, task_id: int) -> None:
+        self._draft_timer.stop()
+        with contextlib.suppress(OSError):
+            self.drafts.clear(task_id)
+
     def _reset_to_idle(self, empty_text: str) -> None:
         state = self.runner.state
         if state is not None and state.status == interviews.IN_PROGRESS:
@@ -623,6 +728,7 @@ class WorkspaceScreen(QWidget):
         self.task, self.card = None, None
         self.call = CallState()
         self.stuck = False
+        self.offers.set_context(None, None, None)
         self.card_view.clear()
         self.phase = Phase.IDLE
         self.empty_label.setText(empty_text)
@@ -698,6 +804,19 @@ class WorkspaceScreen(QWidget):
         shown = step if step and self.phase is not Phase.IDLE else None
         self._run(lambda: presence.set_script_step(db, actor, shown),
                   on_failure=lambda _e: None, blocking=False)
+
+    def _offer_accepted(self) -> None:
+        """The customer took the offer: the call ends as won back (notes go with it)."""
+        if self.phase in (Phase.CALLING, Phase.WRAP_UP) and self.call.call_id is not None:
+            self.dispose(Disposition.WON_BACK)
+        else:
+            self.show_message(self.tr("Offer accepted. Record the outcome with 8 (won back)."),
+                              "ok")
+
+    def _offer_awaits_approval(self) -> None:
+        self.show_message(self.tr(
+            "The offer is waiting for a supervisor. Keep talking, or schedule a callback (5)"
+            " if the customer cannot wait."), "info")
 
     def _interview_completed(self, reason: str, treatment: str) -> None:
         self.show_message(self.tr("Interview done: {reason} → {treatment}.").format(

@@ -1,157 +1,185 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-  <context>
+<context>
     <name>Screens</name>
     <message>
-      <source>Call workspace</source>
-      <translation>呼叫工作台</translation>
+        <source>Call workspace</source>
+        <translation>呼叫工作台</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>WorkspaceScreen</name>
     <message>
-      <source>Campaign:</source>
-      <extracomment>Disposition keys: the digit on the button is its shortcut (Alt+digit works anywhere). the outcome cannot be stored (not a connection problem): allow leaving the call</extracomment>
-      <translation>活动：</translation>
+        <source>Campaign:</source>
+        <extracomment>Disposition keys: the digit on the button is its shortcut (Ctrl+digit works anywhere; Alt+digit is left to the interview runner&apos;s answer mnemonics). the outcome cannot be stored (not a connection problem): allow leaving the call</extracomment>
+        <translation>活动：</translation>
     </message>
     <message>
-      <source>All my campaigns</source>
-      <translation>我的全部活动</translation>
+        <source>All my campaigns</source>
+        <translation>我的全部活动</translation>
     </message>
     <message>
-      <source>Break ({key})</source>
-      <translation>休息 ({key})</translation>
+        <source>Break ({key})</source>
+        <translation>休息 ({key})</translation>
     </message>
     <message>
-      <source>Take a break: no customers are given to you</source>
-      <translation>休息：不会再分配客户给您</translation>
+        <source>Take a break: no customers are given to you</source>
+        <translation>休息：不会再分配客户给您</translation>
     </message>
     <message>
-      <source>Next customer ({key})</source>
-      <translation>下一位客户 ({key})</translation>
+        <source>Next customer ({key})</source>
+        <translation>下一位客户 ({key})</translation>
     </message>
     <message>
-      <source>Call</source>
-      <translation>通话</translation>
+        <source>Exit interview</source>
+        <translation>流失访谈</translation>
     </message>
     <message>
-      <source>Answered ({key})</source>
-      <translation>已接通 ({key})</translation>
+        <source>Offers</source>
+        <translation>优惠</translation>
     </message>
     <message>
-      <source>Hang up ({key})</source>
-      <translation>挂断 ({key})</translation>
+        <source>Call</source>
+        <translation>通话</translation>
     </message>
     <message>
-      <source>Skip customer</source>
-      <translation>跳过客户</translation>
+        <source>Answered ({key})</source>
+        <translation>已接通 ({key})</translation>
     </message>
     <message>
-      <source>Put this customer back in the queue without calling</source>
-      <translation>不呼叫，将此客户放回队列</translation>
+        <source>Hang up ({key})</source>
+        <translation>挂断 ({key})</translation>
     </message>
     <message>
-      <source>Notes</source>
-      <translation>备注</translation>
+        <source>Skip customer</source>
+        <translation>跳过客户</translation>
     </message>
     <message>
-      <source>What did the customer say? Kept until the outcome is saved.</source>
-      <translation>客户说了什么？在通话结果保存之前会一直保留。</translation>
+        <source>Put this customer back in the queue without calling</source>
+        <translation>不呼叫，将此客户放回队列</translation>
     </message>
     <message>
-      <source>Outcome (keys 1–9; Alt+1–9 while typing notes)</source>
-      <translation>通话结果（按键 1–9；输入备注时用 Alt+1–9）</translation>
+        <source>Call notes</source>
+        <translation>通话备注</translation>
     </message>
     <message>
-      <source>Shortcut: {digit} or Alt+{digit}</source>
-      <translation>快捷键：{digit} 或 Alt+{digit}</translation>
+        <source>What did the customer say? Kept until the outcome is saved.</source>
+        <translation>客户说了什么？在通话结果保存之前会一直保留。</translation>
     </message>
     <message>
-      <source>Keys: {next} next customer · {dial} dial · {answer} answered · {hangup} hang up · 1–9 outcome · {brk} break</source>
-      <translation>快捷键：{next} 下一位客户 · {dial} 拨号 · {answer} 已接通 · {hangup} 挂断 · 1–9 结果 · {brk} 休息</translation>
+        <source>Outcome (keys 1–9; Ctrl+1–9 while typing or in the interview)</source>
+        <translation>通话结果（按键 1–9；输入备注或访谈中用 Ctrl+1–9）</translation>
     </message>
     <message>
-      <source>You are on a break. Press {key} to come back.</source>
-      <translation>您正在休息。按 {key} 恢复工作。</translation>
+        <source>Shortcut: {digit} or Ctrl+{digit}</source>
+        <translation>快捷键：{digit} 或 Ctrl+{digit}</translation>
     </message>
     <message>
-      <source>Press {key} to get your next customer.</source>
-      <translation>按 {key} 获取下一位客户。</translation>
+        <source>Keys: {next} next customer · {dial} dial · {answer} answered · {hangup} hang up · 1–9 outcome · {brk} break</source>
+        <translation>快捷键：{next} 下一位客户 · {dial} 拨号 · {answer} 已接通 · {hangup} 挂断 · 1–9 结果 · {brk} 休息</translation>
     </message>
     <message>
-      <source>Status: {state}</source>
-      <translation>状态：{state}</translation>
+        <source>You are on a break. Press {key} to come back.</source>
+        <translation>您正在休息。按 {key} 恢复工作。</translation>
     </message>
     <message>
-      <source>Call {total}</source>
-      <translation>通话 {total}</translation>
+        <source>Press {key} to get your next customer.</source>
+        <translation>按 {key} 获取下一位客户。</translation>
     </message>
     <message>
-      <source>talking {talk}</source>
-      <translation>交谈 {talk}</translation>
+        <source>Status: {state}</source>
+        <translation>状态：{state}</translation>
     </message>
     <message>
-      <source>ringing</source>
-      <translation>振铃中</translation>
+        <source>Call {total}</source>
+        <translation>通话 {total}</translation>
     </message>
     <message>
-      <source>Wrap-up {wrap}</source>
-      <translation>话后处理 {wrap}</translation>
+        <source>talking {talk}</source>
+        <translation>交谈 {talk}</translation>
     </message>
     <message>
-      <source>Ready to dial</source>
-      <translation>准备拨号</translation>
+        <source>ringing</source>
+        <translation>振铃中</translation>
     </message>
     <message>
-      <source>Record the outcome of this customer first (keys 1–9).</source>
-      <translation>请先记录此客户的通话结果（按键 1–9）。</translation>
+        <source>Wrap-up {wrap}</source>
+        <translation>话后处理 {wrap}</translation>
     </message>
     <message>
-      <source>Nobody is waiting in this queue right now.
+        <source>Ready to dial</source>
+        <translation>准备拨号</translation>
+    </message>
+    <message>
+        <source>{n} customer(s) you held in an earlier session went back to the queue.</source>
+        <translation>您在上一次会话中占用的 {n} 位客户已放回队列。</translation>
+    </message>
+    <message>
+        <source>Record the outcome of this customer first (keys 1–9).</source>
+        <translation>请先记录此客户的通话结果（按键 1–9）。</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting in this queue right now.
 Customers come back when their retry time or calling window opens — try again in a few minutes, or pick another campaign.</source>
-      <translation>此队列当前没有待呼叫的客户。
+        <translation>此队列当前没有待呼叫的客户。
 客户会在重试间隔结束或进入呼叫时段后回到队列——请几分钟后再试，或选择其他活动。</translation>
     </message>
     <message>
-      <source>The queue is empty for now.</source>
-      <translation>队列暂时为空。</translation>
+        <source>The queue is empty for now.</source>
+        <translation>队列暂时为空。</translation>
     </message>
     <message>
-      <source>Callback due: this customer asked to be called now.</source>
-      <translation>回拨到期：客户约定现在回电。</translation>
+        <source>Callback due: this customer asked to be called now.</source>
+        <translation>回拨到期：客户约定现在回电。</translation>
     </message>
     <message>
-      <source>Dialling {number} — the number is also on the clipboard.</source>
-      <translation>正在拨打 {number}，号码已复制到剪贴板。</translation>
+        <source>Your notes from an earlier, unsaved call with this customer are back in the notes box.</source>
+        <translation>您上一次与此客户通话时未保存的备注已恢复到备注框中。</translation>
     </message>
     <message>
-      <source>Dial the customer first ({key}), or skip them.</source>
-      <translation>请先拨打客户电话（{key}），或跳过此客户。</translation>
+        <source>Dialling {number} — the number is also on the clipboard.</source>
+        <translation>正在拨打 {number}，号码已复制到剪贴板。</translation>
     </message>
     <message>
-      <source>Saved. Press {key} for the next customer.</source>
-      <translation>已保存。按 {key} 获取下一位客户。</translation>
+        <source>Dial the customer first ({key}), or skip them.</source>
+        <translation>请先拨打客户电话（{key}），或跳过此客户。</translation>
     </message>
     <message>
-      <source>Saved: {outcome}.</source>
-      <translation>已保存：{outcome}。</translation>
+        <source>Saved. Press {key} for the next customer.</source>
+        <translation>已保存。按 {key} 获取下一位客户。</translation>
     </message>
     <message>
-      <source>The outcome was not saved: {error} Your notes are kept; try again.</source>
-      <translation>通话结果未保存：{error} 您的备注已保留，请重试。</translation>
+        <source>Saved: {outcome}.</source>
+        <translation>已保存：{outcome}。</translation>
     </message>
     <message>
-      <source>Customer put back. Press {key} for the next one.</source>
-      <translation>客户已放回队列。按 {key} 获取下一位。</translation>
+        <source>The outcome was not saved: {error} Your notes are kept; try again.</source>
+        <translation>通话结果未保存：{error} 您的备注已保留，请重试。</translation>
     </message>
     <message>
-      <source>Left without an outcome; your notes are on the clipboard.</source>
-      <translation>已离开，未记录结果；您的备注已复制到剪贴板。</translation>
+        <source>Customer put back. Press {key} for the next one.</source>
+        <translation>客户已放回队列。按 {key} 获取下一位。</translation>
     </message>
     <message>
-      <source>Could not renew your hold on this customer: {error} Your notes are kept.</source>
-      <translation>无法续期对此客户的占用：{error} 您的备注已保留。</translation>
+        <source>Left without an outcome; your notes are on the clipboard.</source>
+        <translation>已离开，未记录结果；您的备注已复制到剪贴板。</translation>
     </message>
-  </context>
+    <message>
+        <source>Offer accepted. Record the outcome with 8 (won back).</source>
+        <translation>客户已接受优惠。请按 8（已挽回）记录结果。</translation>
+    </message>
+    <message>
+        <source>The offer is waiting for a supervisor. Keep talking, or schedule a callback (5) if the customer cannot wait.</source>
+        <translation>优惠正在等待主管审批。请继续沟通；如果客户不能等待，请安排回拨（5）。</translation>
+    </message>
+    <message>
+        <source>Interview done: {reason} → {treatment}.</source>
+        <translation>访谈完成：{reason} → {treatment}。</translation>
+    </message>
+    <message>
+        <source>Could not renew your hold on this customer: {error} Your notes are kept.</source>
+        <translation>无法续期对此客户的占用：{error} 您的备注已保留。</translation>
+    </message>
+</context>
 </TS>
