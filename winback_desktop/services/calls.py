@@ -126,7 +126,7 @@ def _own_call(session: Session, actor: Actor, call_id: int) -> Call:
 def mark_answered(db: Database, actor: Actor, call_id: int,
                   now: datetime | None = None) -> None:
     """The customer picked up: talk time starts here."""
-    with db.session() as session:
+    with db.session(immediate=True) as session:
         call = _own_call(session, actor, call_id)
         if call.answered_at is None:
             call.answered_at = now or utcnow()
@@ -135,7 +135,7 @@ def mark_answered(db: Database, actor: Actor, call_id: int,
 def end_call(db: Database, actor: Actor, call_id: int, now: datetime | None = None) -> None:
     """Hang up: wrap-up time starts; the board shows wrap-up."""
     now = now or utcnow()
-    with db.session() as session:
+    with db.session(immediate=True) as session:
         call = _own_call(session, actor, call_id)
         if call.ended_at is None:
             call.ended_at = now

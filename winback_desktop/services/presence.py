@@ -92,7 +92,7 @@ def set_state(db: Database, actor: Actor, state: PresenceState | str,
     require(actor, Permission.WORK_QUEUE)
     if actor.user_id is None:
         raise PermissionDenied()
-    with db.session() as session:
+    with db.session(immediate=True) as session:
         write_state(session, actor.user_id, state, campaign_id=campaign_id,
                     customer_id=customer_id, call_id=call_id, script_step=script_step,
                     workstation=actor.workstation, now=now)
@@ -103,7 +103,7 @@ def set_script_step(db: Database, actor: Actor, script_step: str | None,
     """Only the script step changes (the board shows where the call is)."""
     if actor.user_id is None:
         raise PermissionDenied()
-    with db.session() as session:
+    with db.session(immediate=True) as session:
         session.execute(update(AgentPresence).where(AgentPresence.user_id == actor.user_id)
                         .values(script_step=script_step, heartbeat_at=now or utcnow()))
 
@@ -113,7 +113,7 @@ def heartbeat(db: Database, actor: Actor, now: datetime | None = None) -> None:
     if actor.user_id is None:
         raise PermissionDenied()
     now = now or utcnow()
-    with db.session() as session:
+    with db.session(immediate=True) as session:
         result = session.execute(
             update(AgentPresence).where(AgentPresence.user_id == actor.user_id)
             .values(heartbeat_at=now).execution_options(synchronize_session=False))
@@ -137,7 +137,7 @@ def go_offline(db: Database, actor: Actor, now: datetime | None = None) -> None:
     """Logging out: the board shows offline at once instead of after the timeout."""
     if actor.user_id is None:
         return
-    with db.session() as session:
+    with db.session(immediate=True) as session:
         write_state(session, actor.user_id, PresenceState.OFFLINE, now=now)
 
 

@@ -655,7 +655,7 @@ def renew_lease(db: Database, actor: Actor, task_id: int,
     """Heartbeat of a worked task: push its lease forward; raises LeaseLost if gone."""
     require(actor, Permission.WORK_QUEUE)
     now = now or utcnow()
-    with db.session() as session:
+    with db.session(immediate=True) as session:
         minutes = session.scalar(
             select(Campaign.lease_minutes).join(CallTask, CallTask.campaign_id == Campaign.id)
             .where(CallTask.id == task_id))
@@ -679,7 +679,7 @@ def release_task(db: Database, actor: Actor, task_id: int,
     own; supervisors may release anyone's."""
     require(actor, Permission.WORK_QUEUE)
     now = now or utcnow()
-    with db.session() as session:
+    with db.session(immediate=True) as session:
         task = session.get(CallTask, task_id)
         if task is None:
             raise NotFound(what=str(task_id))
