@@ -104,6 +104,17 @@ class BoardScreen(QWidget):
         self.refresh()
         self.timer.start()
 
+    # Poll only while the board is on screen: a hidden or closed board costs nothing.
+    def showEvent(self, event: Any) -> None:
+        if not self.timer.isActive():
+            self.refresh()
+            self.timer.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: Any) -> None:
+        self.timer.stop()
+        super().hideEvent(event)
+
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([
             self.tr("Agent"), self.tr("State"), self.tr("Time in state"), self.tr("Customer"),

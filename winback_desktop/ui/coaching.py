@@ -32,6 +32,18 @@ class CoachingInbox(QObject):
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
         self.timer.start()
+        # Stop polling once the window that hosts the inbox is closed or hidden.
+        parent_widget.installEventFilter(self)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if watched is self.parent_widget:
+            if event.type() in (QEvent.Type.Hide, QEvent.Type.Close):
+                self.timer.stop()
+            elif event.type() == QEvent.Type.Show and not self.timer.isActive():
+                self.timer.start()
+        return False
 
     def poll(self) -> None:
         if self._op is not None and not self._op.done:

@@ -96,7 +96,11 @@ class Operation(Generic[T]):
         on_progress: Callable[[int, int, str], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
-        self.signals = _OpSignals(parent)
+        # The signal carrier is not a child of ``parent``: a screen closed and deleted
+        # while its work runs must not take the object the worker thread emits on with
+        # it. The callbacks are skipped instead when their owner is gone.
+        self.signals = _OpSignals()
+        self._owner = parent
         self.control = OpControl(self.signals)
         self._fn = fn
         self.done = False
@@ -116,14 +120,25 @@ class Operation(Generic[T]):
     def cancel(self) -> None:
         self.control.cancel()
 
+    def _owner_gone(self) -> bool:
+        if self._owner is None:
+            return False
+        import shiboken6
+
+        return not shiboken6.isValid(self._owner)
+
     def _finish(self, result: Any) -> None:
         self.done = True
         Operation._live.discard(self)
+        if self._owner_gone():
+            return
         if self._on_success:
             self._on_success(result)
 
     def _fail(self, exc: BaseException) -> None:
         self.done = True
         Operation._live.discard(self)
+        if self._owner_gone():
+            return
         if self._on_failure:
             self._on_failure(exc)
