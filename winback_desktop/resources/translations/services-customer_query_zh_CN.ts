@@ -2,10 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Cannot sort by &apos;{column}&apos;.</source>
-        <extracomment>region used to read a phone number typed into the search box Columns the list can be sorted by (server side).</extracomment>
+        <extracomment>region used to read a phone number typed into the search box Columns the list can be sorted by (server side). ORDER BY for sort keys whose index is composite (the index order, then id).</extracomment>
         <translation>无法按“{column}”排序。</translation>
     </message>
     <message>

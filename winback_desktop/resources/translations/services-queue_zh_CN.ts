@@ -1,16 +1,16 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-  <context>
+<context>
     <name>Errors</name>
     <message>
-      <source>You no longer hold task {task}: its lease expired or it was released.</source>
-      <extracomment>expired leases are swept by claims at most this often (per Database object)</extracomment>
-      <translation>您已不再持有任务 {task}：租约已过期或已被释放。</translation>
+        <source>You no longer hold task {task}: its lease expired or it was released.</source>
+        <extracomment>expired leases are swept by claims at most this often (per Database object)</extracomment>
+        <translation>您已不再持有任务 {task}：租约已过期或已被释放。</translation>
     </message>
     <message>
-      <source>You are not assigned to the campaign '{campaign}'.</source>
-      <translation>您未被分配到活动“{campaign}”。</translation>
+        <source>You are not assigned to the campaign &apos;{campaign}&apos;.</source>
+        <translation>您未被分配到活动“{campaign}”。</translation>
     </message>
-  </context>
+</context>
 </TS>

@@ -1,11 +1,12 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-  <context>
+<context>
     <name>Errors</name>
     <message>
-      <source>Invalid SLTV parameters: {detail}</source>
-      <translation>SLTV 参数无效：{detail}</translation>
+        <source>Invalid SLTV parameters: {detail}</source>
+        <extracomment>from this many rows a SQLite recompute rebuilds the affected indexes instead SQLite page cache during a bulk recompute (KiB)</extracomment>
+        <translation>SLTV 参数无效：{detail}</translation>
     </message>
-  </context>
+</context>
 </TS>

@@ -1,11 +1,11 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-  <context>
+<context>
     <name>CoachingInbox</name>
     <message>
-      <source>Coaching from {name}</source>
-      <translation>来自 {name} 的辅导</translation>
+        <source>Coaching from {name}</source>
+        <translation>来自 {name} 的辅导</translation>
     </message>
-  </context>
+</context>
 </TS>

@@ -1,314 +1,314 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-  <context>
+<context>
     <name>Screens</name>
     <message>
-      <source>Interview scripts</source>
-      <translation>访谈脚本</translation>
+        <source>Interview scripts</source>
+        <translation>访谈脚本</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ScriptEditorScreen</name>
     <message>
-      <source>Script</source>
-      <translation>脚本</translation>
+        <source>Script</source>
+        <translation>脚本</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>状态</translation>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
     <message>
-      <source>Language</source>
-      <translation>语言</translation>
+        <source>Language</source>
+        <translation>语言</translation>
     </message>
     <message>
-      <source>Campaigns</source>
-      <translation>活动</translation>
+        <source>Campaigns</source>
+        <translation>活动</translation>
     </message>
     <message>
-      <source>New…</source>
-      <translation>新建…</translation>
+        <source>New…</source>
+        <translation>新建…</translation>
     </message>
     <message>
-      <source>Import…</source>
-      <translation>导入…</translation>
+        <source>Import…</source>
+        <translation>导入…</translation>
     </message>
     <message>
-      <source>Export…</source>
-      <translation>导出…</translation>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
     <message>
-      <source>Clone to new version</source>
-      <translation>克隆为新版本</translation>
+        <source>Clone to new version</source>
+        <translation>克隆为新版本</translation>
     </message>
     <message>
-      <source>Publish</source>
-      <translation>发布</translation>
+        <source>Publish</source>
+        <translation>发布</translation>
     </message>
     <message>
-      <source>Retire</source>
-      <translation>停用</translation>
+        <source>Retire</source>
+        <translation>停用</translation>
     </message>
     <message>
-      <source>Assign to campaign…</source>
-      <translation>指定给活动…</translation>
+        <source>Assign to campaign…</source>
+        <translation>指定给活动…</translation>
     </message>
     <message>
-      <source>Delete draft</source>
-      <translation>删除草稿</translation>
+        <source>Delete draft</source>
+        <translation>删除草稿</translation>
     </message>
     <message>
-      <source>Select a script</source>
-      <translation>请选择一个脚本</translation>
+        <source>Select a script</source>
+        <translation>请选择一个脚本</translation>
     </message>
     <message>
-      <source>Kind:</source>
-      <translation>类型:</translation>
+        <source>Kind:</source>
+        <translation>类型:</translation>
     </message>
     <message>
-      <source>Language:</source>
-      <translation>语言:</translation>
+        <source>Language:</source>
+        <translation>语言:</translation>
     </message>
     <message>
-      <source>Description:</source>
-      <translation>说明:</translation>
+        <source>Description:</source>
+        <translation>说明:</translation>
     </message>
     <message>
-      <source>Questions (drag to reorder)</source>
-      <translation>问题(拖动以调整顺序)</translation>
+        <source>Questions (drag to reorder)</source>
+        <translation>问题(拖动以调整顺序)</translation>
     </message>
     <message>
-      <source>Add</source>
-      <translation>添加</translation>
+        <source>Add</source>
+        <translation>添加</translation>
     </message>
     <message>
-      <source>Remove</source>
-      <translation>删除</translation>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
     <message>
-      <source>Move up (Alt+Up)</source>
-      <translation>上移(Alt+上箭头)</translation>
+        <source>Move up (Alt+Up)</source>
+        <translation>上移(Alt+上箭头)</translation>
     </message>
     <message>
-      <source>Move down (Alt+Down)</source>
-      <translation>下移(Alt+下箭头)</translation>
+        <source>Move down (Alt+Down)</source>
+        <translation>下移(Alt+下箭头)</translation>
     </message>
     <message>
-      <source>Question</source>
-      <translation>问题</translation>
+        <source>Question</source>
+        <translation>问题</translation>
     </message>
     <message>
-      <source>Short identifier used by branches and reports</source>
-      <translation>分支和报告使用的简短标识</translation>
+        <source>Short identifier used by branches and reports</source>
+        <translation>分支和报告使用的简短标识</translation>
     </message>
     <message>
-      <source>Required (counts for adherence)</source>
-      <translation>必答(计入遵循率)</translation>
+        <source>Required (counts for adherence)</source>
+        <translation>必答(计入遵循率)</translation>
     </message>
     <message>
-      <source>A hint the agent sees under the question</source>
-      <translation>显示在问题下方、给坐席的提示</translation>
+        <source>A hint the agent sees under the question</source>
+        <translation>显示在问题下方、给坐席的提示</translation>
     </message>
     <message>
-      <source>(none)</source>
-      <translation>(无)</translation>
+        <source>(none)</source>
+        <translation>(无)</translation>
     </message>
     <message>
-      <source>Key</source>
-      <translation>标识</translation>
+        <source>Key</source>
+        <translation>标识</translation>
     </message>
     <message>
-      <source>Question text</source>
-      <translation>问题文字</translation>
+        <source>Question text</source>
+        <translation>问题文字</translation>
     </message>
     <message>
-      <source>Answer type</source>
-      <translation>回答类型</translation>
+        <source>Answer type</source>
+        <translation>回答类型</translation>
     </message>
     <message>
-      <source>Help for the agent</source>
-      <translation>坐席提示</translation>
+        <source>Help for the agent</source>
+        <translation>坐席提示</translation>
     </message>
     <message>
-      <source>Tag</source>
-      <translation>标记</translation>
+        <source>Tag</source>
+        <translation>标记</translation>
     </message>
     <message>
-      <source>Then go to</source>
-      <translation>然后跳转到</translation>
+        <source>Then go to</source>
+        <translation>然后跳转到</translation>
     </message>
     <message>
-      <source>Scale</source>
-      <translation>量表</translation>
+        <source>Scale</source>
+        <translation>量表</translation>
     </message>
     <message>
-      <source>Label</source>
-      <translation>显示文字</translation>
+        <source>Label</source>
+        <translation>显示文字</translation>
     </message>
     <message>
-      <source>Value</source>
-      <translation>取值</translation>
+        <source>Value</source>
+        <translation>取值</translation>
     </message>
     <message>
-      <source>Go to</source>
-      <translation>跳转到</translation>
+        <source>Go to</source>
+        <translation>跳转到</translation>
     </message>
     <message>
-      <source>Weight toward: {reason}</source>
-      <translation>计入权重:{reason}</translation>
+        <source>Weight toward: {reason}</source>
+        <translation>计入权重:{reason}</translation>
     </message>
     <message>
-      <source>Add choice</source>
-      <translation>添加选项</translation>
+        <source>Add choice</source>
+        <translation>添加选项</translation>
     </message>
     <message>
-      <source>Remove choice</source>
-      <translation>删除选项</translation>
+        <source>Remove choice</source>
+        <translation>删除选项</translation>
     </message>
     <message>
-      <source>Choices (weights toward each defection reason; a choice may branch)</source>
-      <translation>选项(对各流失原因的权重;选项可设置分支)</translation>
+        <source>Choices (weights toward each defection reason; a choice may branch)</source>
+        <translation>选项(对各流失原因的权重;选项可设置分支)</translation>
     </message>
     <message>
-      <source>Checks</source>
-      <translation>检查</translation>
+        <source>Checks</source>
+        <translation>检查</translation>
     </message>
     <message>
-      <source>Preview…</source>
-      <translation>预览…</translation>
+        <source>Preview…</source>
+        <translation>预览…</translation>
     </message>
     <message>
-      <source>Save draft</source>
-      <translation>保存草稿</translation>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
     </message>
     <message>
-      <source>Version {version}</source>
-      <translation>版本 {version}</translation>
+        <source>Version {version}</source>
+        <translation>版本 {version}</translation>
     </message>
     <message>
-      <source>Unsaved changes</source>
-      <translation>未保存的更改</translation>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
     </message>
     <message>
-      <source>The draft has unsaved changes. Discard them?</source>
-      <translation>草稿有未保存的更改。是否放弃?</translation>
+        <source>The draft has unsaved changes. Discard them?</source>
+        <translation>草稿有未保存的更改。是否放弃?</translation>
     </message>
     <message>
-      <source>End the interview</source>
-      <translation>结束访谈</translation>
+        <source>End the interview</source>
+        <translation>结束访谈</translation>
     </message>
     <message>
-      <source>{key} (missing)</source>
-      <translation>{key}(不存在)</translation>
+        <source>{key} (missing)</source>
+        <translation>{key}(不存在)</translation>
     </message>
     <message>
-      <source>(next question)</source>
-      <translation>(下一个问题)</translation>
+        <source>(next question)</source>
+        <translation>(下一个问题)</translation>
     </message>
     <message>
-      <source>(as the question)</source>
-      <translation>(同问题设置)</translation>
+        <source>(as the question)</source>
+        <translation>(同问题设置)</translation>
     </message>
     <message>
-      <source>Yes</source>
-      <translation>是</translation>
+        <source>Yes</source>
+        <translation>是</translation>
     </message>
     <message>
-      <source>No</source>
-      <translation>否</translation>
+        <source>No</source>
+        <translation>否</translation>
     </message>
     <message>
-      <source>Choice {n}</source>
-      <translation>选项 {n}</translation>
+        <source>Choice {n}</source>
+        <translation>选项 {n}</translation>
     </message>
     <message>
-      <source>New question</source>
-      <translation>新问题</translation>
+        <source>New question</source>
+        <translation>新问题</translation>
     </message>
     <message>
-      <source>✓ No problems: the script can be published.</source>
-      <translation>✓ 没有问题:脚本可以发布。</translation>
+        <source>✓ No problems: the script can be published.</source>
+        <translation>✓ 没有问题:脚本可以发布。</translation>
     </message>
     <message>
-      <source>Draft saved.</source>
-      <translation>草稿已保存。</translation>
+        <source>Draft saved.</source>
+        <translation>草稿已保存。</translation>
     </message>
     <message>
-      <source>Fix the problems listed under Checks before publishing.</source>
-      <translation>发布前请先修正“检查”中列出的问题。</translation>
+        <source>Fix the problems listed under Checks before publishing.</source>
+        <translation>发布前请先修正“检查”中列出的问题。</translation>
     </message>
     <message>
-      <source>Published. This version can no longer be changed.</source>
-      <translation>已发布。此版本不能再修改。</translation>
+        <source>Published. This version can no longer be changed.</source>
+        <translation>已发布。此版本不能再修改。</translation>
     </message>
     <message>
-      <source>New draft version created.</source>
-      <translation>已创建新的草稿版本。</translation>
+        <source>New draft version created.</source>
+        <translation>已创建新的草稿版本。</translation>
     </message>
     <message>
-      <source>Delete this draft version?</source>
-      <translation>删除此草稿版本?</translation>
+        <source>Delete this draft version?</source>
+        <translation>删除此草稿版本?</translation>
     </message>
     <message>
-      <source>New script</source>
-      <translation>新建脚本</translation>
+        <source>New script</source>
+        <translation>新建脚本</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>名称</translation>
+        <source>Name</source>
+        <translation>名称</translation>
     </message>
     <message>
-      <source>Kind</source>
-      <translation>类型</translation>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
-      <source>Cannot read {file}: {detail}</source>
-      <translation>无法读取 {file}:{detail}</translation>
+        <source>Cannot read {file}: {detail}</source>
+        <translation>无法读取 {file}:{detail}</translation>
     </message>
     <message>
-      <source>Imported as a new draft version.</source>
-      <translation>已作为新的草稿版本导入。</translation>
+        <source>Imported as a new draft version.</source>
+        <translation>已作为新的草稿版本导入。</translation>
     </message>
     <message>
-      <source>Import script</source>
-      <translation>导入脚本</translation>
+        <source>Import script</source>
+        <translation>导入脚本</translation>
     </message>
     <message>
-      <source>Interview scripts (*.json)</source>
-      <translation>访谈脚本 (*.json)</translation>
+        <source>Interview scripts (*.json)</source>
+        <translation>访谈脚本 (*.json)</translation>
     </message>
     <message>
-      <source>Wrote {file}.</source>
-      <translation>已写入 {file}。</translation>
+        <source>Wrote {file}.</source>
+        <translation>已写入 {file}。</translation>
     </message>
     <message>
-      <source>Export script</source>
-      <translation>导出脚本</translation>
+        <source>Export script</source>
+        <translation>导出脚本</translation>
     </message>
     <message>
-      <source>The campaign now uses this script.</source>
-      <translation>该活动现在使用此脚本。</translation>
+        <source>The campaign now uses this script.</source>
+        <translation>该活动现在使用此脚本。</translation>
     </message>
     <message>
-      <source>No {kind} campaign exists.</source>
-      <translation>不存在{kind}类活动。</translation>
+        <source>No {kind} campaign exists.</source>
+        <translation>不存在{kind}类活动。</translation>
     </message>
     <message>
-      <source>Assign to campaign</source>
-      <translation>指定给活动</translation>
+        <source>Assign to campaign</source>
+        <translation>指定给活动</translation>
     </message>
     <message>
-      <source>Campaign ({kind} campaigns only):</source>
-      <translation>活动(仅限{kind}类活动):</translation>
+        <source>Campaign ({kind} campaigns only):</source>
+        <translation>活动(仅限{kind}类活动):</translation>
     </message>
     <message>
-      <source>Preview: {name}</source>
-      <translation>预览:{name}</translation>
+        <source>Preview: {name}</source>
+        <translation>预览:{name}</translation>
     </message>
     <message>
-      <source>Walk through the script as an agent would. Nothing is saved; the proposal uses the default grid for an SLTV tier B customer.</source>
-      <translation>像坐席一样走一遍脚本。不会保存任何内容;建议结果按默认分群表、SLTV 等级 B 的客户计算。</translation>
+        <source>Walk through the script as an agent would. Nothing is saved; the proposal uses the default grid for an SLTV tier B customer.</source>
+        <translation>像坐席一样走一遍脚本。不会保存任何内容;建议结果按默认分群表、SLTV 等级 B 的客户计算。</translation>
     </message>
-  </context>
+</context>
 </TS>
