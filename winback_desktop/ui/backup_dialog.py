@@ -279,6 +279,12 @@ class ScheduledBackups(QObject):
             self._first.timeout.connect(self.check)
             self._first.start(30_000)
 
+    def stop(self) -> None:
+        self.timer.stop()
+        first = getattr(self, "_first", None)
+        if first is not None:
+            first.stop()
+
     def check(self) -> Operation[Any] | None:
         if self._op is not None and not self._op.done:
             return None

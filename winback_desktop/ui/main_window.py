@@ -426,4 +426,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
         self.monitor.shutdown()
+        # Nothing of a closed window may keep working in the background.
+        if self.scheduled_backups is not None:
+            self.scheduled_backups.stop()
+        if self.coaching is not None:
+            self.coaching.timer.stop()
         super().closeEvent(event)
