@@ -83,6 +83,14 @@ def app_font(point_size: float | None = None) -> QFont:
 
 
 def apply(app: QApplication) -> None:
+    """Style the application once.
+
+    Idempotent on purpose: re-applying style, palette and font thousands of times in
+    one process (the GUI test suite did, once per test) trips a reference-count bug in
+    the Qt bindings that ends in "deallocating None" and an abort.
+    """
+    if app.property("winback_styled"):
+        return
     style = QStyleFactory.create("Fusion")
     if style is not None:
         app.setStyle(style)
@@ -103,3 +111,4 @@ def apply(app: QApplication) -> None:
     app.setPalette(pal)
     app.setFont(app_font(10))
     app.setStyleSheet(STYLE_SHEET)
+    app.setProperty("winback_styled", True)
