@@ -106,7 +106,8 @@ class _BusyPage(QWizardPage):
         return False
 
     def start_step(self) -> None:  # pragma: no cover - every page overrides it
-        raise NotImplementedError
+        """Each page with background work starts it here; reaching the base is a bug."""
+        raise TypeError(f"{type(self).__name__} must define start_step()")
 
     def step_done(self) -> None:
         """The background step succeeded: advance."""
