@@ -85,6 +85,8 @@ class ParsedRow:
     duplicate_of: int | None = None
     #: the row's insert values, prepared off the writer thread (see services.importing)
     prepared: list[Any] | None = None
+    #: its phone rows, likewise
+    prepared_phones: list[list[Any]] | None = None
 
     @property
     def ok(self) -> bool:

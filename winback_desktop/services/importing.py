@@ -454,11 +454,13 @@ _CONSTANT_COLUMNS = ("import_batch_id", "created_at", "updated_at", "version_id"
 
 
 class _RowPreparer:
-    """Turns valid parsed rows into insert value lists, in the reading thread.
+    """Turns valid parsed rows into complete insert rows, in the reading thread.
 
-    Column list: the fields this file maps, the required columns with their defaults, the
-    time zone and the derived SLTV/tier/segment. Bind processing (SQLite dates as text)
-    happens here too, so the writer thread only adds ids and constants.
+    Column list: ``id`` (left empty: the writer fills it in), the fields this file maps,
+    the required columns with their defaults, the time zone, the derived
+    SLTV/tier/segment and the batch constants. Bind processing (SQLite dates as text)
+    happens here too, and the phone rows are built alongside, so the writer thread only
+    sets ids: the writer is the import's critical path, the reader has time to spare.
     """
 
     def __init__(self, mapped: Iterable[str], defaults: Mapping[str, Any],
@@ -483,7 +485,18 @@ class _RowPreparer:
         getter = operator.itemgetter(*(k for k, _d in plan))
         self._pick: Callable[[dict[str, Any]], Any] = (
             getter if len(plan) > 1 else (lambda d: (getter(d),)))
-        self._procs = bulk.bind_processors(dialect, _CUSTOMERS, self.columns)
+        self._procs = [None, *bulk.bind_processors(dialect, _CUSTOMERS, self.columns)]
+        self._phone_procs = bulk.bind_processors(dialect, _PHONES, _PHONE_COLUMNS)
+        self._dialect = dialect
+        #: the batch's constant columns, bind-processed; set by the writer once it began
+        self.constants: list[Any] = []
+        self.ready = threading.Event()
+
+    def begin(self, batch_id: int, now: datetime) -> None:
+        procs = bulk.bind_processors(self._dialect, _CUSTOMERS, _CONSTANT_COLUMNS)
+        self.constants = [p(c) if p is not None else c for p, c in
+                          zip(procs, [batch_id, now, now, 1], strict=True)]
+        self.ready.set()
 
     def prepare(self, rows: list[ParsedRow]) -> None:
         good = [r for r in rows if r.ok]
@@ -495,14 +508,24 @@ class _RowPreparer:
             [m.get("sltv") for m in maps], [m.get("defection_reason", "unknown") for m in maps])
         defaults, pick, tz_default = self._defaults, self._pick, self.default_tz
         values: list[list[Any]] = []
+        phones: list[list[Any]] = []
         for r, m, extra in zip(good, maps, derived, strict=True):
-            row = [*pick(defaults | m)]
+            row = [None, *pick(defaults | m)]
             tz = m.get("timezone")
             row.append(tz if tz is not None else phone_timezone(r.phones, tz_default))
             row += extra
             values.append(row)
+            if r.phones:
+                r.prepared_phones = own = [[None, e164, raw[:100], "mobile", n == 0]
+                                           for n, (e164, raw) in enumerate(r.phones)]
+                phones += own
+            else:
+                r.prepared_phones = None
         bulk.process_rows(self._procs, values)
+        bulk.process_rows(self._phone_procs, phones)
+        constants = self.constants
         for r, row in zip(good, values, strict=True):
+            row += constants
             r.prepared = row
 
 
@@ -563,7 +586,8 @@ def run_import(
                "default_tz": default_tz, "default_currency": default_currency,
                "preparer": preparer}
     try:
-        _pipeline(db, actor, rows, result, options, is_cancelled, report, chunk_rows)
+        with bulk.bulk_runtime():
+            _pipeline(db, actor, rows, result, options, is_cancelled, report, chunk_rows)
         result.committed = True
     except _Rejected:
         result.batch_id = None
@@ -634,12 +658,18 @@ def _pipeline(db: Database, actor: Actor, rows: CustomerRows, result: ImportResu
 
     total = rows.total_rows
     report(0, total)
+    preparer: _RowPreparer = options["preparer"]
     try:
         for chunk in _chunks(rows, chunk_rows):
             if is_cancelled():
                 put(_CANCEL)
                 break
-            options["preparer"].prepare(chunk)
+            while not preparer.ready.wait(0.05):
+                if not thread.is_alive():
+                    break
+            if not preparer.ready.is_set():
+                break  # the writer failed before it began; its error is raised below
+            preparer.prepare(chunk)
             if not put(chunk):
                 break
             report(min(outcome["written"], total) if total else outcome["written"], total)
@@ -687,8 +717,6 @@ class _ImportJob:
         self._ids: bulk.IdAllocator | None = None
         self.table_was_empty = False
         self._columns = ["id", *preparer.columns, *_CONSTANT_COLUMNS]
-        self._constants: list[Any] = []
-        self._phone_procs: list[Any] | None = None
 
     # ----------------------------------------------------------------------- run
     def start(self) -> None:
@@ -700,10 +728,7 @@ class _ImportJob:
                      "on_duplicate": self.on_duplicate, "valid_only": self.valid_only},
         ).returning(ImportBatch.id)).scalar_one()
         result.batch_id = self.batch_id
-        # Constant columns are bind-processed once here, not per row.
-        procs = bulk.bind_processors(s.get_bind().dialect, _CUSTOMERS, _CONSTANT_COLUMNS)
-        self._constants = [p(c) if p is not None else c for p, c in
-                           zip(procs, [self.batch_id, self.now, self.now, 1], strict=True)]
+        self.preparer.begin(self.batch_id, self.now)
         # Nothing to match against: only IDs repeated inside the file need a look-up.
         self.table_was_empty = s.scalar(select(Customer.id).limit(1)) is None
 
@@ -810,20 +835,18 @@ class _ImportJob:
         stale = [r for r in rows if r.prepared is None]
         if stale:  # merged with a repeated row after preparation
             self.preparer.prepare(stale)
-        constants = self._constants
-        values = [[cid, *r.prepared, *constants]  # type: ignore[misc]
-                  for cid, r in zip(new_ids, rows, strict=True)]
-        bulk.insert_rows(conn, _CUSTOMERS, self._columns, values)
+        values: list[list[Any]] = []
         phones: list[list[Any]] = []
-        for r, cid in zip(rows, new_ids, strict=True):
-            for n, (e164, raw) in enumerate(r.phones):
-                phones.append([cid, e164, raw[:100], "mobile", n == 0])
-        if phones:
-            if self._phone_procs is None:
-                self._phone_procs = bulk.bind_processors(conn.dialect, _PHONES,
-                                                         _PHONE_COLUMNS)
-            bulk.insert_rows(conn, _PHONES, _PHONE_COLUMNS,
-                             bulk.process_rows(self._phone_procs, phones))
+        for cid, r in zip(new_ids, rows, strict=True):
+            row = cast(list[Any], r.prepared)
+            row[0] = cid
+            values.append(row)
+            if r.prepared_phones:
+                for phone in r.prepared_phones:
+                    phone[0] = cid
+                phones += r.prepared_phones
+        bulk.insert_rows(conn, _CUSTOMERS, self._columns, values)
+        bulk.insert_rows(conn, _PHONES, _PHONE_COLUMNS, phones)
         self.result.inserted += len(rows)
 
     def _update(self, updates: dict[int, ParsedRow]) -> None:
