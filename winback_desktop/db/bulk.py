@@ -44,20 +44,33 @@ def allocate_ids(conn: Connection, table: Table, count: int) -> list[int]:
 
 
 class IdAllocator:
-    """Hands out primary keys for one table within one transaction.
+    """Hands out primary keys for one table.
 
     SQLite needs one ``max(id)`` at the start (the write lock is held until commit);
-    PostgreSQL draws each batch from the sequence.
+    PostgreSQL draws each batch from the sequence. A sequence is outside transactions,
+    so on PostgreSQL the allocator may run on a connection of its own (the import's
+    reading thread reserves ids there, off the writer's path); ids of a transaction
+    that rolls back are simply never used.
     """
 
     def __init__(self, conn: Connection, table: Table) -> None:
         self.conn = conn
         self.table = table
         self._next: int | None = None
+        self._sequence: str | None = None
 
     def take(self, count: int) -> list[int]:
-        if self.conn.dialect.name == "postgresql" or count <= 0:
-            return allocate_ids(self.conn, self.table, count)
+        if count <= 0:
+            return []
+        if self.conn.dialect.name == "postgresql":
+            if self._sequence is None:
+                self._sequence = self.conn.execute(
+                    text("SELECT pg_get_serial_sequence(:t, 'id')"),
+                    {"t": self.table.name}).scalar_one()
+            rows = self.conn.execute(text("SELECT nextval(CAST(:s AS regclass)) "
+                                          "FROM generate_series(1, :n)"),
+                                     {"s": self._sequence, "n": count})
+            return [r[0] for r in rows]
         if self._next is None:
             self._next = allocate_ids(self.conn, self.table, 1)[0]
         first = self._next

@@ -39,6 +39,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from winback_desktop.core import segmentation, sltv
@@ -464,7 +465,8 @@ class _RowPreparer:
     """
 
     def __init__(self, mapped: Iterable[str], defaults: Mapping[str, Any],
-                 segmenter: _Segmenter, dialect: Any, default_tz: str) -> None:
+                 segmenter: _Segmenter, dialect: Any, default_tz: str,
+                 id_source: Callable[[int], list[int]] | None = None) -> None:
         fields = set(mapped)
         if "defection_reason" in fields:
             fields.add("reason_note")  # the reason's own text is kept as the note
@@ -488,6 +490,8 @@ class _RowPreparer:
         self._procs = [None, *bulk.bind_processors(dialect, _CUSTOMERS, self.columns)]
         self._phone_procs = bulk.bind_processors(dialect, _PHONES, _PHONE_COLUMNS)
         self._dialect = dialect
+        #: reserves customer ids in the reading thread (PostgreSQL); else the writer does
+        self.id_source = id_source
         #: the batch's constant columns, bind-processed; set by the writer once it began
         self.constants: list[Any] = []
         self.ready = threading.Event()
@@ -498,10 +502,12 @@ class _RowPreparer:
                           zip(procs, [batch_id, now, now, 1], strict=True)]
         self.ready.set()
 
-    def prepare(self, rows: list[ParsedRow]) -> None:
+    def prepare(self, rows: list[ParsedRow], *, reserve_ids: bool = True) -> None:
         good = [r for r in rows if r.ok]
         if not good:
             return
+        ids: list[Any] = (self.id_source(len(good)) if reserve_ids and self.id_source
+                          else [None] * len(good))
         maps = [r.values for r in good]
         derived = self.segmenter.derive(
             [m.get("annual_margin") for m in maps], [m.get("annual_revenue") for m in maps],
@@ -509,14 +515,14 @@ class _RowPreparer:
         defaults, pick, tz_default = self._defaults, self._pick, self.default_tz
         values: list[list[Any]] = []
         phones: list[list[Any]] = []
-        for r, m, extra in zip(good, maps, derived, strict=True):
-            row = [None, *pick(defaults | m)]
+        for r, m, extra, cid in zip(good, maps, derived, ids, strict=True):
+            row = [cid, *pick(defaults | m)]
             tz = m.get("timezone")
             row.append(tz if tz is not None else phone_timezone(r.phones, tz_default))
             row += extra
             values.append(row)
             if r.phones:
-                r.prepared_phones = own = [[None, e164, raw[:100], "mobile", n == 0]
+                r.prepared_phones = own = [[cid, e164, raw[:100], "mobile", n == 0]
                                            for n, (e164, raw) in enumerate(r.phones)]
                 phones += own
             else:
@@ -574,11 +580,18 @@ def run_import(
         segmenter = _Segmenter.load(s)
     rows = CustomerRows(path, sheet=sheet, mapping=mapping, header_row=header_row,
                         default_region=region, default_timezone=default_tz)
+    id_conn: Connection | None = None
     try:
+        id_source: Callable[[int], list[int]] | None = None
+        if db.backend == "postgresql":
+            id_conn = db.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+            id_source = bulk.IdAllocator(id_conn, _CUSTOMERS).take
         preparer = _RowPreparer(rows.columns, dict(_INSERT_DEFAULTS, currency=default_currency),
-                                segmenter, db.engine.dialect, default_tz)
+                                segmenter, db.engine.dialect, default_tz, id_source)
     except BaseException:
         rows.close()
+        if id_conn is not None:
+            id_conn.close()
         raise
     result = ImportResult(batch_id=None, file_name=rows.file_name, sheet=rows.sheet,
                           headers=list(rows.headers))
@@ -595,6 +608,8 @@ def run_import(
         result.committed = False
     finally:
         rows.close()
+        if id_conn is not None:
+            id_conn.close()
     return result
 
 
@@ -829,19 +844,20 @@ class _ImportJob:
 
     def _insert(self, rows: list[ParsedRow]) -> None:
         conn = self.s.connection()
-        if self._ids is None:
-            self._ids = bulk.IdAllocator(conn, _CUSTOMERS)
-        new_ids = self._ids.take(len(rows))
         stale = [r for r in rows if r.prepared is None]
         if stale:  # merged with a repeated row after preparation
-            self.preparer.prepare(stale)
-        values: list[list[Any]] = []
+            self.preparer.prepare(stale, reserve_ids=False)
+        values = [cast(list[Any], r.prepared) for r in rows]
+        need = [row for row in values if row[0] is None]
+        if need:
+            if self._ids is None:
+                self._ids = bulk.IdAllocator(conn, _CUSTOMERS)
+            for row, cid in zip(need, self._ids.take(len(need)), strict=True):
+                row[0] = cid
         phones: list[list[Any]] = []
-        for cid, r in zip(new_ids, rows, strict=True):
-            row = cast(list[Any], r.prepared)
-            row[0] = cid
-            values.append(row)
+        for r in rows:
             if r.prepared_phones:
+                cid = cast(list[Any], r.prepared)[0]
                 for phone in r.prepared_phones:
                     phone[0] = cid
                 phones += r.prepared_phones
