@@ -15,10 +15,11 @@ import gc
 import itertools
 import sqlite3
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Date, Table, text
 from sqlalchemy.engine import Connection, Dialect
@@ -44,13 +45,15 @@ def allocate_ids(conn: Connection, table: Table, count: int) -> list[int]:
 
 
 class IdAllocator:
-    """Hands out primary keys for one table.
+    """Hands out primary keys for one table; safe to share between threads.
 
-    SQLite needs one ``max(id)`` at the start (the write lock is held until commit);
-    PostgreSQL draws each batch from the sequence. A sequence is outside transactions,
-    so on PostgreSQL the allocator may run on a connection of its own (the import's
-    reading thread reserves ids there, off the writer's path); ids of a transaction
-    that rolls back are simply never used.
+    SQLite needs one ``max(id)`` at the start (the write lock is held until commit), then
+    counts on in memory, so the import's reading thread can number rows the writing
+    thread will insert. PostgreSQL draws each batch from the sequence; a sequence is
+    outside transactions, so the allocator may run on a connection of its own (the
+    import's reading thread reserves ids there, off the writer's path). Ids of a
+    transaction that rolls back, or of rows that end up not inserted, are simply never
+    used.
     """
 
     def __init__(self, conn: Connection, table: Table) -> None:
@@ -58,23 +61,33 @@ class IdAllocator:
         self.table = table
         self._next: int | None = None
         self._sequence: str | None = None
+        self._lock = threading.Lock()
+
+    def prime(self) -> IdAllocator:
+        """Do the one query SQLite needs now, on the calling thread's connection."""
+        if self.conn.dialect.name != "postgresql":
+            with self._lock:
+                if self._next is None:
+                    self._next = allocate_ids(self.conn, self.table, 1)[0]
+        return self
 
     def take(self, count: int) -> list[int]:
         if count <= 0:
             return []
         if self.conn.dialect.name == "postgresql":
-            if self._sequence is None:
-                self._sequence = self.conn.execute(
-                    text("SELECT pg_get_serial_sequence(:t, 'id')"),
-                    {"t": self.table.name}).scalar_one()
-            rows = self.conn.execute(text("SELECT nextval(CAST(:s AS regclass)) "
-                                          "FROM generate_series(1, :n)"),
-                                     {"s": self._sequence, "n": count})
-            return [r[0] for r in rows]
-        if self._next is None:
-            self._next = allocate_ids(self.conn, self.table, 1)[0]
-        first = self._next
-        self._next += count
+            with self._lock:
+                if self._sequence is None:
+                    self._sequence = self.conn.execute(
+                        text("SELECT pg_get_serial_sequence(:t, 'id')"),
+                        {"t": self.table.name}).scalar_one()
+                rows = self.conn.execute(text("SELECT nextval(CAST(:s AS regclass)) "
+                                              "FROM generate_series(1, :n)"),
+                                         {"s": self._sequence, "n": count})
+                return [r[0] for r in rows]
+        self.prime()
+        with self._lock:
+            first = cast(int, self._next)
+            self._next = first + count
         return list(range(first, first + count))
 
 

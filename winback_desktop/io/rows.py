@@ -87,6 +87,8 @@ class ParsedRow:
     prepared: list[Any] | None = None
     #: its phone rows, likewise
     prepared_phones: list[list[Any]] | None = None
+    #: the customer id reserved for it, kept when the row is prepared again
+    reserved_id: int | None = None
 
     @property
     def ok(self) -> bool:

@@ -496,18 +496,24 @@ class _RowPreparer:
         self.constants: list[Any] = []
         self.ready = threading.Event()
 
-    def begin(self, batch_id: int, now: datetime) -> None:
+    def begin(self, batch_id: int, now: datetime,
+              id_source: Callable[[int], list[int]] | None = None) -> None:
+        """The writer began its transaction: batch constants (and SQLite's ids) known."""
         procs = bulk.bind_processors(self._dialect, _CUSTOMERS, _CONSTANT_COLUMNS)
         self.constants = [p(c) if p is not None else c for p, c in
                           zip(procs, [batch_id, now, now, 1], strict=True)]
+        if id_source is not None:
+            self.id_source = id_source
         self.ready.set()
 
-    def prepare(self, rows: list[ParsedRow], *, reserve_ids: bool = True) -> None:
+    def prepare(self, rows: list[ParsedRow], *, reserve_ids: bool = True
+                ) -> tuple[list[list[Any]], list[list[Any]]]:
+        """Customer and phone rows for the valid ``rows``, also kept on each row."""
         good = [r for r in rows if r.ok]
         if not good:
-            return
+            return [], []
         ids: list[Any] = (self.id_source(len(good)) if reserve_ids and self.id_source
-                          else [None] * len(good))
+                          else [r.reserved_id for r in good])
         maps = [r.values for r in good]
         derived = self.segmenter.derive(
             [m.get("annual_margin") for m in maps], [m.get("annual_revenue") for m in maps],
@@ -516,6 +522,7 @@ class _RowPreparer:
         values: list[list[Any]] = []
         phones: list[list[Any]] = []
         for r, m, extra, cid in zip(good, maps, derived, ids, strict=True):
+            r.reserved_id = cid
             row = [cid, *pick(defaults | m)]
             tz = m.get("timezone")
             row.append(tz if tz is not None else phone_timezone(r.phones, tz_default))
@@ -533,6 +540,41 @@ class _RowPreparer:
         for r, row in zip(good, values, strict=True):
             row += constants
             r.prepared = row
+        return values, phones
+
+
+@dataclass(slots=True)
+class _Batch:
+    """One chunk on its way from the reader to the writer, tallied and prepared."""
+
+    count: int
+    good: list[ParsedRow]
+    values: list[list[Any]]
+    phones: list[list[Any]]
+
+
+def _tally(result: ImportResult, chunk: list[ParsedRow]) -> list[ParsedRow]:
+    """Count a chunk's rows and problems into ``result``; its valid rows."""
+    good: list[ParsedRow] = []
+    errors, warnings = result.errors, result.warnings
+    for r in chunk:
+        if r.issues:
+            for issue in r.issues:
+                if len(errors) + len(warnings) >= MAX_KEPT_ISSUES:
+                    result.issues_truncated = True
+                    break
+                (errors if issue.severity == ERROR else warnings).append(issue)
+        if r.duplicate_of is not None:
+            result.duplicates_in_file += 1
+        if r.ok:
+            good.append(r)
+        else:
+            result.rejected += 1
+            if len(result.rejected_rows) < MAX_REPORTED_ROWS:
+                result.rejected_rows.append(
+                    RejectedRow(r.row, r.raw, [i for i in r.issues if i.severity == ERROR]))
+    result.rows += len(chunk)
+    return good
 
 
 def run_import(
@@ -623,10 +665,12 @@ def _pipeline(db: Database, actor: Actor, rows: CustomerRows, result: ImportResu
               chunk_rows: int) -> None:
     """Parse in the calling thread while a writer thread owns the one transaction.
 
-    Reading and validating is Python work; the database engine's work (SQLite inside
-    ``executemany``, PostgreSQL behind ``COPY``) runs without the GIL, so on a
-    multi-core workstation the two overlap. The queue holds at most two chunks: memory
-    stays bounded. Any failure on either side rolls the whole transaction back.
+    Reading, validating, counting and preparing rows is Python work and happens here;
+    the writer thread only decides insert or update and hands rows to the database,
+    whose work (SQLite inside multi-row statements, PostgreSQL behind ``COPY``) runs
+    without the GIL, so on a multi-core workstation the two overlap and the database
+    is kept busy. The queue holds at most two chunks: memory stays bounded. Any failure
+    on either side rolls the whole transaction back.
     """
     chunks: queue.Queue[Any] = queue.Queue(maxsize=2)
     outcome: dict[str, Any] = {"written": 0, "error": None}
@@ -650,7 +694,7 @@ def _pipeline(db: Database, actor: Actor, rows: CustomerRows, result: ImportResu
                     if item is _ABORT:
                         raise _Aborted()
                     job.consume(item)
-                    outcome["written"] = result.rows
+                    outcome["written"] += item.count
                 if result.rows == 0:
                     raise NoData(file=rows.file_name, sheet=rows.sheet)
                 if result.rejected and not options["valid_only"]:
@@ -684,8 +728,13 @@ def _pipeline(db: Database, actor: Actor, rows: CustomerRows, result: ImportResu
                     break
             if not preparer.ready.is_set():
                 break  # the writer failed before it began; its error is raised below
-            preparer.prepare(chunk)
-            if not put(chunk):
+            good = _tally(result, chunk)
+            if result.rejected and not options["valid_only"]:
+                # Nothing will commit: keep validating for the report, write nothing.
+                batch = _Batch(len(chunk), [], [], [])
+            else:
+                batch = _Batch(len(chunk), good, *preparer.prepare(good))
+            if not put(batch):
                 break
             report(min(outcome["written"], total) if total else outcome["written"], total)
         else:
@@ -743,36 +792,21 @@ class _ImportJob:
                      "on_duplicate": self.on_duplicate, "valid_only": self.valid_only},
         ).returning(ImportBatch.id)).scalar_one()
         result.batch_id = self.batch_id
-        self.preparer.begin(self.batch_id, self.now)
+        if s.get_bind().dialect.name == "sqlite":
+            # Under the write lock SQLite's next ids are known: the reader numbers rows.
+            self._ids = bulk.IdAllocator(s.connection(), _CUSTOMERS).prime()
+            self.preparer.begin(self.batch_id, self.now, self._ids.take)
+        else:
+            self.preparer.begin(self.batch_id, self.now)
         # Nothing to match against: only IDs repeated inside the file need a look-up.
         self.table_was_empty = s.scalar(select(Customer.id).limit(1)) is None
 
-    def consume(self, chunk: list[ParsedRow]) -> None:
-        """Count, collect problems and write one chunk of parsed rows."""
-        result = self.result
-        good: list[ParsedRow] = []
-        for r in chunk:
-            result.rows += 1
-            for issue in r.issues:
-                if len(result.errors) + len(result.warnings) >= MAX_KEPT_ISSUES:
-                    result.issues_truncated = True
-                    break
-                (result.errors if issue.severity == ERROR else result.warnings).append(
-                    issue)
-            if r.duplicate_of is not None:
-                result.duplicates_in_file += 1
-            if r.ok:
-                good.append(r)
-            else:
-                result.rejected += 1
-                if len(result.rejected_rows) < MAX_REPORTED_ROWS:
-                    result.rejected_rows.append(
-                        RejectedRow(r.row, r.raw, [i for i in r.issues
-                                                   if i.severity == ERROR]))
-        if result.rejected and not self.valid_only:
+    def consume(self, batch: _Batch) -> None:
+        """Write one tallied chunk (see :func:`_tally`)."""
+        if self.result.rejected and not self.valid_only:
             self.writing = False  # keep validating for the report; nothing will commit
-        if self.writing:
-            self._write(good)
+        if self.writing and batch.good:
+            self._write(batch)
 
     def finish(self) -> None:
         r = self.result
@@ -791,12 +825,16 @@ class _ImportJob:
                          "on_duplicate": self.on_duplicate, "valid_only": self.valid_only})
 
     # --------------------------------------------------------------------- write
-    def _write(self, good: list[ParsedRow]) -> None:
-        if not good:
-            return
+    def _write(self, batch: _Batch) -> None:
+        good = batch.good
         result = self.result
         ids = list({r.external_id for r in good if r.external_id
                     and (r.duplicate_of is not None or not self.table_was_empty)})
+        if not ids:
+            # Nothing to match (a new table, no repeated IDs): every row is inserted, in
+            # the order and with the ids the reader prepared.
+            self._insert(good, batch)
+            return
         lookup_db = self.mode == "upsert" or self.on_duplicate != "new"
         # Customers created earlier in this import are in the database already (same
         # transaction), marked with this batch: no in-memory index of every ID needed.
@@ -808,8 +846,8 @@ class _ImportJob:
             ext = r.external_id
             target: int | None = None
             if ext and ext in existing:
-                target, batch = existing[ext]
-                if batch != self.batch_id and r.duplicate_of is None:
+                target, batch_of = existing[ext]
+                if batch_of != self.batch_id and r.duplicate_of is None:
                     result.duplicates_in_db += 1
             if ext and ext in pending:
                 # repeated in this chunk, before the first one reached the database
@@ -842,25 +880,28 @@ class _ImportJob:
         if updates:
             self._update(updates)
 
-    def _insert(self, rows: list[ParsedRow]) -> None:
+    def _insert(self, rows: list[ParsedRow], batch: _Batch | None = None) -> None:
         conn = self.s.connection()
-        stale = [r for r in rows if r.prepared is None]
-        if stale:  # merged with a repeated row after preparation
-            self.preparer.prepare(stale, reserve_ids=False)
-        values = [cast(list[Any], r.prepared) for r in rows]
-        need = [row for row in values if row[0] is None]
-        if need:
-            if self._ids is None:
-                self._ids = bulk.IdAllocator(conn, _CUSTOMERS)
-            for row, cid in zip(need, self._ids.take(len(need)), strict=True):
-                row[0] = cid
-        phones: list[list[Any]] = []
-        for r in rows:
-            if r.prepared_phones:
-                cid = cast(list[Any], r.prepared)[0]
-                for phone in r.prepared_phones:
-                    phone[0] = cid
-                phones += r.prepared_phones
+        if batch is not None and (not batch.values or batch.values[0][0] is not None):
+            values, phones = batch.values, batch.phones
+        else:
+            stale = [r for r in rows if r.prepared is None]
+            if stale:  # merged with a repeated row after preparation: same id
+                self.preparer.prepare(stale, reserve_ids=False)
+            values = [cast(list[Any], r.prepared) for r in rows]
+            need = [row for row in values if row[0] is None]
+            if need:
+                if self._ids is None:
+                    self._ids = bulk.IdAllocator(conn, _CUSTOMERS)
+                for row, cid in zip(need, self._ids.take(len(need)), strict=True):
+                    row[0] = cid
+            phones = []
+            for r in rows:
+                if r.prepared_phones:
+                    cid = cast(list[Any], r.prepared)[0]
+                    for phone in r.prepared_phones:
+                        phone[0] = cid
+                    phones += r.prepared_phones
         bulk.insert_rows(conn, _CUSTOMERS, self._columns, values)
         bulk.insert_rows(conn, _PHONES, _PHONE_COLUMNS, phones)
         self.result.inserted += len(rows)
