@@ -144,7 +144,9 @@ def _bare_dump(path: Path, header: list[str], rows: list[tuple]) -> float:
     import xlsxwriter
 
     started = time.perf_counter()
-    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    # PostgreSQL returns aware datetimes, which Excel cannot hold: the bare writer drops
+    # the zone (the export itself converts to local time first).
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "remove_timezone": True})
     ws = wb.add_worksheet()
     ws.write_row(0, 0, header)
     for r, row in enumerate(rows, start=1):
