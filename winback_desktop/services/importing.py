@@ -83,6 +83,7 @@ from winback_desktop.services.context import Actor, require
 MODES = ("upsert", "insert-only")
 ON_DUPLICATE = ("skip", "update", "new")
 CHUNK_ROWS = 2_000
+PHONE_BATCH_ROWS = 20_000
 PREVIEW_ROWS = 100
 #: Rows kept with their original cells for the error report.
 MAX_REPORTED_ROWS = 100_000
@@ -781,6 +782,8 @@ class _ImportJob:
         self._ids: bulk.IdAllocator | None = None
         self.table_was_empty = False
         self._columns = ["id", *preparer.columns, *_CONSTANT_COLUMNS]
+        #: phone rows of inserted customers, written a few chunks at a time
+        self._phones: list[list[Any]] = []
 
     # ----------------------------------------------------------------------- run
     def start(self) -> None:
@@ -809,6 +812,7 @@ class _ImportJob:
             self._write(batch)
 
     def finish(self) -> None:
+        self._flush_phones()
         r = self.result
         self.s.execute(update(ImportBatch).where(ImportBatch.id == self.batch_id).values(
             status="done", finished_at=utcnow(), rows=r.rows, inserted=r.inserted,
@@ -903,10 +907,23 @@ class _ImportJob:
                         phone[0] = cid
                     phones += r.prepared_phones
         bulk.insert_rows(conn, _CUSTOMERS, self._columns, values)
-        bulk.insert_rows(conn, _PHONES, _PHONE_COLUMNS, phones)
         self.result.inserted += len(rows)
+        self._phones += phones
+        if len(self._phones) >= PHONE_BATCH_ROWS:
+            self._flush_phones()
+
+    def _flush_phones(self) -> None:
+        """Write the pending phone rows: before anything reads phones, and at the end.
+
+        A few large writes keep PostgreSQL busy; one small ``COPY`` per chunk left it
+        idle between them a fifth of the time.
+        """
+        if self._phones:
+            bulk.insert_rows(self.s.connection(), _PHONES, _PHONE_COLUMNS, self._phones)
+            self._phones = []
 
     def _update(self, updates: dict[int, ParsedRow]) -> None:
+        self._flush_phones()
         ids = list(updates)
         cols = [getattr(Customer, c) for c in IMPORTED_COLUMNS]
         current: dict[int, dict[str, Any]] = {}
