@@ -187,6 +187,7 @@ def bulk_runtime() -> Iterator[None]:
     """
     threshold = gc.get_threshold()
     interval = sys.getswitchinterval()
+    frozen_before = gc.get_freeze_count() > 0  # someone else's freeze is theirs to undo
     gc.freeze()
     gc.set_threshold(max(threshold[0], 50_000), *threshold[1:])
     sys.setswitchinterval(min(interval, 0.0005))
@@ -195,4 +196,5 @@ def bulk_runtime() -> Iterator[None]:
     finally:
         sys.setswitchinterval(interval)
         gc.set_threshold(*threshold)
-        gc.unfreeze()
+        if not frozen_before:
+            gc.unfreeze()
