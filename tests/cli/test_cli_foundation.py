@@ -6,6 +6,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from winback_desktop.db import migrate
 from winback_desktop.db.engine import make_engine
 
@@ -120,3 +122,17 @@ def test_backup_copy_of_sqlite_is_consistent(tmp_path: Path) -> None:
 
     assert backup.read_manifest(out).counts()["teams"] == 1
     backup.verify(out)  # checksums of the copied tables match the manifest
+
+
+@pytest.mark.parametrize("command", [["interview", "report", "--from"], ["offer", "report", "--since"],
+                                     ["qa", "report", "--from"]])
+def test_a_bad_date_option_is_one_translated_line(winback, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                  command: list[str]) -> None:
+    url = f"sqlite:///{(tmp_path / 'd.sqlite3').as_posix()}"
+    assert winback("db", "upgrade", "--database", url).returncode == 0
+    res = winback(*command, "2026-13-01", "--database", url)
+    assert res.returncode != 0 and "Traceback" not in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+    assert res.stderr.strip().endswith("'2026-13-01' is not a date; use YYYY-MM-DD.")
+    zh = winback(*command, "2026-13-01", "--database", url, lang="zh_CN")
+    assert zh.stderr.strip().endswith("“2026-13-01”不是日期，请使用 YYYY-MM-DD 格式。")

@@ -13,7 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from winback_desktop.core.errors import WinbackError
+from winback_desktop.core.errors import ValidationError, WinbackError
+from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.db.session import Database
 from winback_desktop.services.database import open_database
 
@@ -74,6 +75,17 @@ def add_command(
                                                      description=help_text)
     parser.set_defaults(handler=handler)
     return parser
+
+
+def parse_day(text: str | None) -> date | None:
+    """A ``YYYY-MM-DD`` option value (None when the option was not given)."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Errors", "'{value}' is not a date; use YYYY-MM-DD."), value=text) from exc
 
 
 def open_db(args: argparse.Namespace) -> Database:

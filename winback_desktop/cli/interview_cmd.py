@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from winback_desktop.cli._common import add_command, emit, open_db, tr
+from winback_desktop.cli._common import add_command, emit, open_db, parse_day, tr
 from winback_desktop.core.errors import ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.services import interviews
@@ -52,16 +51,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     rep.add_argument("--to", dest="date_to", default=None, metavar="DATE",
                      help=tr("last day (YYYY-MM-DD)"))
     rep.add_argument("--xlsx", default=None, metavar="FILE", help=tr("also write an xlsx file"))
-
-
-def _date(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise ValidationError(QT_TRANSLATE_NOOP(
-            "Errors", "'{value}' is not a date; use YYYY-MM-DD."), value=text) from exc
 
 
 def _read(path: str) -> str:
@@ -163,7 +152,7 @@ def install_defaults(args: argparse.Namespace) -> int:
 
 
 def report(args: argparse.Namespace) -> int:
-    date_from, date_to = _date(args.date_from), _date(args.date_to)
+    date_from, date_to = parse_day(args.date_from), parse_day(args.date_to)
     db = open_db(args)
     try:
         with db.session() as session:

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from winback_desktop.cli._common import add_command, emit, open_db, tr
+from winback_desktop.cli._common import add_command, emit, open_db, parse_day, tr
 from winback_desktop.core.errors import ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.db.models import CallTask, OfferRequest, User
@@ -163,13 +163,8 @@ def outcome(args: argparse.Namespace) -> int:
 
 
 def _date(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    try:
-        return datetime.combine(datetime.strptime(text, "%Y-%m-%d").date(), time(), tzinfo=UTC)
-    except ValueError as exc:
-        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Not a date (YYYY-MM-DD): '{value}'."),
-                              value=text) from exc
+    day = parse_day(text)
+    return None if day is None else datetime.combine(day, time(), tzinfo=UTC)
 
 
 def report(args: argparse.Namespace) -> int:

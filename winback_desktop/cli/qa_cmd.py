@@ -8,9 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from winback_desktop.cli._common import add_command, emit, open_db, tr
-from winback_desktop.core.errors import ValidationError
-from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
+from winback_desktop.cli._common import add_command, emit, open_db, parse_day, tr
 from winback_desktop.services import monitoring, qa, recordings
 from winback_desktop.services.context import Actor
 
@@ -35,13 +33,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _day(text: str | None, default: date) -> date:
-    if text is None:
-        return default
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Not a date: '{value}'."),
-                              value=text) from exc
+    return parse_day(text) or default
 
 
 def report(args: argparse.Namespace) -> int:

@@ -1,9 +1,7 @@
-"""Background operations owned by a widget that may be closed before they finish.
+"""The background operations of one widget: which are running, serialised or retried.
 
-An ``Operation`` whose signal object is a child of the screen dies with the screen;
-a worker thread emitting into it afterwards crashes the process. Here the operation
-owns its own signals (kept alive by ``Operation._live`` until it finishes) and the
-callbacks are dropped when the widget is already gone.
+Safety against a widget closed before its operation finishes comes from
+``ui.owned_ops.start_owned``; this adds the bookkeeping the call workspace needs.
 """
 
 from __future__ import annotations
@@ -13,11 +11,11 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-import shiboken6
 from PySide6.QtWidgets import QWidget
 
 from winback_desktop.core.errors import DatabaseUnavailable
 from winback_desktop.ui.ops import Operation
+from winback_desktop.ui.owned_ops import start_owned
 
 T = TypeVar("T")
 
@@ -58,18 +56,6 @@ class WidgetOps:
 
     def run(self, fn: Callable[[], Any], on_success: Callable[[Any], None],
             on_failure: Callable[[BaseException], None]) -> Operation[Any]:
-        widget = self._widget
-
-        def ok(result: Any) -> None:
-            self._running.discard(op)
-            if shiboken6.isValid(widget):
-                on_success(result)
-
-        def failed(exc: BaseException) -> None:
-            self._running.discard(op)
-            if shiboken6.isValid(widget):
-                on_failure(exc)
-
         lock, retry = self._lock, self._retry
 
         def work(_ctl: Any) -> Any:
@@ -78,7 +64,7 @@ class WidgetOps:
             with lock:
                 return retry_when_locked(fn) if retry else fn()
 
-        op: Operation[Any] = Operation(work, on_success=ok, on_failure=failed)
+        op = start_owned(self._widget, work, on_success, on_failure,
+                         on_finished=lambda: self._running.discard(op))
         self._running.add(op)
-        op.start()
         return op

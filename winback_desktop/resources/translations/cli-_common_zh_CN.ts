@@ -28,4 +28,11 @@
         <translation>winback：已中断</translation>
     </message>
 </context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>&apos;{value}&apos; is not a date; use YYYY-MM-DD.</source>
+        <translation>“{value}”不是日期，请使用 YYYY-MM-DD 格式。</translation>
+    </message>
+</context>
 </TS>

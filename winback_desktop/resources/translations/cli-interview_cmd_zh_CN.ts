@@ -99,10 +99,6 @@
 <context>
     <name>Errors</name>
     <message>
-        <source>&apos;{value}&apos; is not a date; use YYYY-MM-DD.</source>
-        <translation>“{value}”不是日期;请使用 YYYY-MM-DD。</translation>
-    </message>
-    <message>
         <source>Cannot read {file}: {detail}</source>
         <translation>无法读取 {file}:{detail}</translation>
     </message>

@@ -130,9 +130,5 @@
         <source>Say who records the outcome with --by.</source>
         <translation>请用 --by 指明由谁记录结果。</translation>
     </message>
-    <message>
-        <source>Not a date (YYYY-MM-DD): &apos;{value}&apos;.</source>
-        <translation>不是日期（YYYY-MM-DD）：&apos;{value}&apos;。</translation>
-    </message>
 </context>
 </TS>

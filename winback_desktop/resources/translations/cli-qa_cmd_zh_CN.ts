@@ -52,11 +52,4 @@
         <translation>共 {scanned} 个文件:关联 {matched} 个,未匹配 {unmatched} 个,已关联过 {linked} 个。</translation>
     </message>
 </context>
-<context>
-    <name>Errors</name>
-    <message>
-        <source>Not a date: &apos;{value}&apos;.</source>
-        <translation>不是有效日期:&apos;{value}&apos;。</translation>
-    </message>
-</context>
 </TS>

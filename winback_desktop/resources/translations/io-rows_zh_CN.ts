@@ -5,7 +5,7 @@
     <name>Errors</name>
     <message>
         <source>Map at least the customer ID or the name column before importing.</source>
-        <extracomment>Where a field is stored on the customer row. spreadsheet row of the first row with the same customer ID in this file the row&apos;s insert values, prepared off the writer thread (see services.importing)</extracomment>
+        <extracomment>Where a field is stored on the customer row. spreadsheet row of the first row with the same customer ID in this file the row&apos;s insert values, prepared off the writer thread (see services.importing) its phone rows, likewise the customer id reserved for it, kept when the row is prepared again</extracomment>
         <translation>导入前请至少映射“客户编号”或“姓名”列。</translation>
     </message>
     <message>

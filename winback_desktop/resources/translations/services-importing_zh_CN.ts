@@ -19,6 +19,7 @@
     </message>
     <message>
         <source>Unknown import mode &apos;{mode}&apos;: use upsert or insert-only.</source>
+        <extracomment>reserves customer ids in the reading thread (PostgreSQL); else the writer does the batch&apos;s constant columns, bind-processed; set by the writer once it began</extracomment>
         <translation>未知的导入模式“{mode}”：请使用 upsert 或 insert-only。</translation>
     </message>
     <message>
@@ -31,6 +32,7 @@
     </message>
     <message>
         <source>Import #{batch} cannot be undone: some of its customers have been worked on or changed since.</source>
+        <extracomment>phone rows of inserted customers, written a few chunks at a time</extracomment>
         <translation>无法撤销导入 #{batch}：其中部分客户此后已被跟进或修改。</translation>
     </message>
     <message>
