@@ -82,7 +82,10 @@ from winback_desktop.services.context import Actor, require
 
 MODES = ("upsert", "insert-only")
 ON_DUPLICATE = ("skip", "update", "new")
-CHUNK_ROWS = 2_000
+#: Rows per chunk: large enough that PostgreSQL's per-``COPY`` round trips stay a small
+#: share (2,000 left the server idle 10 % of the time), small enough for steady progress
+#: and a bounded queue.
+CHUNK_ROWS = 5_000
 PHONE_BATCH_ROWS = 20_000
 PREVIEW_ROWS = 100
 #: Rows kept with their original cells for the error report.
