@@ -162,10 +162,19 @@ _NOT_DNP = "(segment IS NULL OR segment <> 'do_not_pursue')"
 
 
 def _in_list(column: str, param: str, pg: bool) -> str:
-    """``column IN :param`` with the whole list as ONE parameter."""
+    """``column IN :param`` with the whole list as ONE parameter (a JSON text on SQLite,
+    an array literal on PostgreSQL: one string to send, not a list to adapt)."""
     if pg:
-        return f"{column} = ANY(:{param})"
+        return f"{column} = ANY(CAST(:{param} AS text[]))"
     return f"{column} IN (SELECT value FROM json_each(:{param}))"
+
+
+@lru_cache(maxsize=64)
+def _pg_array(values: tuple[str, ...]) -> str:
+    """A PostgreSQL text array literal, every element quoted."""
+    def quoted(value: str) -> str:
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return "{" + ",".join(quoted(v) for v in values) + "}"
 
 
 def _skills_sql(shape: _Shape) -> str:
@@ -224,13 +233,16 @@ _RETURNING = ("RETURNING id, campaign_id, customer_id, sltv_minor, sltv_tier, se
 @lru_cache(maxsize=64)
 def _pg_best_queued(shape: _Shape, lock: bool) -> str:
     return (f"SELECT q.id, q.sltv_minor, q.defection_date FROM (SELECT tz FROM present "
-            f"WHERE tz IS NOT NULL AND tz = ANY(:zones)) AS z CROSS JOIN LATERAL "
+            f"WHERE tz IS NOT NULL AND {_in_list('tz', 'zones', True)}) AS z CROSS JOIN LATERAL "
             f"({_queued_sql(shape, 'z.tz', lock)}) AS q "
             f"ORDER BY q.sltv_minor DESC, q.defection_date DESC, q.id DESC LIMIT 1")
 
 
 #: queued candidates read (unlocked) from the top of each open zone by the fast claim
 PG_CANDIDATES_PER_ZONE = 4
+
+#: executions of a statement after which the claim connection prepares it
+PG_PREPARE_THRESHOLD = 2
 
 
 def _pg_pick_fast(shape: _Shape) -> str:
@@ -239,7 +251,8 @@ def _pg_pick_fast(shape: _Shape) -> str:
     Locking each zone's top row instead (the exact form) costs a row lock per zone
     per claim, and every concurrent claimer then skips all of them."""
     return (f"SELECT id FROM call_tasks WHERE id IN (SELECT q.id FROM (SELECT tz FROM "
-            f"present WHERE tz IS NOT NULL AND tz = ANY(:zones)) AS z CROSS JOIN LATERAL "
+            f"present WHERE tz IS NOT NULL AND {_in_list('tz', 'zones', True)}) AS z "
+            f"CROSS JOIN LATERAL "
             f"({_queued_sql(shape, 'z.tz', False, ':k')}) AS q) AND {_queued_where(shape)} "
             f"ORDER BY sltv_minor DESC, defection_date DESC, id DESC "
             f"LIMIT 1 FOR UPDATE SKIP LOCKED")
@@ -297,13 +310,13 @@ def _params(shape: _Shape, rules: _CampaignRules, agent_id: int,
     pg = shape.pg
 
     def listed(values: list[str] | None) -> Any:
-        return values if pg else json.dumps(values)
+        return _pg_array(tuple(values or ())) if pg else json.dumps(values)
 
     params: dict[str, Any] = {
         "campaign": rules.id, "agent": agent_id,
         "now": now if pg else _sq_ts(now), "grace": grace if pg else _sq_ts(grace),
         "max_attempts": rules.max_attempts,
-        "zones": list(zones) if pg else _zones_json(zones),
+        "zones": _pg_array(zones) if pg else _zones_json(zones),
     }
     if shape.tiers:
         params["tiers"] = listed(skills.allowed_tiers())
@@ -407,8 +420,15 @@ def _pg_connection(db: Database) -> Any:
     if conn is None or conn.closed:
         url = db.engine.url.set(drivername="postgresql")
         conn = psycopg.connect(url.render_as_string(hide_password=False), autocommit=True,
-                               connect_timeout=5, application_name="winback-desktop-queue")
+                               connect_timeout=5, application_name="winback-desktop-queue",
+                               prepare_threshold=PG_PREPARE_THRESHOLD)
         conn.execute("SET synchronous_commit = off")
+        # The claim statements are prepared (psycopg does so after a few uses); left to
+        # itself the server re-plans a prepared claim at every execution (its custom
+        # plans look cheaper than the generic one), which cost more than executing it.
+        # The generic plan reads the same partial index: every predicate it needs is
+        # literal SQL, only the values are parameters.
+        conn.execute("SET plan_cache_mode = force_generic_plan")
         local.conn = conn
     return conn
 
