@@ -216,6 +216,8 @@ class SegmentRule(Base):
 
 class CampaignAgent(Base):
     __tablename__ = "campaign_agents"
+    # "this agent's campaigns": every claim's settings check reads them
+    __table_args__ = (Index("ix_campaign_agents_user", "user_id", "campaign_id"),)
 
     campaign_id: Mapped[int] = mapped_column(
         ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
