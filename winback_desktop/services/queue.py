@@ -24,6 +24,7 @@ so customers in zones where it is night, however many, cost nothing.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import re
@@ -147,6 +148,7 @@ class _Shape:
     languages: bool
 
 
+@lru_cache(maxsize=256)
 def _shape(backend: str, skills: queue_rules.AgentSkills, ceiling: int | None) -> _Shape:
     return _Shape(backend == "postgresql", skills.allowed_tiers() is not None,
                   ceiling is not None, skills.allowed_reasons() is not None,
@@ -170,6 +172,15 @@ def _in_list(column: str, param: str, pg: bool) -> str:
     if pg:
         return f"{column} = ANY(CAST(:{param} AS text[]))"
     return f"{column} IN (SELECT value FROM json_each(:{param}))"
+
+
+def _in_zones(column: str, pg: bool) -> str:
+    """``column`` is one of the open zones (``:zones``). On SQLite a substring test on
+    ``|zone|zone|…|``: a JSON list would be made into a temporary index at every claim
+    (the names contain no ``|``)."""
+    if pg:
+        return _in_list(column, "zones", True)
+    return f"instr(:zones, '|' || {column} || '|') > 0"
 
 
 @lru_cache(maxsize=64)
@@ -200,7 +211,7 @@ def _callback_sql(shape: _Shape, columns: str, lock: bool) -> str:
     return (
         f"SELECT {columns} FROM call_tasks WHERE campaign_id = :campaign "
         f"AND status = 'callback' AND callback_at <= :now "
-        f"AND {_in_list('timezone', 'zones', shape.pg)} AND {_NOT_DNP} "
+        f"AND {_in_zones('timezone', shape.pg)} AND {_NOT_DNP} "
         f"AND (callback_owner_id = :agent OR ((callback_owner_id IS NULL "
         f"OR callback_at <= :grace) AND {_skills_sql(shape)})) "
         f"ORDER BY CASE WHEN callback_owner_id = :agent THEN 0 ELSE 1 END, callback_at, id "
@@ -245,7 +256,7 @@ _RETURNING = ("RETURNING id, campaign_id, customer_id, sltv_minor, sltv_tier, se
 @lru_cache(maxsize=64)
 def _pg_best_queued(shape: _Shape, lock: bool) -> str:
     return (f"SELECT q.id, q.sltv_minor, q.defection_date FROM (SELECT tz FROM present "
-            f"WHERE tz IS NOT NULL AND {_in_list('tz', 'zones', True)}) AS z CROSS JOIN LATERAL "
+            f"WHERE tz IS NOT NULL AND {_in_zones('tz', True)}) AS z CROSS JOIN LATERAL "
             f"({_queued_sql(shape, 'z.tz', lock)}) AS q "
             f"ORDER BY q.sltv_minor DESC, q.defection_date DESC, q.id DESC LIMIT 1")
 
@@ -266,7 +277,7 @@ def _pg_pick_fast(shape: _Shape) -> str:
     a TID scan, no index lookups and no hash of their ids; rows that other claimers
     changed meanwhile are re-checked against the conditions by the row lock."""
     return (f"SELECT id FROM call_tasks WHERE ctid = ANY(ARRAY(SELECT q.ctid FROM (SELECT "
-            f"tz FROM present WHERE tz IS NOT NULL AND {_in_list('tz', 'zones', True)}) AS z "
+            f"tz FROM present WHERE tz IS NOT NULL AND {_in_zones('tz', True)}) AS z "
             f"CROSS JOIN LATERAL ({_queued_sql(shape, 'z.tz', False, ':k', 'ctid')}) AS q)) "
             f"AND {_queued_where(shape)} "
             f"ORDER BY sltv_minor DESC, defection_date DESC, id DESC "
@@ -319,27 +330,47 @@ def _pg_peek_sql(shape: _Shape) -> tuple[str, str]:
             f"WITH RECURSIVE {_PRESENT_ZONES} {_pg_best_queued(shape, False)}")
 
 
+#: the customer's columns a claim returns, read by the claim statement itself (SQLite)
+_SQ_CUSTOMER = (", (SELECT external_id FROM customers WHERE customers.id = "
+                "call_tasks.customer_id), (SELECT name FROM customers WHERE customers.id = "
+                "call_tasks.customer_id)")
+
+_SQ_SET_CLAIMED = ("UPDATE call_tasks SET status = 'claimed', claimed_by = :agent, "
+                   "claimed_at = :now, lease_expires_at = :lease, updated_at = :now ")
+
+
+def _sq_best_queued(shape: _Shape) -> str:
+    """The campaign's best queued task: the top of each open zone present, best first."""
+    return (f"SELECT t.id FROM present JOIN call_tasks AS t ON t.id = ("
+            f"{_queued_sql(shape, 'present.tz', False, columns='id')}) "
+            f"WHERE present.tz IS NOT NULL AND {_in_zones('present.tz', False)} "
+            f"ORDER BY t.sltv_minor DESC, t.defection_date DESC, t.id DESC LIMIT 1")
+
+
 @lru_cache(maxsize=64)
-def _sq_sql(shape: _Shape) -> tuple[str, str, str]:
-    return (_callback_sql(shape, "id, callback_owner_id, callback_at", False),
-            _queued_sql(shape, ":tz", False),
-            f"WITH RECURSIVE {_PRESENT_ZONES} SELECT tz FROM present WHERE tz IS NOT NULL")
+def _sq_claim_sql(shape: _Shape) -> str:
+    """One statement claims a campaign's best task (a due callback, else the best
+    queued task) and returns it with the customer's id and name."""
+    return (f"WITH RECURSIVE {_PRESENT_ZONES} {_SQ_SET_CLAIMED}WHERE id = COALESCE(("
+            f"{_callback_sql(shape, 'id', False)}), ({_sq_best_queued(shape)})) "
+            f"AND status IN ('queued', 'callback') {_RETURNING}{_SQ_CUSTOMER}")
 
 
-_SQ_CLAIM = (
-    "UPDATE call_tasks SET status = 'claimed', claimed_by = :agent, claimed_at = :now, "
-    "lease_expires_at = :lease, updated_at = :now WHERE id = :id "
-    f"AND status IN ('queued', 'callback') {_RETURNING}")
+@lru_cache(maxsize=64)
+def _sq_peek_sql(shape: _Shape) -> str:
+    """A campaign's best task with what ranks it against other campaigns' best."""
+    return (f"WITH RECURSIVE {_PRESENT_ZONES} SELECT id, status, callback_owner_id, "
+            f"callback_at, sltv_minor, defection_date FROM call_tasks WHERE id = COALESCE(("
+            f"{_callback_sql(shape, 'id', False)}), ({_sq_best_queued(shape)}))")
+
+
+_SQ_CLAIM = (f"{_SQ_SET_CLAIMED}WHERE id = :id AND status IN ('queued', 'callback') "
+             f"{_RETURNING}{_SQ_CUSTOMER}")
 
 
 @lru_cache(maxsize=16)
-def _zones_json(zones: tuple[str, ...]) -> str:
-    return json.dumps(list(zones))
-
-
-@lru_cache(maxsize=16)
-def _zone_set(zones: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(zones)
+def _zones_text(zones: tuple[str, ...]) -> str:
+    return "|" + "|".join(zones) + "|"
 
 
 def _params(shape: _Shape, rules: _CampaignRules, agent_id: int,
@@ -355,7 +386,7 @@ def _params(shape: _Shape, rules: _CampaignRules, agent_id: int,
         "campaign": rules.id, "agent": agent_id,
         "now": now if pg else _sq_ts(now), "grace": grace if pg else _sq_ts(grace),
         "max_attempts": rules.max_attempts,
-        "zones": _pg_array(zones) if pg else _zones_json(zones),
+        "zones": _pg_array(zones) if pg else _zones_text(zones),
     }
     if shape.tiers:
         params["tiers"] = listed(skills.allowed_tiers())
@@ -486,7 +517,11 @@ def _as_time(value: Any) -> time:
     return value if isinstance(value, time) else _sq_time(str(value))
 
 
-def _config(rows: list[Any], campaign_id: int | None, campaign_name: Any
+class _Unassigned(Exception):
+    """The agent is not assigned to the campaign asked for (its name is looked up)."""
+
+
+def _config(rows: list[Any], campaign_id: int | None
             ) -> tuple[queue_rules.AgentSkills, list[_CampaignRules]]:
     """Skills and running assigned campaigns from the config query's rows."""
     if not rows or not rows[0][4]:
@@ -495,16 +530,19 @@ def _config(rows: list[Any], campaign_id: int | None, campaign_name: Any
     skills = queue_rules.AgentSkills.of(_sq_json(first[0]), _sq_json(first[1]),
                                         _sq_json(first[2]), first[3])
     if campaign_id is not None and not any(r[5] == campaign_id for r in rows):
-        name = campaign_name()
-        if name is None:
-            raise NotFound(what=str(campaign_id))
-        raise NotAssigned(campaign=name)
+        raise _Unassigned()
     campaigns = [
         _CampaignRules(r[5], _as_time(r[6]), _as_time(r[7]), r[8], r[9] or 15)
         for r in rows
         if r[5] is not None and r[10] == CampaignStatus.RUNNING.value
         and (campaign_id is None or r[5] == campaign_id)]
     return skills, campaigns
+
+
+def _not_assigned(campaign_id: int | None, name_row: Any) -> WinbackError:
+    if name_row is None:
+        return NotFound(what=str(campaign_id))
+    return NotAssigned(campaign=name_row[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -542,12 +580,11 @@ def _pg_plan(conn: Any, config: _PgConfig, campaign_id: int | None) -> _PgPlan:
     if plan is not None:
         return plan
 
-    def campaign_name() -> Any:
-        row = conn.execute("SELECT name FROM campaigns WHERE id = %s", (campaign_id,)
-                           ).fetchone()
-        return row[0] if row else None
-
-    skills, campaigns = _config(config.rows, campaign_id, campaign_name)
+    try:
+        skills, campaigns = _config(config.rows, campaign_id)
+    except _Unassigned:
+        raise _not_assigned(campaign_id, conn.execute(
+            "SELECT name FROM campaigns WHERE id = %s", (campaign_id,)).fetchone()) from None
     ceiling = _ceiling(skills, lambda: config.thresholds)
     plan = config.plans[campaign_id] = _PgPlan(skills, campaigns, ceiling,
                                                _shape("postgresql", skills, ceiling))
@@ -692,7 +729,8 @@ _SQ_AUTOCHECKPOINT = f"PRAGMA wal_autocheckpoint={SQLITE_AUTOCHECKPOINT_PAGES}"
 
 
 def _sq_ts(value: datetime) -> str:
-    return value.astimezone(UTC).replace(tzinfo=None).strftime(_SQ_TS)
+    """SQLAlchemy's text of a UTC time on SQLite (``_SQ_TS``), formatted faster."""
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 @lru_cache(maxsize=64)
@@ -714,13 +752,17 @@ def _claim_sqlite(db: Database, actor: Actor, campaign_id: int | None, now: date
                   ) -> ClaimedTask | None:
     assert actor.user_id is not None
     try:
-        with db.engine.connect() as conn:
-            raw: Any = conn.connection.dbapi_connection
-            cur = raw.cursor()
-            # Each claim dirties ~6 pages (row + indexes); with the default 1000-page
-            # auto-checkpoint every ~150th claim would pay a checkpoint's fsync. (A
-            # per-connection setting; costs microseconds, so it is simply re-stated.)
-            cur.execute(_SQ_AUTOCHECKPOINT)
+        # the pooled DB-API connection itself: SQLAlchemy's Connection around it would
+        # cost more than the claim's SQL
+        with contextlib.closing(db.engine.raw_connection()) as pooled:
+            info = pooled.info
+            cur: Any = pooled.cursor()
+            if not info.get("winback_claim_checkpoint"):
+                # Each claim dirties ~6 pages (row + indexes); with the default
+                # 1000-page auto-checkpoint every ~150th claim would pay a
+                # checkpoint's fsync. A setting of the connection, stated once.
+                cur.execute(_SQ_AUTOCHECKPOINT)
+                info["winback_claim_checkpoint"] = True
             cur.execute("BEGIN IMMEDIATE")
             try:
                 task = _claim_sqlite_locked(cur, actor.user_id, campaign_id, id(db), now)
@@ -733,35 +775,21 @@ def _claim_sqlite(db: Database, actor: Actor, campaign_id: int | None, now: date
         raise DatabaseUnavailable(detail=str(exc).splitlines()[0]) from exc
 
 
-def _sq_best(cur: Any, shape: _Shape, rules: _CampaignRules, params: dict[str, Any],
-             zones: tuple[str, ...], agent_id: int) -> tuple[tuple, int] | None:
-    """(rank, task id) of the campaign's best candidate, read under the write lock."""
-    cb_sql, qd_sql, present_sql = _sq_sql(shape)
-    cb = cur.execute(cb_sql, params).fetchone()
-    if cb is not None:
-        return _rank_callback(cb[1], agent_id, cb[2], cb[0]), cb[0]
-    open_zones = _zone_set(zones)
-    best: tuple[tuple, int] | None = None
-    for (zone,) in cur.execute(present_sql, {"campaign": rules.id}).fetchall():
-        if zone not in open_zones:
-            continue
-        row = cur.execute(qd_sql, params | {"tz": zone}).fetchone()
-        if row is not None:
-            rank = _rank_queued(row[1], row[2], row[0])
-            if best is None or rank < best[0]:
-                best = (rank, row[0])
-    return best
+@lru_cache(maxsize=256)
+def _sq_plan(rows: tuple[tuple[Any, ...], ...], campaign_id: int | None
+             ) -> tuple[queue_rules.AgentSkills, list[_CampaignRules]]:
+    """The config rows parsed (the same rows give the same skills and rules)."""
+    return _config(list(rows), campaign_id)
 
 
 def _claim_sqlite_locked(cur: Any, agent_id: int, campaign_id: int | None, db_key: int,
                          now: datetime) -> ClaimedTask | None:
-    rows = cur.execute(_SQ_CONFIG, (agent_id,)).fetchall()
-
-    def campaign_name() -> Any:
-        row = cur.execute("SELECT name FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()
-        return row[0] if row else None
-
-    skills, campaigns = _config(rows, campaign_id, campaign_name)
+    rows = tuple(cur.execute(_SQ_CONFIG, (agent_id,)).fetchall())
+    try:
+        skills, campaigns = _sq_plan(rows, campaign_id)
+    except _Unassigned:
+        raise _not_assigned(campaign_id, cur.execute(
+            "SELECT name FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()) from None
     if not campaigns:
         return None
     if _due_for_sweep(db_key, now):
@@ -769,27 +797,46 @@ def _claim_sqlite_locked(cur: Any, agent_id: int, campaign_id: int | None, db_ke
     ceiling = _ceiling(skills, lambda: dict(
         cur.execute("SELECT tier, min_sltv_minor FROM sltv_tiers").fetchall()))
     shape = _shape("sqlite", skills, ceiling)
+    if len(campaigns) == 1:
+        rules = campaigns[0]
+        zones = queue_rules.zones_in_window(now, rules.window_start, rules.window_end)
+        if not zones:
+            return None
+        lease = now + timedelta(minutes=rules.lease_minutes)
+        params = _params(shape, rules, agent_id, skills, ceiling, zones, now)
+        params["lease"] = _sq_ts(lease)
+        row = cur.execute(_sq_claim_sql(shape), params).fetchone()
+        return None if row is None else _sq_claimed(row, lease)
     best: tuple[tuple, int, _CampaignRules] | None = None
     for rules in campaigns:
         zones = queue_rules.zones_in_window(now, rules.window_start, rules.window_end)
         if not zones:
             continue
         params = _params(shape, rules, agent_id, skills, ceiling, zones, now)
-        found = _sq_best(cur, shape, rules, params, zones, agent_id)
-        if found is not None and (best is None or (found[0], rules.id) < (best[0],
-                                                                          best[2].id)):
-            best = (found[0], found[1], rules)
+        found = cur.execute(_sq_peek_sql(shape), params).fetchone()
+        if found is None:
+            continue
+        task_id, status, owner, callback_at, sltv_minor, defection_date = found
+        rank = (_rank_callback(owner, agent_id, callback_at, task_id)
+                if status == TaskStatus.CALLBACK.value
+                else _rank_queued(sltv_minor, defection_date, task_id))
+        if best is None or (rank, rules.id) < (best[0], best[2].id):
+            best = (rank, task_id, rules)
     if best is None:
         return None
     _rank, task_id, rules = best
     lease = now + timedelta(minutes=rules.lease_minutes)
     row = cur.execute(_SQ_CLAIM, {"agent": agent_id, "now": _sq_ts(now),
                                   "lease": _sq_ts(lease), "id": task_id}).fetchone()
-    cust = cur.execute("SELECT external_id, name FROM customers WHERE id = ?",
-                       (row[2],)).fetchone()
+    return _sq_claimed(row, lease)
+
+
+def _sq_claimed(row: Any, lease: datetime) -> ClaimedTask:
+    # id, campaign_id, customer_id, sltv_minor, sltv_tier, segment, defection_reason,
+    # callback_at, external_id, name
     return ClaimedTask(
-        task_id=row[0], campaign_id=row[1], customer_id=row[2], external_id=cust[0],
-        name=cust[1] or "", sltv_minor=row[3], sltv_tier=row[4], segment=row[5],
+        task_id=row[0], campaign_id=row[1], customer_id=row[2], external_id=row[8],
+        name=row[9] or "", sltv_minor=row[3], sltv_tier=row[4], segment=row[5],
         defection_reason=row[6], is_callback=row[7] is not None, lease_expires_at=lease)
 
 
