@@ -353,3 +353,38 @@ def test_trainee_claims_follow_new_tier_bounds(db, admin) -> None:
                   .values(sltv_tier="B"))
     got = queue.claim_next_task(db, trainee, now=NOW)
     assert got is not None and got.customer_id == mid
+
+
+def test_task_back_from_its_retry_gap_is_claimed_in_sltv_order(db, admin) -> None:
+    a = agent(db, admin, "a1")
+    big, small = customers(db, [{"sltv_minor": 9_000_000, "sltv_tier": "A"},
+                                {"sltv_minor": 100, "sltv_tier": "D"}])
+    campaign(db, admin, [a], retry_gap_minutes=60)
+    first = queue.claim_next_task(db, a, now=NOW)
+    assert first is not None and first.customer_id == big
+    calls.log_call(db, a, first.task_id, "no_answer", now=NOW)
+    waiting = queue.claim_next_task(db, a, now=NOW + timedelta(minutes=1))
+    assert waiting is not None and waiting.customer_id == small
+    queue.release_task(db, a, waiting.task_id, now=NOW + timedelta(minutes=1))
+    assert queue.claim_next_task(db, a, now=NOW + timedelta(minutes=59)).customer_id == small  # type: ignore[union-attr]
+    queue.release_task(db, a, waiting.task_id, now=NOW + timedelta(minutes=59))
+    back = queue.claim_next_task(db, a, now=NOW + timedelta(minutes=60))
+    assert back is not None and back.task_id == first.task_id  # before the smaller one
+    with db.session() as s:
+        t = s.get(CallTask, first.task_id)
+        assert t is not None and t.attempts == 1 and t.next_eligible_at is None
+        other = s.get(CallTask, waiting.task_id)
+        assert other is not None and other.status == "queued"
+
+
+def test_many_tasks_in_their_retry_gap_are_skipped(db, admin) -> None:
+    a = agent(db, admin, "a1")
+    ids = customers(db, [{"sltv_minor": 1_000_000 - n, "sltv_tier": "C"} for n in range(30)])
+    cid = campaign(db, admin, [a], retry_gap_minutes=120, lease_minutes=240)
+    with db.session() as s:  # the 25 best were called an hour ago, nobody answered
+        s.execute(CallTask.__table__.update()
+                  .where(CallTask.campaign_id == cid, CallTask.customer_id.in_(ids[:25]))
+                  .values(attempts=1, next_eligible_at=NOW + timedelta(hours=1)))
+    assert [t.customer_id for t in _drain(db, a)] == ids[25:]
+    later = [t.customer_id for t in _drain(db, a, NOW + timedelta(hours=1))]
+    assert later == ids[:25]

@@ -16,10 +16,13 @@ A claim is one short write:
 Every eligibility rule is a condition on ``call_tasks`` itself (ordering inputs,
 segment, language and time zone are copied there). Claimable tasks live in the
 partial index ``ix_call_tasks_claim (campaign_id, timezone, sltv_minor,
-defection_date, id) WHERE status = 'queued' AND segment <> 'do_not_pursue'``. The
-calling window is turned into the set of IANA zones inside it this minute; the claim
-reads the top of each present zone's range (a few index seeks) and takes the best,
-so customers in zones where it is night, however many, cost nothing.
+defection_date, id) WHERE status = 'queued' AND segment <> 'do_not_pursue' AND
+next_eligible_at IS NULL``. The calling window is turned into the set of IANA zones
+inside it this minute; the claim reads the top of each present zone's range (a few
+index seeks) and takes the best, so customers in zones where it is night, however
+many, cost nothing. Tasks waiting out a retry gap are not in that index (claims would
+step over each of them); once the gap has passed a claim clears ``next_eligible_at``
+and they are back (``_RELEASE_READY``).
 """
 
 from __future__ import annotations
@@ -59,6 +62,8 @@ from winback_desktop.core.errors import (
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
 from winback_desktop.db.models import (
+    CLAIMABLE_PREDICATE,
+    WAITING_PREDICATE,
     CallTask,
     Campaign,
     Customer,
@@ -162,7 +167,7 @@ def _shape(backend: str, skills: queue_rules.AgentSkills, ceiling: int | None) -
 # the first callable one in zones where it is night (they pile up during the day).
 
 #: repeated literally in every query that should use the partial claim index
-_CLAIMABLE = "status = 'queued' AND (segment IS NULL OR segment <> 'do_not_pursue')"
+_CLAIMABLE = CLAIMABLE_PREDICATE
 _NOT_DNP = "(segment IS NULL OR segment <> 'do_not_pursue')"
 
 
@@ -219,8 +224,8 @@ def _callback_sql(shape: _Shape, columns: str, lock: bool) -> str:
 
 
 def _queued_where(shape: _Shape) -> str:
+    # (the retry gap: waiting tasks are not in the claim index, see _RELEASE_READY)
     return (f"campaign_id = :campaign AND {_CLAIMABLE} AND attempts < :max_attempts "
-            f"AND (next_eligible_at IS NULL OR next_eligible_at <= :now) "
             f"AND {_skills_sql(shape)}")
 
 
@@ -248,6 +253,15 @@ _SQ_CONFIG = (
     "FROM users u LEFT JOIN campaign_agents ca ON ca.user_id = u.id "
     "LEFT JOIN campaigns c ON c.id = ca.campaign_id WHERE u.id = ?")
 
+
+#: Tasks whose retry gap has passed become claimable again: ``next_eligible_at`` is
+#: cleared, which puts them back into the claim index. Claims run this first (SQLite)
+#: or check that nothing is left to release (PostgreSQL), so the gap ends on time.
+#: Waiting tasks stay out of the claim index so that claims need not step over them.
+_RELEASE_READY = (f"UPDATE call_tasks SET next_eligible_at = NULL WHERE {WAITING_PREDICATE} "
+                  "AND next_eligible_at <= :now")
+_ANY_READY = (f"EXISTS (SELECT 1 FROM call_tasks WHERE {WAITING_PREDICATE} "
+              "AND next_eligible_at <= :now)")
 
 _RETURNING = ("RETURNING id, campaign_id, customer_id, sltv_minor, sltv_tier, segment, "
               "defection_reason, callback_at")
@@ -310,18 +324,20 @@ def _pg_claim_sql(shape: _Shape, fast: bool = True) -> str:
     The statement is built from the agent's configuration as the claim connection last
     read it, and claims only while the server's fingerprint of that configuration is
     still ``:fingerprint`` (first column ``ok``): no claim runs on stale rules, and a
-    claim costs one round trip."""
+    claim costs one round trip. Nor does it claim while a waiting task's retry gap has
+    passed (second column ``ready``: release them first, see ``_RELEASE_READY``)."""
     queued = (_pg_pick_fast(shape) if fast
               else f"SELECT b.id FROM ({_pg_best_queued(shape, True)}) AS b")
     return (
-        f"WITH RECURSIVE guard(ok) AS (SELECT ({_pg_fingerprint(shape.ceiling)}) = "
-        f"{':fingerprint_tiers' if shape.ceiling else ':fingerprint'}), "
+        f"WITH RECURSIVE guard(ok, ready) AS (SELECT ({_pg_fingerprint(shape.ceiling)}) = "
+        f"{':fingerprint_tiers' if shape.ceiling else ':fingerprint'}, {_ANY_READY}), "
         f"{_PRESENT_ZONES}, claimed AS ("
         f"UPDATE call_tasks SET status = 'claimed', claimed_by = :agent, claimed_at = :now, "
-        f"lease_expires_at = :lease, updated_at = :now WHERE (SELECT ok FROM guard) "
-        f"AND id = COALESCE(({_callback_sql(shape, 'id', True)}), ({queued})) {_RETURNING}) "
-        f"SELECT guard.ok, claimed.*, customers.external_id, customers.name FROM guard "
-        f"LEFT JOIN claimed ON true LEFT JOIN customers ON customers.id = claimed.customer_id")
+        f"lease_expires_at = :lease, updated_at = :now WHERE (SELECT ok AND NOT ready "
+        f"FROM guard) AND id = COALESCE(({_callback_sql(shape, 'id', True)}), ({queued})) "
+        f"{_RETURNING}) SELECT guard.ok, guard.ready, claimed.*, customers.external_id, "
+        f"customers.name FROM guard LEFT JOIN claimed ON true "
+        f"LEFT JOIN customers ON customers.id = claimed.customer_id")
 
 
 @lru_cache(maxsize=64)
@@ -479,7 +495,8 @@ def _pg_sql(key: str, shape: _Shape | None = None) -> str:
     if key == "peek_qd":
         assert shape is not None
         return _pg_placeholders(_pg_peek_sql(shape)[1])
-    return _pg_placeholders({"config": _PG_CONFIG, "expire": _SQ_EXPIRE}[key])
+    return _pg_placeholders({"config": _PG_CONFIG, "expire": _SQ_EXPIRE,
+                             "release": _RELEASE_READY}[key])
 
 
 def _pg_local(db: Database) -> threading.local:
@@ -651,6 +668,7 @@ def _claim_pg_with(conn: Any, db: Database, config: _PgConfig, agent_id: int,
     skills, ceiling, shape = plan.skills, plan.ceiling, plan.shape
     campaigns = plan.campaigns
     if len(campaigns) > 1:
+        conn.execute(_pg_sql("release"), {"now": now})  # the peeks see them too
         ranked = []
         for rules in campaigns:
             zones = queue_rules.zones_in_window(now, rules.window_start, rules.window_end)
@@ -679,21 +697,37 @@ def _claim_pg_with(conn: Any, db: Database, config: _PgConfig, agent_id: int,
             params["fingerprint_tiers"] = config.fingerprint_tiers
         else:
             params["fingerprint"] = config.fingerprint
-        row = conn.execute(_pg_sql("claim", shape), params).fetchone()
-        if row[0] and row[1] is None:
-            row = conn.execute(_pg_sql("claim_exact", shape), params).fetchone()
+        row = _pg_claim_row(conn, shape, params)
         if not row[0]:
             return None, False
         confirmed = True
-        if row[1] is not None:
-            # ok, id, campaign_id, customer_id, sltv_minor, sltv_tier, segment,
+        if row[2] is not None:
+            # ok, ready, id, campaign_id, customer_id, sltv_minor, sltv_tier, segment,
             # defection_reason, callback_at, external_id, name
             return ClaimedTask(
-                task_id=row[1], campaign_id=row[2], customer_id=row[3], external_id=row[9],
-                name=row[10] or "", sltv_minor=row[4], sltv_tier=row[5], segment=row[6],
-                defection_reason=row[7], is_callback=row[8] is not None,
+                task_id=row[2], campaign_id=row[3], customer_id=row[4], external_id=row[10],
+                name=row[11] or "", sltv_minor=row[5], sltv_tier=row[6], segment=row[7],
+                defection_reason=row[8], is_callback=row[9] is not None,
                 lease_expires_at=lease), True
     return None, confirmed
+
+
+#: times a claim releases tasks whose retry gap passed and tries again
+_PG_RELEASES = 3
+
+
+def _pg_claim_row(conn: Any, shape: _Shape, params: dict[str, Any]) -> Any:
+    """The claim statement's row; the exact form when every candidate of the fast one
+    was taken, and again after releasing waiting tasks whose time has come."""
+    row = None
+    for _ in range(_PG_RELEASES):
+        row = conn.execute(_pg_sql("claim", shape), params).fetchone()
+        if row[0] and not row[1] and row[2] is None:
+            row = conn.execute(_pg_sql("claim_exact", shape), params).fetchone()
+        if not row[0] or not row[1]:
+            return row
+        conn.execute(_pg_sql("release"), {"now": params["now"]})
+    return row
 
 
 # ------------------------------------------------------------------------ the API
@@ -794,6 +828,7 @@ def _claim_sqlite_locked(cur: Any, agent_id: int, campaign_id: int | None, db_ke
         return None
     if _due_for_sweep(db_key, now):
         cur.execute(_SQ_EXPIRE, {"now": _sq_ts(now)})
+    cur.execute(_RELEASE_READY, {"now": _sq_ts(now)})  # one index seek if none is due
     ceiling = _ceiling(skills, lambda: dict(
         cur.execute("SELECT tier, min_sltv_minor FROM sltv_tiers").fetchall()))
     shape = _shape("sqlite", skills, ceiling)
