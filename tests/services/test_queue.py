@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time as time_module
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
@@ -388,3 +389,26 @@ def test_many_tasks_in_their_retry_gap_are_skipped(db, admin) -> None:
     assert [t.customer_id for t in _drain(db, a)] == ids[25:]
     later = [t.customer_id for t in _drain(db, a, NOW + timedelta(hours=1))]
     assert later == ids[:25]
+
+
+def test_claim_connections_close_with_the_database(db, admin) -> None:
+    a = agent(db, admin, "a1")
+    customers(db, [{}, {}])
+    campaign(db, admin, [a])
+
+    def claim_connections() -> int:
+        if db.backend != "postgresql":
+            return 0
+        with db.session() as s:
+            return int(s.scalar(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND application_name = 'winback-desktop-queue'")) or 0)
+
+    assert queue.claim_next_task(db, a, now=NOW) is not None
+    assert claim_connections() == (1 if db.backend == "postgresql" else 0)
+    db.engine.dispose()
+    deadline = time_module.monotonic() + 5  # the server's backend exits a moment later
+    while claim_connections() and time_module.monotonic() < deadline:
+        time_module.sleep(0.05)
+    assert claim_connections() == 0
+    assert queue.claim_next_task(db, a, now=NOW) is not None  # connects again

@@ -33,6 +33,7 @@ import logging
 import re
 import sqlite3
 import threading
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -42,6 +43,7 @@ from typing import Any, cast
 from sqlalchemy import (
     Table,
     case,
+    event,
     func,
     or_,
     select,
@@ -499,8 +501,45 @@ def _pg_sql(key: str, shape: _Shape | None = None) -> str:
                              "release": _RELEASE_READY}[key])
 
 
+_claim_setup_lock = threading.Lock()
+
+
 def _pg_local(db: Database) -> threading.local:
-    return db.__dict__.setdefault("_winback_claim_local", threading.local())
+    local = db.__dict__.get("_winback_claim_local")
+    if local is None:
+        with _claim_setup_lock:
+            local = db.__dict__.get("_winback_claim_local")
+            if local is None:
+                local = threading.local()
+                opened: list[Any] = []
+                db.__dict__["_winback_claim_opened"] = opened
+                # every thread's claim connection closes with the database's engine
+                event.listen(db.engine, "engine_disposed",
+                             lambda _engine: _close_all(opened))
+                db.__dict__["_winback_claim_local"] = local
+    return local
+
+
+#: claim connections closed by their engine's dispose()
+_disposed: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def _close_all(connections: list[Any]) -> None:
+    with _claim_setup_lock:
+        pending = list(connections)
+        connections.clear()
+    for conn in pending:
+        # under the connection's own lock: a claim in flight on another thread finishes
+        # first (psycopg's close() does not wait for it)
+        if not conn.lock.acquire(timeout=5):
+            continue
+        try:
+            _disposed.add(conn)
+            conn.close()
+        except Exception:  # closing a broken connection must not break dispose()
+            log.debug("closing a claim connection failed", exc_info=True)
+        finally:
+            conn.lock.release()
 
 
 def _pg_connection(db: Database) -> Any:
@@ -527,6 +566,10 @@ def _pg_connection(db: Database) -> Any:
         conn.execute("SET plan_cache_mode = force_generic_plan")
         local.conn = conn
         local.configs = {}
+        with _claim_setup_lock:
+            opened = db.__dict__["_winback_claim_opened"]
+            opened[:] = [c for c in opened if not c.closed]
+            opened.append(conn)
     return conn
 
 
@@ -612,15 +655,21 @@ def _claim_pg(db: Database, actor: Actor, campaign_id: int | None, now: datetime
               ) -> ClaimedTask | None:
     import psycopg
 
-    try:
-        return _claim_pg_on(_pg_connection(db), db, actor, campaign_id, now)
-    except psycopg.OperationalError as exc:
-        local = db.__dict__.get("_winback_claim_local")
-        conn = getattr(local, "conn", None)
-        if conn is not None:
-            conn.close()
-            local.conn = None  # type: ignore[union-attr]
-        raise DatabaseUnavailable(detail=str(exc).strip().splitlines()[0]) from exc
+    for attempt in (1, 2):
+        conn = None
+        try:
+            conn = _pg_connection(db)
+            return _claim_pg_on(conn, db, actor, campaign_id, now)
+        except psycopg.OperationalError as exc:
+            _pg_local(db).conn = None
+            if conn is not None and conn in _disposed and attempt == 1:
+                # closed between two statements by the engine's dispose(): nothing was
+                # claimed by a statement whose answer we lost; again, newly connected
+                continue
+            if conn is not None:
+                conn.close()
+            raise DatabaseUnavailable(detail=str(exc).strip().splitlines()[0]) from exc
+    raise AssertionError("unreachable")
 
 
 #: times a claim re-reads a configuration that changed under it before giving up
