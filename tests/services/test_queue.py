@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import time as time_module
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from tests.services.queue_helpers import NOW, agent, campaign, customers
 from winback_desktop.core.errors import PermissionDenied
@@ -253,3 +254,161 @@ def test_list_queue_agent_sees_only_own(db, admin) -> None:
         everything = queue.list_queue(s, admin)
     assert [r.task_id for r in mine] == [task.task_id]
     assert len(everything) == 3 and everything[0].status == "claimed"
+
+
+def test_claims_follow_every_configuration_change_at_once(db, admin) -> None:
+    """A claim never runs on an agent's or a campaign's old settings, even though a
+    workstation keeps them between claims (PostgreSQL)."""
+    from winback_desktop.core.errors import PermissionDenied as Denied
+    from winback_desktop.services import users
+
+    a = agent(db, admin, "a1")
+    en_top, zh4, zh3, zh2, zh1 = customers(db, [
+        {"sltv_minor": 9_000_000, "sltv_tier": "A", "preferred_language": "en"},
+        {"sltv_minor": 400, "sltv_tier": "D"}, {"sltv_minor": 300, "sltv_tier": "D"},
+        {"sltv_minor": 200, "sltv_tier": "D"}, {"sltv_minor": 100, "sltv_tier": "D"}])
+    cid = campaign(db, admin, [a], lease_minutes=15)
+
+    def claim():  # type: ignore[no-untyped-def]
+        return queue.claim_next_task(db, a, cid, now=NOW)
+
+    def change_user(**kw):  # type: ignore[no-untyped-def]
+        with db.session() as s:
+            users.update_user(s, admin, a.user_id, **kw)
+
+    def change_campaign(**kw):  # type: ignore[no-untyped-def]
+        with db.session() as s:
+            campaigns.update_campaign(s, admin, cid, **kw)
+
+    first = claim()
+    assert first is not None and first.customer_id == en_top
+    queue.release_task(db, a, first.task_id, now=NOW)
+    change_user(languages=["zh"])
+    got = claim()
+    assert got is not None and got.customer_id == zh4
+    change_user(languages=["en"])
+    got = claim()
+    assert got is not None and got.customer_id == en_top
+    queue.release_task(db, a, got.task_id, now=NOW)
+    change_user(languages=["zh"], seniority="trainee")
+    change_campaign(lease_minutes=7)
+    got = claim()
+    assert got is not None and got.customer_id == zh3
+    assert got.lease_expires_at == NOW + timedelta(minutes=7)
+    with db.session() as s:
+        s.execute(CallTask.__table__.update().where(CallTask.customer_id.in_([zh2, zh1]))
+                  .values(attempts=1))
+    change_campaign(max_attempts=1)
+    assert claim() is None
+    change_campaign(max_attempts=2, window_start=time(12, 0))  # 11:00 in Shanghai
+    assert claim() is None
+    change_campaign(window_start=time(9, 0))
+    got = claim()
+    assert got is not None and got.customer_id == zh2
+    with db.session() as s:
+        campaigns.pause_campaign(s, admin, cid)
+    assert claim() is None
+    with db.session() as s:
+        campaigns.start_campaign(s, admin, cid, now=NOW)
+    got = claim()
+    assert got is not None and got.customer_id == zh1
+    queue.release_task(db, a, got.task_id, now=NOW)
+    with db.session() as s:
+        campaigns.assign_agents(s, admin, cid, [])
+    with pytest.raises(NotAssigned):
+        claim()
+    assert queue.claim_next_task(db, a, now=NOW) is None
+    with db.session() as s:
+        campaigns.assign_agents(s, admin, cid, [a.user_id])
+    got = claim()
+    assert got is not None and got.customer_id == zh1
+    change_user(active=False)
+    with pytest.raises(Denied):
+        claim()
+
+
+def test_claims_across_campaigns_see_a_newly_started_campaign(db, admin) -> None:
+    a = agent(db, admin, "a1")
+    low, high = customers(db, [{"sltv_minor": 100, "sltv_tier": "D"},
+                               {"sltv_minor": 3_000_000, "sltv_tier": "B"}])
+    first = campaign(db, admin, [a], name="first",
+                     customer_filter={"tier": ["D"]})
+    got = queue.claim_next_task(db, a, now=NOW)
+    assert got is not None and got.customer_id == low and got.campaign_id == first
+    second = campaign(db, admin, [a], name="second")
+    got = queue.claim_next_task(db, a, now=NOW)
+    assert got is not None and got.customer_id == high and got.campaign_id == second
+
+
+def test_trainee_claims_follow_new_tier_bounds(db, admin) -> None:
+    """The scan of an agent barred from tier A starts below A's bound; a new bound
+    applies to the very next claim."""
+    trainee = agent(db, admin, "trainee", seniority="trainee")
+    mid, low = customers(db, [{"sltv_minor": 5_500_000, "sltv_tier": "A"},
+                              {"sltv_minor": 1_000_000, "sltv_tier": "C"}, ])
+    campaign(db, admin, [trainee])
+    assert queue.claim_next_task(db, trainee, now=NOW).customer_id == low  # type: ignore[union-attr]
+    with db.session() as s:
+        s.execute(text("UPDATE sltv_tiers SET min_sltv_minor = 6000000 WHERE tier = 'A'"))
+        s.execute(CallTask.__table__.update().where(CallTask.customer_id == mid)
+                  .values(sltv_tier="B"))
+    got = queue.claim_next_task(db, trainee, now=NOW)
+    assert got is not None and got.customer_id == mid
+
+
+def test_task_back_from_its_retry_gap_is_claimed_in_sltv_order(db, admin) -> None:
+    a = agent(db, admin, "a1")
+    big, small = customers(db, [{"sltv_minor": 9_000_000, "sltv_tier": "A"},
+                                {"sltv_minor": 100, "sltv_tier": "D"}])
+    campaign(db, admin, [a], retry_gap_minutes=60)
+    first = queue.claim_next_task(db, a, now=NOW)
+    assert first is not None and first.customer_id == big
+    calls.log_call(db, a, first.task_id, "no_answer", now=NOW)
+    waiting = queue.claim_next_task(db, a, now=NOW + timedelta(minutes=1))
+    assert waiting is not None and waiting.customer_id == small
+    queue.release_task(db, a, waiting.task_id, now=NOW + timedelta(minutes=1))
+    assert queue.claim_next_task(db, a, now=NOW + timedelta(minutes=59)).customer_id == small  # type: ignore[union-attr]
+    queue.release_task(db, a, waiting.task_id, now=NOW + timedelta(minutes=59))
+    back = queue.claim_next_task(db, a, now=NOW + timedelta(minutes=60))
+    assert back is not None and back.task_id == first.task_id  # before the smaller one
+    with db.session() as s:
+        t = s.get(CallTask, first.task_id)
+        assert t is not None and t.attempts == 1 and t.next_eligible_at is None
+        other = s.get(CallTask, waiting.task_id)
+        assert other is not None and other.status == "queued"
+
+
+def test_many_tasks_in_their_retry_gap_are_skipped(db, admin) -> None:
+    a = agent(db, admin, "a1")
+    ids = customers(db, [{"sltv_minor": 1_000_000 - n, "sltv_tier": "C"} for n in range(30)])
+    cid = campaign(db, admin, [a], retry_gap_minutes=120, lease_minutes=240)
+    with db.session() as s:  # the 25 best were called an hour ago, nobody answered
+        s.execute(CallTask.__table__.update()
+                  .where(CallTask.campaign_id == cid, CallTask.customer_id.in_(ids[:25]))
+                  .values(attempts=1, next_eligible_at=NOW + timedelta(hours=1)))
+    assert [t.customer_id for t in _drain(db, a)] == ids[25:]
+    later = [t.customer_id for t in _drain(db, a, NOW + timedelta(hours=1))]
+    assert later == ids[:25]
+
+
+def test_claim_connections_close_with_the_database(db, admin) -> None:
+    a = agent(db, admin, "a1")
+    customers(db, [{}, {}])
+    campaign(db, admin, [a])
+
+    def claim_connections() -> int:
+        if db.backend != "postgresql":
+            return 0
+        with db.session() as s:
+            return int(s.scalar(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND application_name = 'winback-desktop-queue'")) or 0)
+
+    assert queue.claim_next_task(db, a, now=NOW) is not None
+    assert claim_connections() == (1 if db.backend == "postgresql" else 0)
+    db.engine.dispose()
+    deadline = time_module.monotonic() + 5  # the server's backend exits a moment later
+    while claim_connections() and time_module.monotonic() < deadline:
+        time_module.sleep(0.05)
+    assert claim_connections() == 0
+    assert queue.claim_next_task(db, a, now=NOW) is not None  # connects again

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import Counter
-from datetime import time
+from datetime import time, timedelta
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 
 from tests.services.queue_helpers import NOW, agent, campaign
 from tests.services.queue_workers import claim_until_empty
@@ -17,6 +17,16 @@ PROCESSES = 8
 
 
 def test_eight_processes_claim_every_task_exactly_once(db, db_url, admin) -> None:
+    _claim_everything(db, db_url, admin, ready_after_a_gap=False)
+
+
+def test_tasks_back_from_their_retry_gap_are_claimed_exactly_once(db, db_url, admin) -> None:
+    """Half the queue has just passed its retry gap: every claimer may find tasks to
+    release before it claims; still each task goes to exactly one agent."""
+    _claim_everything(db, db_url, admin, ready_after_a_gap=True)
+
+
+def _claim_everything(db, db_url, admin, *, ready_after_a_gap: bool) -> None:  # type: ignore[no-untyped-def]
     agents = [agent(db, admin, f"agent{i}") for i in range(PROCESSES)]
     with db.session() as s:
         s.execute(insert(Customer), [
@@ -27,6 +37,10 @@ def test_eight_processes_claim_every_task_exactly_once(db, db_url, admin) -> Non
             for i in range(TASKS)])
     # an always-open window: the whole queue is callable
     campaign(db, admin, agents, window_start=time(0, 0), window_end=time(0, 0))
+    if ready_after_a_gap:
+        with db.session() as s:
+            s.execute(update(CallTask).where(CallTask.id % 2 == 0)
+                      .values(attempts=1, next_eligible_at=NOW - timedelta(minutes=1)))
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(PROCESSES) as pool:
         results = pool.starmap(claim_until_empty,

@@ -216,6 +216,8 @@ class SegmentRule(Base):
 
 class CampaignAgent(Base):
     __tablename__ = "campaign_agents"
+    # "this agent's campaigns": every claim's settings check reads them
+    __table_args__ = (Index("ix_campaign_agents_user", "user_id", "campaign_id"),)
 
     campaign_id: Mapped[int] = mapped_column(
         ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
@@ -246,8 +248,13 @@ class Campaign(TimestampMixin, Base):
     started_at: Mapped[datetime | None]
 
 
-#: tasks a claim may hand out (the partial index ``ix_call_tasks_claim`` holds only these)
-CLAIMABLE_PREDICATE = "status = 'queued' AND (segment IS NULL OR segment <> 'do_not_pursue')"
+#: tasks a claim may hand out (the partial index ``ix_call_tasks_claim`` holds only
+#: these): queued, worth pursuing, not waiting out a retry gap
+CLAIMABLE_PREDICATE = ("status = 'queued' AND (segment IS NULL OR segment <> 'do_not_pursue') "
+                       "AND next_eligible_at IS NULL")
+#: queued tasks waiting out a retry gap (``ix_call_tasks_waiting``); claims clear
+#: ``next_eligible_at`` once it has passed, which puts them back among the claimable
+WAITING_PREDICATE = "status = 'queued' AND next_eligible_at IS NOT NULL"
 
 
 class CallTask(TimestampMixin, Base):
@@ -266,6 +273,8 @@ class CallTask(TimestampMixin, Base):
         Index("ix_call_tasks_claim", "campaign_id", "timezone", "sltv_minor", "defection_date",
               "id", sqlite_where=text(CLAIMABLE_PREDICATE),
               postgresql_where=text(CLAIMABLE_PREDICATE)),
+        Index("ix_call_tasks_waiting", "next_eligible_at", sqlite_where=text(WAITING_PREDICATE),
+              postgresql_where=text(WAITING_PREDICATE)),
         Index("ix_call_tasks_callbacks", "campaign_id", "status", "callback_at"),
         Index("ix_call_tasks_lease", "status", "lease_expires_at"),
     )

@@ -3,31 +3,39 @@
 A claim is one short write:
 
 * PostgreSQL: ONE autocommit statement on a dedicated connection,
-  ``WITH RECURSIVE present(zones) …, claimed AS (UPDATE call_tasks … WHERE id =
-  COALESCE((due callback … FOR UPDATE SKIP LOCKED), (best queued task of the zones
+  ``WITH RECURSIVE guard …, present(zones) …, claimed AS (UPDATE call_tasks … WHERE id
+  = COALESCE((due callback … FOR UPDATE SKIP LOCKED), (best queued task of the zones
   inside the window … FOR UPDATE SKIP LOCKED)) RETURNING …) SELECT … JOIN customers``,
-  so concurrent agents skip each other's rows instead of waiting;
+  so concurrent agents skip each other's rows instead of waiting. The statement is
+  built from the agent's settings as the connection last read them and claims only
+  while the server's fingerprint of those settings is unchanged (``guard``); otherwise
+  the claim reads them again and retries. Statements are prepared with generic plans;
 * SQLite: the same reads and one ``UPDATE … RETURNING`` inside ``BEGIN IMMEDIATE``,
   which serialises writers.
 
 Every eligibility rule is a condition on ``call_tasks`` itself (ordering inputs,
 segment, language and time zone are copied there). Claimable tasks live in the
 partial index ``ix_call_tasks_claim (campaign_id, timezone, sltv_minor,
-defection_date, id) WHERE status = 'queued' AND segment <> 'do_not_pursue'``. The
-calling window is turned into the set of IANA zones inside it this minute; the claim
-reads the top of each present zone's range (a few index seeks) and takes the best,
-so customers in zones where it is night, however many, cost nothing.
+defection_date, id) WHERE status = 'queued' AND segment <> 'do_not_pursue' AND
+next_eligible_at IS NULL``. The calling window is turned into the set of IANA zones
+inside it this minute; the claim reads the top of each present zone's range (a few
+index seeks) and takes the best, so customers in zones where it is night, however
+many, cost nothing. Tasks waiting out a retry gap are not in that index (claims would
+step over each of them); once the gap has passed a claim clears ``next_eligible_at``
+and they are back (``_RELEASE_READY``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import re
 import sqlite3
 import threading
+import weakref
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any, cast
@@ -35,6 +43,7 @@ from typing import Any, cast
 from sqlalchemy import (
     Table,
     case,
+    event,
     func,
     or_,
     select,
@@ -55,6 +64,8 @@ from winback_desktop.core.errors import (
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
 from winback_desktop.db.models import (
+    CLAIMABLE_PREDICATE,
+    WAITING_PREDICATE,
     CallTask,
     Campaign,
     Customer,
@@ -144,6 +155,7 @@ class _Shape:
     languages: bool
 
 
+@lru_cache(maxsize=256)
 def _shape(backend: str, skills: queue_rules.AgentSkills, ceiling: int | None) -> _Shape:
     return _Shape(backend == "postgresql", skills.allowed_tiers() is not None,
                   ceiling is not None, skills.allowed_reasons() is not None,
@@ -157,15 +169,33 @@ def _shape(backend: str, skills: queue_rules.AgentSkills, ceiling: int | None) -
 # the first callable one in zones where it is night (they pile up during the day).
 
 #: repeated literally in every query that should use the partial claim index
-_CLAIMABLE = "status = 'queued' AND (segment IS NULL OR segment <> 'do_not_pursue')"
+_CLAIMABLE = CLAIMABLE_PREDICATE
 _NOT_DNP = "(segment IS NULL OR segment <> 'do_not_pursue')"
 
 
 def _in_list(column: str, param: str, pg: bool) -> str:
-    """``column IN :param`` with the whole list as ONE parameter."""
+    """``column IN :param`` with the whole list as ONE parameter (a JSON text on SQLite,
+    an array literal on PostgreSQL: one string to send, not a list to adapt)."""
     if pg:
-        return f"{column} = ANY(:{param})"
+        return f"{column} = ANY(CAST(:{param} AS text[]))"
     return f"{column} IN (SELECT value FROM json_each(:{param}))"
+
+
+def _in_zones(column: str, pg: bool) -> str:
+    """``column`` is one of the open zones (``:zones``). On SQLite a substring test on
+    ``|zone|zone|…|``: a JSON list would be made into a temporary index at every claim
+    (the names contain no ``|``)."""
+    if pg:
+        return _in_list(column, "zones", True)
+    return f"instr(:zones, '|' || {column} || '|') > 0"
+
+
+@lru_cache(maxsize=64)
+def _pg_array(values: tuple[str, ...]) -> str:
+    """A PostgreSQL text array literal, every element quoted."""
+    def quoted(value: str) -> str:
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return "{" + ",".join(quoted(v) for v in values) + "}"
 
 
 def _skills_sql(shape: _Shape) -> str:
@@ -188,7 +218,7 @@ def _callback_sql(shape: _Shape, columns: str, lock: bool) -> str:
     return (
         f"SELECT {columns} FROM call_tasks WHERE campaign_id = :campaign "
         f"AND status = 'callback' AND callback_at <= :now "
-        f"AND {_in_list('timezone', 'zones', shape.pg)} AND {_NOT_DNP} "
+        f"AND {_in_zones('timezone', shape.pg)} AND {_NOT_DNP} "
         f"AND (callback_owner_id = :agent OR ((callback_owner_id IS NULL "
         f"OR callback_at <= :grace) AND {_skills_sql(shape)})) "
         f"ORDER BY CASE WHEN callback_owner_id = :agent THEN 0 ELSE 1 END, callback_at, id "
@@ -196,15 +226,16 @@ def _callback_sql(shape: _Shape, columns: str, lock: bool) -> str:
 
 
 def _queued_where(shape: _Shape) -> str:
+    # (the retry gap: waiting tasks are not in the claim index, see _RELEASE_READY)
     return (f"campaign_id = :campaign AND {_CLAIMABLE} AND attempts < :max_attempts "
-            f"AND (next_eligible_at IS NULL OR next_eligible_at <= :now) "
             f"AND {_skills_sql(shape)}")
 
 
-def _queued_sql(shape: _Shape, zone: str, lock: bool, limit: str = "1") -> str:
+def _queued_sql(shape: _Shape, zone: str, lock: bool, limit: str = "1",
+                columns: str = "id, sltv_minor, defection_date") -> str:
     """The best queued task(s) of one zone (``zone`` is a parameter or a column)."""
     return (
-        f"SELECT id, sltv_minor, defection_date FROM call_tasks "
+        f"SELECT {columns} FROM call_tasks "
         f"WHERE {_queued_where(shape)} AND timezone = {zone} "
         f"ORDER BY sltv_minor DESC, defection_date DESC, id DESC "
         f"LIMIT {limit}{' FOR UPDATE SKIP LOCKED' if lock else ''}")
@@ -217,6 +248,23 @@ _PRESENT_ZONES = (
     f"WHERE campaign_id = :campaign AND {_CLAIMABLE} AND timezone > present.tz) "
     "FROM present WHERE present.tz IS NOT NULL)")
 
+#: the agent's skills and assigned campaigns with their rules (one row per campaign)
+_SQ_CONFIG = (
+    "SELECT u.skill_tiers, u.skill_reasons, u.languages, u.seniority, u.active, c.id, "
+    "c.window_start, c.window_end, c.max_attempts, c.lease_minutes, c.status "
+    "FROM users u LEFT JOIN campaign_agents ca ON ca.user_id = u.id "
+    "LEFT JOIN campaigns c ON c.id = ca.campaign_id WHERE u.id = ?")
+
+
+#: Tasks whose retry gap has passed become claimable again: ``next_eligible_at`` is
+#: cleared, which puts them back into the claim index. Claims run this first (SQLite)
+#: or check that nothing is left to release (PostgreSQL), so the gap ends on time.
+#: Waiting tasks stay out of the claim index so that claims need not step over them.
+_RELEASE_READY = (f"UPDATE call_tasks SET next_eligible_at = NULL WHERE {WAITING_PREDICATE} "
+                  "AND next_eligible_at <= :now")
+_ANY_READY = (f"EXISTS (SELECT 1 FROM call_tasks WHERE {WAITING_PREDICATE} "
+              "AND next_eligible_at <= :now)")
+
 _RETURNING = ("RETURNING id, campaign_id, customer_id, sltv_minor, sltv_tier, segment, "
               "defection_reason, callback_at")
 
@@ -224,7 +272,7 @@ _RETURNING = ("RETURNING id, campaign_id, customer_id, sltv_minor, sltv_tier, se
 @lru_cache(maxsize=64)
 def _pg_best_queued(shape: _Shape, lock: bool) -> str:
     return (f"SELECT q.id, q.sltv_minor, q.defection_date FROM (SELECT tz FROM present "
-            f"WHERE tz IS NOT NULL AND tz = ANY(:zones)) AS z CROSS JOIN LATERAL "
+            f"WHERE tz IS NOT NULL AND {_in_zones('tz', True)}) AS z CROSS JOIN LATERAL "
             f"({_queued_sql(shape, 'z.tz', lock)}) AS q "
             f"ORDER BY q.sltv_minor DESC, q.defection_date DESC, q.id DESC LIMIT 1")
 
@@ -232,33 +280,66 @@ def _pg_best_queued(shape: _Shape, lock: bool) -> str:
 #: queued candidates read (unlocked) from the top of each open zone by the fast claim
 PG_CANDIDATES_PER_ZONE = 4
 
+#: executions of a statement after which the claim connection prepares it
+PG_PREPARE_THRESHOLD = 2
+
 
 def _pg_pick_fast(shape: _Shape) -> str:
     """Lock ONE row: the best unlocked task among the top few of every open zone.
 
     Locking each zone's top row instead (the exact form) costs a row lock per zone
-    per claim, and every concurrent claimer then skips all of them."""
-    return (f"SELECT id FROM call_tasks WHERE id IN (SELECT q.id FROM (SELECT tz FROM "
-            f"present WHERE tz IS NOT NULL AND tz = ANY(:zones)) AS z CROSS JOIN LATERAL "
-            f"({_queued_sql(shape, 'z.tz', False, ':k')}) AS q) AND {_queued_where(shape)} "
+    per claim, and every concurrent claimer then skips all of them. The candidates are
+    found again by their row address (``ctid``, valid for the statement's snapshot):
+    a TID scan, no index lookups and no hash of their ids; rows that other claimers
+    changed meanwhile are re-checked against the conditions by the row lock."""
+    return (f"SELECT id FROM call_tasks WHERE ctid = ANY(ARRAY(SELECT q.ctid FROM (SELECT "
+            f"tz FROM present WHERE tz IS NOT NULL AND {_in_zones('tz', True)}) AS z "
+            f"CROSS JOIN LATERAL ({_queued_sql(shape, 'z.tz', False, ':k', 'ctid')}) AS q)) "
+            f"AND {_queued_where(shape)} "
             f"ORDER BY sltv_minor DESC, defection_date DESC, id DESC "
             f"LIMIT 1 FOR UPDATE SKIP LOCKED")
+
+
+#: the server's fingerprint of everything a claim is built from: the agent's skills,
+#: assignments and campaigns' rules (the config query's rows), and the tier bounds
+#: when the claim starts below a tier (``{tiers}``)
+_PG_FINGERPRINT = (
+    "SELECT md5(coalesce(string_agg(ROW(u.skill_tiers, u.skill_reasons, u.languages, "
+    "u.seniority, u.active, c.id, c.window_start, c.window_end, c.max_attempts, "
+    "c.lease_minutes, c.status)::text, ';' ORDER BY c.id), ''){tiers}) "
+    "FROM users u LEFT JOIN campaign_agents ca ON ca.user_id = u.id "
+    "LEFT JOIN campaigns c ON c.id = ca.campaign_id WHERE u.id = :agent")
+_PG_TIERS_PRINT = (" || '/' || coalesce((SELECT string_agg(tier || '=' || min_sltv_minor, "
+                   "',' ORDER BY tier) FROM sltv_tiers), '')")
+
+
+def _pg_fingerprint(with_tiers: bool) -> str:
+    return _PG_FINGERPRINT.format(tiers=_PG_TIERS_PRINT if with_tiers else "")
 
 
 @lru_cache(maxsize=64)
 def _pg_claim_sql(shape: _Shape, fast: bool = True) -> str:
     """One statement: lock the best callback or queued task, claim it, return it with
     the customer's name. ``fast=False`` is exact even when every candidate of the fast
-    form is locked by other claimers (it then locks each zone's top row)."""
+    form is locked by other claimers (it then locks each zone's top row).
+
+    The statement is built from the agent's configuration as the claim connection last
+    read it, and claims only while the server's fingerprint of that configuration is
+    still ``:fingerprint`` (first column ``ok``): no claim runs on stale rules, and a
+    claim costs one round trip. Nor does it claim while a waiting task's retry gap has
+    passed (second column ``ready``: release them first, see ``_RELEASE_READY``)."""
     queued = (_pg_pick_fast(shape) if fast
               else f"SELECT b.id FROM ({_pg_best_queued(shape, True)}) AS b")
     return (
-        f"WITH RECURSIVE {_PRESENT_ZONES}, claimed AS ("
+        f"WITH RECURSIVE guard(ok, ready) AS (SELECT ({_pg_fingerprint(shape.ceiling)}) = "
+        f"{':fingerprint_tiers' if shape.ceiling else ':fingerprint'}, {_ANY_READY}), "
+        f"{_PRESENT_ZONES}, claimed AS ("
         f"UPDATE call_tasks SET status = 'claimed', claimed_by = :agent, claimed_at = :now, "
-        f"lease_expires_at = :lease, updated_at = :now WHERE id = COALESCE(("
-        f"{_callback_sql(shape, 'id', True)}), ({queued})) {_RETURNING}) "
-        f"SELECT claimed.*, customers.external_id, customers.name FROM claimed "
-        f"JOIN customers ON customers.id = claimed.customer_id")
+        f"lease_expires_at = :lease, updated_at = :now WHERE (SELECT ok AND NOT ready "
+        f"FROM guard) AND id = COALESCE(({_callback_sql(shape, 'id', True)}), ({queued})) "
+        f"{_RETURNING}) SELECT guard.ok, guard.ready, claimed.*, customers.external_id, "
+        f"customers.name FROM guard LEFT JOIN claimed ON true "
+        f"LEFT JOIN customers ON customers.id = claimed.customer_id")
 
 
 @lru_cache(maxsize=64)
@@ -267,27 +348,47 @@ def _pg_peek_sql(shape: _Shape) -> tuple[str, str]:
             f"WITH RECURSIVE {_PRESENT_ZONES} {_pg_best_queued(shape, False)}")
 
 
+#: the customer's columns a claim returns, read by the claim statement itself (SQLite)
+_SQ_CUSTOMER = (", (SELECT external_id FROM customers WHERE customers.id = "
+                "call_tasks.customer_id), (SELECT name FROM customers WHERE customers.id = "
+                "call_tasks.customer_id)")
+
+_SQ_SET_CLAIMED = ("UPDATE call_tasks SET status = 'claimed', claimed_by = :agent, "
+                   "claimed_at = :now, lease_expires_at = :lease, updated_at = :now ")
+
+
+def _sq_best_queued(shape: _Shape) -> str:
+    """The campaign's best queued task: the top of each open zone present, best first."""
+    return (f"SELECT t.id FROM present JOIN call_tasks AS t ON t.id = ("
+            f"{_queued_sql(shape, 'present.tz', False, columns='id')}) "
+            f"WHERE present.tz IS NOT NULL AND {_in_zones('present.tz', False)} "
+            f"ORDER BY t.sltv_minor DESC, t.defection_date DESC, t.id DESC LIMIT 1")
+
+
 @lru_cache(maxsize=64)
-def _sq_sql(shape: _Shape) -> tuple[str, str, str]:
-    return (_callback_sql(shape, "id, callback_owner_id, callback_at", False),
-            _queued_sql(shape, ":tz", False),
-            f"WITH RECURSIVE {_PRESENT_ZONES} SELECT tz FROM present WHERE tz IS NOT NULL")
+def _sq_claim_sql(shape: _Shape) -> str:
+    """One statement claims a campaign's best task (a due callback, else the best
+    queued task) and returns it with the customer's id and name."""
+    return (f"WITH RECURSIVE {_PRESENT_ZONES} {_SQ_SET_CLAIMED}WHERE id = COALESCE(("
+            f"{_callback_sql(shape, 'id', False)}), ({_sq_best_queued(shape)})) "
+            f"AND status IN ('queued', 'callback') {_RETURNING}{_SQ_CUSTOMER}")
 
 
-_SQ_CLAIM = (
-    "UPDATE call_tasks SET status = 'claimed', claimed_by = :agent, claimed_at = :now, "
-    "lease_expires_at = :lease, updated_at = :now WHERE id = :id "
-    f"AND status IN ('queued', 'callback') {_RETURNING}")
+@lru_cache(maxsize=64)
+def _sq_peek_sql(shape: _Shape) -> str:
+    """A campaign's best task with what ranks it against other campaigns' best."""
+    return (f"WITH RECURSIVE {_PRESENT_ZONES} SELECT id, status, callback_owner_id, "
+            f"callback_at, sltv_minor, defection_date FROM call_tasks WHERE id = COALESCE(("
+            f"{_callback_sql(shape, 'id', False)}), ({_sq_best_queued(shape)}))")
+
+
+_SQ_CLAIM = (f"{_SQ_SET_CLAIMED}WHERE id = :id AND status IN ('queued', 'callback') "
+             f"{_RETURNING}{_SQ_CUSTOMER}")
 
 
 @lru_cache(maxsize=16)
-def _zones_json(zones: tuple[str, ...]) -> str:
-    return json.dumps(list(zones))
-
-
-@lru_cache(maxsize=16)
-def _zone_set(zones: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(zones)
+def _zones_text(zones: tuple[str, ...]) -> str:
+    return "|" + "|".join(zones) + "|"
 
 
 def _params(shape: _Shape, rules: _CampaignRules, agent_id: int,
@@ -297,13 +398,13 @@ def _params(shape: _Shape, rules: _CampaignRules, agent_id: int,
     pg = shape.pg
 
     def listed(values: list[str] | None) -> Any:
-        return values if pg else json.dumps(values)
+        return _pg_array(tuple(values or ())) if pg else json.dumps(values)
 
     params: dict[str, Any] = {
         "campaign": rules.id, "agent": agent_id,
         "now": now if pg else _sq_ts(now), "grace": grace if pg else _sq_ts(grace),
         "max_attempts": rules.max_attempts,
-        "zones": list(zones) if pg else _zones_json(zones),
+        "zones": _pg_array(zones) if pg else _zones_text(zones),
     }
     if shape.tiers:
         params["tiers"] = listed(skills.allowed_tiers())
@@ -379,6 +480,12 @@ def _pg_placeholders(sql: str) -> str:
     return re.sub(r"(?<![:\w]):([a-z_]+)", r"%(\1)s", sql)
 
 
+_PG_CONFIG = (_SQ_CONFIG.replace("?", ":agent").replace(
+    " FROM users u", f", ({_pg_fingerprint(False)}) AS fingerprint, "
+    f"({_pg_fingerprint(True)}) AS fingerprint_tiers, (SELECT json_object_agg(tier, "
+    f"min_sltv_minor) FROM sltv_tiers) AS thresholds FROM users u", 1))
+
+
 @lru_cache(maxsize=64)
 def _pg_sql(key: str, shape: _Shape | None = None) -> str:
     if key in ("claim", "claim_exact"):
@@ -390,8 +497,49 @@ def _pg_sql(key: str, shape: _Shape | None = None) -> str:
     if key == "peek_qd":
         assert shape is not None
         return _pg_placeholders(_pg_peek_sql(shape)[1])
-    return _pg_placeholders({"config": _SQ_CONFIG.replace("?", ":user"),
-                             "expire": _SQ_EXPIRE}[key])
+    return _pg_placeholders({"config": _PG_CONFIG, "expire": _SQ_EXPIRE,
+                             "release": _RELEASE_READY}[key])
+
+
+_claim_setup_lock = threading.Lock()
+
+
+def _pg_local(db: Database) -> threading.local:
+    local = db.__dict__.get("_winback_claim_local")
+    if local is None:
+        with _claim_setup_lock:
+            local = db.__dict__.get("_winback_claim_local")
+            if local is None:
+                local = threading.local()
+                opened: list[Any] = []
+                db.__dict__["_winback_claim_opened"] = opened
+                # every thread's claim connection closes with the database's engine
+                event.listen(db.engine, "engine_disposed",
+                             lambda _engine: _close_all(opened))
+                db.__dict__["_winback_claim_local"] = local
+    return local
+
+
+#: claim connections closed by their engine's dispose()
+_disposed: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def _close_all(connections: list[Any]) -> None:
+    with _claim_setup_lock:
+        pending = list(connections)
+        connections.clear()
+    for conn in pending:
+        # under the connection's own lock: a claim in flight on another thread finishes
+        # first (psycopg's close() does not wait for it)
+        if not conn.lock.acquire(timeout=5):
+            continue
+        try:
+            _disposed.add(conn)
+            conn.close()
+        except Exception:  # closing a broken connection must not break dispose()
+            log.debug("closing a claim connection failed", exc_info=True)
+        finally:
+            conn.lock.release()
 
 
 def _pg_connection(db: Database) -> Any:
@@ -402,14 +550,26 @@ def _pg_connection(db: Database) -> Any:
     ``calls.finish_call``)."""
     import psycopg
 
-    local = db.__dict__.setdefault("_winback_claim_local", threading.local())
+    local = _pg_local(db)
     conn = getattr(local, "conn", None)
     if conn is None or conn.closed:
         url = db.engine.url.set(drivername="postgresql")
         conn = psycopg.connect(url.render_as_string(hide_password=False), autocommit=True,
-                               connect_timeout=5, application_name="winback-desktop-queue")
+                               connect_timeout=5, application_name="winback-desktop-queue",
+                               prepare_threshold=PG_PREPARE_THRESHOLD)
         conn.execute("SET synchronous_commit = off")
+        # The claim statements are prepared (psycopg does so after a few uses); left to
+        # itself the server re-plans a prepared claim at every execution (its custom
+        # plans look cheaper than the generic one), which cost more than executing it.
+        # The generic plan reads the same partial index: every predicate it needs is
+        # literal SQL, only the values are parameters.
+        conn.execute("SET plan_cache_mode = force_generic_plan")
         local.conn = conn
+        local.configs = {}
+        with _claim_setup_lock:
+            opened = db.__dict__["_winback_claim_opened"]
+            opened[:] = [c for c in opened if not c.closed]
+            opened.append(conn)
     return conn
 
 
@@ -417,7 +577,11 @@ def _as_time(value: Any) -> time:
     return value if isinstance(value, time) else _sq_time(str(value))
 
 
-def _config(rows: list[Any], campaign_id: int | None, campaign_name: Any
+class _Unassigned(Exception):
+    """The agent is not assigned to the campaign asked for (its name is looked up)."""
+
+
+def _config(rows: list[Any], campaign_id: int | None
             ) -> tuple[queue_rules.AgentSkills, list[_CampaignRules]]:
     """Skills and running assigned campaigns from the config query's rows."""
     if not rows or not rows[0][4]:
@@ -426,10 +590,7 @@ def _config(rows: list[Any], campaign_id: int | None, campaign_name: Any
     skills = queue_rules.AgentSkills.of(_sq_json(first[0]), _sq_json(first[1]),
                                         _sq_json(first[2]), first[3])
     if campaign_id is not None and not any(r[5] == campaign_id for r in rows):
-        name = campaign_name()
-        if name is None:
-            raise NotFound(what=str(campaign_id))
-        raise NotAssigned(campaign=name)
+        raise _Unassigned()
     campaigns = [
         _CampaignRules(r[5], _as_time(r[6]), _as_time(r[7]), r[8], r[9] or 15)
         for r in rows
@@ -438,41 +599,125 @@ def _config(rows: list[Any], campaign_id: int | None, campaign_name: Any
     return skills, campaigns
 
 
+def _not_assigned(campaign_id: int | None, name_row: Any) -> WinbackError:
+    if name_row is None:
+        return NotFound(what=str(campaign_id))
+    return NotAssigned(campaign=name_row[0])
+
+
+@dataclass(frozen=True, slots=True)
+class _PgPlan:
+    """What claims of one agent in one campaign (or all, ``None``) are built from."""
+
+    skills: queue_rules.AgentSkills
+    campaigns: list[_CampaignRules]
+    ceiling: int | None
+    shape: _Shape
+
+
+@dataclass(slots=True)
+class _PgConfig:
+    """An agent's configuration as the claim connection last read it, with the server's
+    fingerprint of it; every claim statement checks the fingerprint before it claims."""
+
+    fingerprint: str
+    #: the same with the tier bounds (for claims that start below a tier)
+    fingerprint_tiers: str
+    rows: list[Any]
+    thresholds: dict[str, int]
+    plans: dict[int | None, _PgPlan] = field(default_factory=dict)
+
+
+def _pg_read_config(conn: Any, agent_id: int) -> _PgConfig:
+    rows = conn.execute(_pg_sql("config"), {"agent": agent_id}).fetchall()
+    if not rows:
+        return _PgConfig("", "", [], {})
+    return _PgConfig(rows[0][11], rows[0][12], [r[:11] for r in rows], rows[0][13] or {})
+
+
+def _pg_plan(conn: Any, config: _PgConfig, campaign_id: int | None) -> _PgPlan:
+    plan = config.plans.get(campaign_id)
+    if plan is not None:
+        return plan
+
+    try:
+        skills, campaigns = _config(config.rows, campaign_id)
+    except _Unassigned:
+        raise _not_assigned(campaign_id, conn.execute(
+            "SELECT name FROM campaigns WHERE id = %s", (campaign_id,)).fetchone()) from None
+    ceiling = _ceiling(skills, lambda: config.thresholds)
+    plan = config.plans[campaign_id] = _PgPlan(skills, campaigns, ceiling,
+                                               _shape("postgresql", skills, ceiling))
+    return plan
+
+
 def _claim_pg(db: Database, actor: Actor, campaign_id: int | None, now: datetime
               ) -> ClaimedTask | None:
     import psycopg
 
-    try:
-        return _claim_pg_on(_pg_connection(db), db, actor, campaign_id, now)
-    except psycopg.OperationalError as exc:
-        local = db.__dict__.get("_winback_claim_local")
-        conn = getattr(local, "conn", None)
-        if conn is not None:
-            conn.close()
-            local.conn = None  # type: ignore[union-attr]
-        raise DatabaseUnavailable(detail=str(exc).strip().splitlines()[0]) from exc
+    for attempt in (1, 2):
+        conn = None
+        try:
+            conn = _pg_connection(db)
+            return _claim_pg_on(conn, db, actor, campaign_id, now)
+        except psycopg.OperationalError as exc:
+            _pg_local(db).conn = None
+            if conn is not None and conn in _disposed and attempt == 1:
+                # closed between two statements by the engine's dispose(): nothing was
+                # claimed by a statement whose answer we lost; again, newly connected
+                continue
+            if conn is not None:
+                conn.close()
+            raise DatabaseUnavailable(detail=str(exc).strip().splitlines()[0]) from exc
+    raise AssertionError("unreachable")
+
+
+#: times a claim re-reads a configuration that changed under it before giving up
+_PG_CONFIG_READS = 3
 
 
 def _claim_pg_on(conn: Any, db: Database, actor: Actor, campaign_id: int | None,
                  now: datetime) -> ClaimedTask | None:
+    """Claim with the agent's cached configuration; read it again (and retry) when the
+    server says it changed, and before any answer the claim statement did not confirm
+    (an error, no running campaign, a closed window)."""
     assert actor.user_id is not None
     agent_id = actor.user_id
-    rows = conn.execute(_pg_sql("config"), {"user": agent_id}).fetchall()
+    configs: dict[int, _PgConfig] = _pg_local(db).configs
+    config = configs.get(agent_id)
+    fresh = False
+    for _ in range(_PG_CONFIG_READS):
+        if config is None:
+            config = configs[agent_id] = _pg_read_config(conn, agent_id)
+            fresh = True
+        try:
+            task, confirmed = _claim_pg_with(conn, db, config, agent_id, campaign_id, now)
+        except WinbackError:
+            if fresh:
+                raise
+            confirmed = None
+        else:
+            if confirmed or (fresh and confirmed is None):
+                return task
+        config = None
+        configs.pop(agent_id, None)
+    return None
 
-    def campaign_name() -> Any:
-        row = conn.execute("SELECT name FROM campaigns WHERE id = %s", (campaign_id,)
-                           ).fetchone()
-        return row[0] if row else None
 
-    skills, campaigns = _config(rows, campaign_id, campaign_name)
-    if not campaigns:
-        return None
+def _claim_pg_with(conn: Any, db: Database, config: _PgConfig, agent_id: int,
+                   campaign_id: int | None, now: datetime
+                   ) -> tuple[ClaimedTask | None, bool | None]:
+    """(claimed task or None, whether the server confirmed ``config``: True, False when
+    it changed (nothing was claimed), None when no claim statement ran)."""
+    plan = _pg_plan(conn, config, campaign_id)
+    if not plan.campaigns:
+        return None, None
     if _due_for_sweep(id(db), now):
         conn.execute(_pg_sql("expire"), {"now": now})
-    ceiling = _ceiling(skills, lambda: dict(
-        conn.execute("SELECT tier, min_sltv_minor FROM sltv_tiers").fetchall()))
-    shape = _shape(db.backend, skills, ceiling)
+    skills, ceiling, shape = plan.skills, plan.ceiling, plan.shape
+    campaigns = plan.campaigns
     if len(campaigns) > 1:
+        conn.execute(_pg_sql("release"), {"now": now})  # the peeks see them too
         ranked = []
         for rules in campaigns:
             zones = queue_rules.zones_in_window(now, rules.window_start, rules.window_end)
@@ -488,6 +733,7 @@ def _claim_pg_on(conn: Any, db: Database, actor: Actor, campaign_id: int | None,
                 ranked.append((_rank_queued(qd[1], qd[2], qd[0]), rules.id, rules))
         ranked.sort(key=lambda item: (item[0], item[1]))
         campaigns = [r for _, _, r in ranked]
+    confirmed: bool | None = None
     for rules in campaigns:
         zones = queue_rules.zones_in_window(now, rules.window_start, rules.window_end)
         if not zones:
@@ -496,18 +742,41 @@ def _claim_pg_on(conn: Any, db: Database, actor: Actor, campaign_id: int | None,
         lease = now + timedelta(minutes=rules.lease_minutes)
         params["lease"] = lease
         params["k"] = PG_CANDIDATES_PER_ZONE
-        row = conn.execute(_pg_sql("claim", shape), params).fetchone()
-        if row is None:
-            row = conn.execute(_pg_sql("claim_exact", shape), params).fetchone()
-        if row is not None:
-            # id, campaign_id, customer_id, sltv_minor, sltv_tier, segment,
+        if shape.ceiling:
+            params["fingerprint_tiers"] = config.fingerprint_tiers
+        else:
+            params["fingerprint"] = config.fingerprint
+        row = _pg_claim_row(conn, shape, params)
+        if not row[0]:
+            return None, False
+        confirmed = True
+        if row[2] is not None:
+            # ok, ready, id, campaign_id, customer_id, sltv_minor, sltv_tier, segment,
             # defection_reason, callback_at, external_id, name
             return ClaimedTask(
-                task_id=row[0], campaign_id=row[1], customer_id=row[2], external_id=row[8],
-                name=row[9] or "", sltv_minor=row[3], sltv_tier=row[4], segment=row[5],
-                defection_reason=row[6], is_callback=row[7] is not None,
-                lease_expires_at=lease)
-    return None
+                task_id=row[2], campaign_id=row[3], customer_id=row[4], external_id=row[10],
+                name=row[11] or "", sltv_minor=row[5], sltv_tier=row[6], segment=row[7],
+                defection_reason=row[8], is_callback=row[9] is not None,
+                lease_expires_at=lease), True
+    return None, confirmed
+
+
+#: times a claim releases tasks whose retry gap passed and tries again
+_PG_RELEASES = 3
+
+
+def _pg_claim_row(conn: Any, shape: _Shape, params: dict[str, Any]) -> Any:
+    """The claim statement's row; the exact form when every candidate of the fast one
+    was taken, and again after releasing waiting tasks whose time has come."""
+    row = None
+    for _ in range(_PG_RELEASES):
+        row = conn.execute(_pg_sql("claim", shape), params).fetchone()
+        if row[0] and not row[1] and row[2] is None:
+            row = conn.execute(_pg_sql("claim_exact", shape), params).fetchone()
+        if not row[0] or not row[1]:
+            return row
+        conn.execute(_pg_sql("release"), {"now": params["now"]})
+    return row
 
 
 # ------------------------------------------------------------------------ the API
@@ -543,7 +812,8 @@ _SQ_AUTOCHECKPOINT = f"PRAGMA wal_autocheckpoint={SQLITE_AUTOCHECKPOINT_PAGES}"
 
 
 def _sq_ts(value: datetime) -> str:
-    return value.astimezone(UTC).replace(tzinfo=None).strftime(_SQ_TS)
+    """SQLAlchemy's text of a UTC time on SQLite (``_SQ_TS``), formatted faster."""
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 @lru_cache(maxsize=64)
@@ -555,12 +825,6 @@ def _sq_json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
 
-_SQ_CONFIG = (
-    "SELECT u.skill_tiers, u.skill_reasons, u.languages, u.seniority, u.active, c.id, "
-    "c.window_start, c.window_end, c.max_attempts, c.lease_minutes, c.status "
-    "FROM users u LEFT JOIN campaign_agents ca ON ca.user_id = u.id "
-    "LEFT JOIN campaigns c ON c.id = ca.campaign_id WHERE u.id = ?")
-
 _SQ_EXPIRE = (
     "UPDATE call_tasks SET status = CASE WHEN callback_at IS NOT NULL THEN 'callback' "
     "ELSE 'queued' END, claimed_by = NULL, claimed_at = NULL, lease_expires_at = NULL, "
@@ -571,13 +835,17 @@ def _claim_sqlite(db: Database, actor: Actor, campaign_id: int | None, now: date
                   ) -> ClaimedTask | None:
     assert actor.user_id is not None
     try:
-        with db.engine.connect() as conn:
-            raw: Any = conn.connection.dbapi_connection
-            cur = raw.cursor()
-            # Each claim dirties ~6 pages (row + indexes); with the default 1000-page
-            # auto-checkpoint every ~150th claim would pay a checkpoint's fsync. (A
-            # per-connection setting; costs microseconds, so it is simply re-stated.)
-            cur.execute(_SQ_AUTOCHECKPOINT)
+        # the pooled DB-API connection itself: SQLAlchemy's Connection around it would
+        # cost more than the claim's SQL
+        with contextlib.closing(db.engine.raw_connection()) as pooled:
+            info = pooled.info
+            cur: Any = pooled.cursor()
+            if not info.get("winback_claim_checkpoint"):
+                # Each claim dirties ~6 pages (row + indexes); with the default
+                # 1000-page auto-checkpoint every ~150th claim would pay a
+                # checkpoint's fsync. A setting of the connection, stated once.
+                cur.execute(_SQ_AUTOCHECKPOINT)
+                info["winback_claim_checkpoint"] = True
             cur.execute("BEGIN IMMEDIATE")
             try:
                 task = _claim_sqlite_locked(cur, actor.user_id, campaign_id, id(db), now)
@@ -590,63 +858,69 @@ def _claim_sqlite(db: Database, actor: Actor, campaign_id: int | None, now: date
         raise DatabaseUnavailable(detail=str(exc).splitlines()[0]) from exc
 
 
-def _sq_best(cur: Any, shape: _Shape, rules: _CampaignRules, params: dict[str, Any],
-             zones: tuple[str, ...], agent_id: int) -> tuple[tuple, int] | None:
-    """(rank, task id) of the campaign's best candidate, read under the write lock."""
-    cb_sql, qd_sql, present_sql = _sq_sql(shape)
-    cb = cur.execute(cb_sql, params).fetchone()
-    if cb is not None:
-        return _rank_callback(cb[1], agent_id, cb[2], cb[0]), cb[0]
-    open_zones = _zone_set(zones)
-    best: tuple[tuple, int] | None = None
-    for (zone,) in cur.execute(present_sql, {"campaign": rules.id}).fetchall():
-        if zone not in open_zones:
-            continue
-        row = cur.execute(qd_sql, params | {"tz": zone}).fetchone()
-        if row is not None:
-            rank = _rank_queued(row[1], row[2], row[0])
-            if best is None or rank < best[0]:
-                best = (rank, row[0])
-    return best
+@lru_cache(maxsize=256)
+def _sq_plan(rows: tuple[tuple[Any, ...], ...], campaign_id: int | None
+             ) -> tuple[queue_rules.AgentSkills, list[_CampaignRules]]:
+    """The config rows parsed (the same rows give the same skills and rules)."""
+    return _config(list(rows), campaign_id)
 
 
 def _claim_sqlite_locked(cur: Any, agent_id: int, campaign_id: int | None, db_key: int,
                          now: datetime) -> ClaimedTask | None:
-    rows = cur.execute(_SQ_CONFIG, (agent_id,)).fetchall()
-
-    def campaign_name() -> Any:
-        row = cur.execute("SELECT name FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()
-        return row[0] if row else None
-
-    skills, campaigns = _config(rows, campaign_id, campaign_name)
+    rows = tuple(cur.execute(_SQ_CONFIG, (agent_id,)).fetchall())
+    try:
+        skills, campaigns = _sq_plan(rows, campaign_id)
+    except _Unassigned:
+        raise _not_assigned(campaign_id, cur.execute(
+            "SELECT name FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()) from None
     if not campaigns:
         return None
     if _due_for_sweep(db_key, now):
         cur.execute(_SQ_EXPIRE, {"now": _sq_ts(now)})
+    cur.execute(_RELEASE_READY, {"now": _sq_ts(now)})  # one index seek if none is due
     ceiling = _ceiling(skills, lambda: dict(
         cur.execute("SELECT tier, min_sltv_minor FROM sltv_tiers").fetchall()))
     shape = _shape("sqlite", skills, ceiling)
+    if len(campaigns) == 1:
+        rules = campaigns[0]
+        zones = queue_rules.zones_in_window(now, rules.window_start, rules.window_end)
+        if not zones:
+            return None
+        lease = now + timedelta(minutes=rules.lease_minutes)
+        params = _params(shape, rules, agent_id, skills, ceiling, zones, now)
+        params["lease"] = _sq_ts(lease)
+        row = cur.execute(_sq_claim_sql(shape), params).fetchone()
+        return None if row is None else _sq_claimed(row, lease)
     best: tuple[tuple, int, _CampaignRules] | None = None
     for rules in campaigns:
         zones = queue_rules.zones_in_window(now, rules.window_start, rules.window_end)
         if not zones:
             continue
         params = _params(shape, rules, agent_id, skills, ceiling, zones, now)
-        found = _sq_best(cur, shape, rules, params, zones, agent_id)
-        if found is not None and (best is None or (found[0], rules.id) < (best[0],
-                                                                          best[2].id)):
-            best = (found[0], found[1], rules)
+        found = cur.execute(_sq_peek_sql(shape), params).fetchone()
+        if found is None:
+            continue
+        task_id, status, owner, callback_at, sltv_minor, defection_date = found
+        rank = (_rank_callback(owner, agent_id, callback_at, task_id)
+                if status == TaskStatus.CALLBACK.value
+                else _rank_queued(sltv_minor, defection_date, task_id))
+        if best is None or (rank, rules.id) < (best[0], best[2].id):
+            best = (rank, task_id, rules)
     if best is None:
         return None
     _rank, task_id, rules = best
     lease = now + timedelta(minutes=rules.lease_minutes)
     row = cur.execute(_SQ_CLAIM, {"agent": agent_id, "now": _sq_ts(now),
                                   "lease": _sq_ts(lease), "id": task_id}).fetchone()
-    cust = cur.execute("SELECT external_id, name FROM customers WHERE id = ?",
-                       (row[2],)).fetchone()
+    return _sq_claimed(row, lease)
+
+
+def _sq_claimed(row: Any, lease: datetime) -> ClaimedTask:
+    # id, campaign_id, customer_id, sltv_minor, sltv_tier, segment, defection_reason,
+    # callback_at, external_id, name
     return ClaimedTask(
-        task_id=row[0], campaign_id=row[1], customer_id=row[2], external_id=cust[0],
-        name=cust[1] or "", sltv_minor=row[3], sltv_tier=row[4], segment=row[5],
+        task_id=row[0], campaign_id=row[1], customer_id=row[2], external_id=row[8],
+        name=row[9] or "", sltv_minor=row[3], sltv_tier=row[4], segment=row[5],
         defection_reason=row[6], is_callback=row[7] is not None, lease_expires_at=lease)
 
 
@@ -779,6 +1053,8 @@ class QueueMaintenance:
     """
 
     LOCK_KEY = 0x57494E42  # "WINB"
+    #: one vacuum in this many also refreshes the planner's statistics
+    ANALYZE_EVERY = 12
 
     def __init__(self, db: Database, interval_s: float = 5.0,
                  on_vacuum: Callable[[], None] | None = None) -> None:
@@ -805,8 +1081,14 @@ class QueueMaintenance:
                         isolation_level="AUTOCOMMIT") as conn:
                     got = conn.scalar(text("SELECT pg_try_advisory_lock(:k)"),
                                       {"k": self.LOCK_KEY})
+                    runs = 0
                     while got and not self._stop.is_set():
-                        conn.exec_driver_sql("VACUUM (ANALYZE) call_tasks")
+                        # statistics barely move between runs; ANALYZE samples 30,000
+                        # rows, costing as much as the vacuum itself
+                        conn.exec_driver_sql("VACUUM (ANALYZE) call_tasks"
+                                             if runs % self.ANALYZE_EVERY == 0
+                                             else "VACUUM call_tasks")
+                        runs += 1
                         if self.on_vacuum:
                             self.on_vacuum()
                         self._stop.wait(self.interval_s)
