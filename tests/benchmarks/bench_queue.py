@@ -72,20 +72,25 @@ def _bare_claims(path: Path, campaign_id: int, agent_id: int, n: int) -> list[fl
     return times
 
 
+def _timed_claims(db: Database, agent: Actor, campaign_id: int, n: int) -> tuple[list[float], list]:
+    """Seconds per ``claim_next_task`` call, and the tasks claimed (each must exist)."""
+    times, tasks = [], []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        task = queue.claim_next_task(db, agent, campaign_id, now=NOW)
+        times.append(time.perf_counter() - t0)
+        assert task is not None
+        tasks.append(task)
+    return times, tasks
+
+
 def test_sqlite_claim_latency_1m(big_sqlite) -> None:
     db, actors, campaign_id, path = big_sqlite
     agent = actors[0]
     for _ in range(50):  # warm caches, compile statements, compute the zone set
         queue.claim_next_task(db, agent, campaign_id, now=NOW)
-    times = []
-    claimed = set()
-    for _ in range(CLAIMS):
-        t0 = time.perf_counter()
-        task = queue.claim_next_task(db, agent, campaign_id, now=NOW)
-        times.append(time.perf_counter() - t0)
-        assert task is not None
-        claimed.add(task.task_id)
-    assert len(claimed) == CLAIMS
+    times, tasks = _timed_claims(db, agent, campaign_id, CLAIMS)
+    assert len({t.task_id for t in tasks}) == CLAIMS
     bare = _bare_claims(path, campaign_id, actors[1].user_id or 0, CLAIMS)
     p50, p99 = _pct(times, 0.50), _pct(times, 0.99)
     b50, b99 = _pct(bare, 0.50), _pct(bare, 0.99)
@@ -109,12 +114,8 @@ def test_sqlite_claim_latency_trainee_skips_top_tier(big_sqlite) -> None:
         users.update_user(s, admin, actors[2].user_id or 0, seniority="trainee",
                           languages=["zh"])
     trainee = actors[2]
-    times = []
-    for _ in range(min(CLAIMS, 2000)):
-        t0 = time.perf_counter()
-        task = queue.claim_next_task(db, trainee, campaign_id, now=NOW)
-        times.append(time.perf_counter() - t0)
-        assert task is not None and task.sltv_tier != "A"
+    times, tasks = _timed_claims(db, trainee, campaign_id, min(CLAIMS, 2000))
+    assert all(t.sltv_tier != "A" for t in tasks)
     print(f"\nBENCH sqlite claim, trainee (no tier A) speaking zh only: p50 {_pct(times, .5):.3f} ms, "
           f"p99 {_pct(times, .99):.3f} ms")
 
@@ -135,12 +136,7 @@ def test_sqlite_claim_latency_with_tasks_in_their_retry_gap(big_sqlite) -> None:
              waiting))
     conn.close()
     agent = actors[3]
-    times = []
-    for _ in range(min(CLAIMS, 2000)):
-        t0 = time.perf_counter()
-        task = queue.claim_next_task(db, agent, campaign_id, now=NOW)
-        times.append(time.perf_counter() - t0)
-        assert task is not None
+    times, _tasks = _timed_claims(db, agent, campaign_id, min(CLAIMS, 2000))
     p50, p99 = _pct(times, 0.50), _pct(times, 0.99)
     print(f"\nBENCH sqlite claim, {waiting:,} tasks per zone in their retry gap: "
           f"p50 {p50:.3f} ms, p99 {p99:.3f} ms")

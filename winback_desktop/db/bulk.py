@@ -25,23 +25,29 @@ from sqlalchemy import Date, Table, text
 from sqlalchemy.engine import Connection, Dialect
 
 
-def allocate_ids(conn: Connection, table: Table, count: int) -> list[int]:
+def allocate_ids(conn: Connection, table: Table, count: int, *,
+                 sequence: str | None = None) -> list[int]:
     """``count`` fresh primary keys for ``table`` (integer ``id`` column).
 
     SQLite: the caller holds the write lock (``BEGIN IMMEDIATE``), so ``max(id) + 1 …``
     cannot be taken by anyone else before commit. PostgreSQL: values drawn from the
-    column's sequence, safe with concurrent writers.
+    column's sequence (``sequence`` when the caller already knows its name), safe with
+    concurrent writers.
     """
     if count <= 0:
         return []
     if conn.dialect.name == "postgresql":
-        seq = conn.execute(text("SELECT pg_get_serial_sequence(:t, 'id')"),
-                           {"t": table.name}).scalar_one()
+        seq = sequence or _sequence_of(conn, table)
         rows = conn.execute(text("SELECT nextval(CAST(:s AS regclass)) "
                                  "FROM generate_series(1, :n)"), {"s": seq, "n": count})
         return [r[0] for r in rows]
     top = conn.execute(text(f'SELECT coalesce(max(id), 0) FROM "{table.name}"')).scalar_one()
     return list(range(int(top) + 1, int(top) + 1 + count))
+
+
+def _sequence_of(conn: Connection, table: Table) -> str:
+    return str(conn.execute(text("SELECT pg_get_serial_sequence(:t, 'id')"),
+                            {"t": table.name}).scalar_one())
 
 
 class IdAllocator:
@@ -77,13 +83,8 @@ class IdAllocator:
         if self.conn.dialect.name == "postgresql":
             with self._lock:
                 if self._sequence is None:
-                    self._sequence = self.conn.execute(
-                        text("SELECT pg_get_serial_sequence(:t, 'id')"),
-                        {"t": self.table.name}).scalar_one()
-                rows = self.conn.execute(text("SELECT nextval(CAST(:s AS regclass)) "
-                                              "FROM generate_series(1, :n)"),
-                                         {"s": self._sequence, "n": count})
-                return [r[0] for r in rows]
+                    self._sequence = _sequence_of(self.conn, self.table)
+                return allocate_ids(self.conn, self.table, count, sequence=self._sequence)
         self.prime()
         with self._lock:
             first = cast(int, self._next)

@@ -461,11 +461,11 @@ _CONSTANT_COLUMNS = ("import_batch_id", "created_at", "updated_at", "version_id"
 class _RowPreparer:
     """Turns valid parsed rows into complete insert rows, in the reading thread.
 
-    Column list: ``id`` (left empty: the writer fills it in), the fields this file maps,
-    the required columns with their defaults, the time zone, the derived
+    Column list: ``id`` (reserved here through ``id_source``), the fields this file
+    maps, the required columns with their defaults, the time zone, the derived
     SLTV/tier/segment and the batch constants. Bind processing (SQLite dates as text)
     happens here too, and the phone rows are built alongside, so the writer thread only
-    sets ids: the writer is the import's critical path, the reader has time to spare.
+    writes: the writer is the import's critical path, the reader has time to spare.
     """
 
     def __init__(self, mapped: Iterable[str], defaults: Mapping[str, Any],
@@ -494,7 +494,7 @@ class _RowPreparer:
         self._procs = [None, *bulk.bind_processors(dialect, _CUSTOMERS, self.columns)]
         self._phone_procs = bulk.bind_processors(dialect, _PHONES, _PHONE_COLUMNS)
         self._dialect = dialect
-        #: reserves customer ids in the reading thread (PostgreSQL); else the writer does
+        #: reserves customer ids: given here on PostgreSQL, by :meth:`begin` on SQLite
         self.id_source = id_source
         #: the batch's constant columns, bind-processed; set by the writer once it began
         self.constants: list[Any] = []
@@ -512,12 +512,15 @@ class _RowPreparer:
 
     def prepare(self, rows: list[ParsedRow], *, reserve_ids: bool = True
                 ) -> tuple[list[list[Any]], list[list[Any]]]:
-        """Customer and phone rows for the valid ``rows``, also kept on each row."""
+        """Customer and phone rows for the valid ``rows``, also kept on each row.
+
+        ``reserve_ids=False`` prepares rows again under the ids they already have.
+        """
         good = [r for r in rows if r.ok]
         if not good:
             return [], []
-        ids: list[Any] = (self.id_source(len(good)) if reserve_ids and self.id_source
-                          else [r.reserved_id for r in good])
+        ids: list[Any] = (cast(Callable[[int], list[int]], self.id_source)(len(good))
+                          if reserve_ids else [r.reserved_id for r in good])
         maps = [r.values for r in good]
         derived = self.segmenter.derive(
             [m.get("annual_margin") for m in maps], [m.get("annual_revenue") for m in maps],
@@ -642,8 +645,7 @@ def run_import(
     result = ImportResult(batch_id=None, file_name=rows.file_name, sheet=rows.sheet,
                           headers=list(rows.headers))
     options = {"mode": mode, "on_duplicate": on_duplicate, "valid_only": valid_only,
-               "default_tz": default_tz, "default_currency": default_currency,
-               "preparer": preparer}
+               "default_tz": default_tz, "preparer": preparer}
     try:
         with bulk.bulk_runtime():
             _pipeline(db, actor, rows, result, options, is_cancelled, report, chunk_rows)
@@ -766,7 +768,7 @@ class _Aborted(Exception):
 class _ImportJob:
     def __init__(self, session: Session, actor: Actor, rows: CustomerRows,
                  result: ImportResult, *, mode: str, on_duplicate: str, valid_only: bool,
-                 default_tz: str, default_currency: str, preparer: _RowPreparer) -> None:
+                 default_tz: str, preparer: _RowPreparer) -> None:
         self.s = session
         self.actor = actor
         self.rows = rows
@@ -775,14 +777,12 @@ class _ImportJob:
         self.on_duplicate = on_duplicate
         self.valid_only = valid_only
         self.default_tz = default_tz
-        self.defaults = dict(_INSERT_DEFAULTS, currency=default_currency)
         self.segmenter = preparer.segmenter
         self.preparer = preparer
         self.now = utcnow()
         self.writing = True
         self.audit_updates: list[dict[str, Any]] = []
         self.batch_id = 0
-        self._ids: bulk.IdAllocator | None = None
         self.table_was_empty = False
         self._columns = ["id", *preparer.columns, *_CONSTANT_COLUMNS]
         #: phone rows of inserted customers, written a few chunks at a time
@@ -800,8 +800,8 @@ class _ImportJob:
         result.batch_id = self.batch_id
         if s.get_bind().dialect.name == "sqlite":
             # Under the write lock SQLite's next ids are known: the reader numbers rows.
-            self._ids = bulk.IdAllocator(s.connection(), _CUSTOMERS).prime()
-            self.preparer.begin(self.batch_id, self.now, self._ids.take)
+            ids = bulk.IdAllocator(s.connection(), _CUSTOMERS).prime()
+            self.preparer.begin(self.batch_id, self.now, ids.take)
         else:
             self.preparer.begin(self.batch_id, self.now)
         # Nothing to match against: only IDs repeated inside the file need a look-up.
@@ -888,27 +888,17 @@ class _ImportJob:
             self._update(updates)
 
     def _insert(self, rows: list[ParsedRow], batch: _Batch | None = None) -> None:
+        """Insert prepared rows: a whole ``batch`` as the reader built it, or some of its
+        rows (ids and phone rows were set by the reader either way)."""
         conn = self.s.connection()
-        if batch is not None and (not batch.values or batch.values[0][0] is not None):
+        if batch is not None:
             values, phones = batch.values, batch.phones
         else:
             stale = [r for r in rows if r.prepared is None]
             if stale:  # merged with a repeated row after preparation: same id
                 self.preparer.prepare(stale, reserve_ids=False)
             values = [cast(list[Any], r.prepared) for r in rows]
-            need = [row for row in values if row[0] is None]
-            if need:
-                if self._ids is None:
-                    self._ids = bulk.IdAllocator(conn, _CUSTOMERS)
-                for row, cid in zip(need, self._ids.take(len(need)), strict=True):
-                    row[0] = cid
-            phones = []
-            for r in rows:
-                if r.prepared_phones:
-                    cid = cast(list[Any], r.prepared)[0]
-                    for phone in r.prepared_phones:
-                        phone[0] = cid
-                    phones += r.prepared_phones
+            phones = [p for r in rows for p in (r.prepared_phones or ())]
         bulk.insert_rows(conn, _CUSTOMERS, self._columns, values)
         self.result.inserted += len(rows)
         self._phones += phones
