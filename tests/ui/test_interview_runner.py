@@ -195,3 +195,17 @@ def test_embedded_next_to_window_wide_digit_shortcuts(qtbot, db, call) -> None:
     other.setFocus()
     qtbot.keyClick(other, Qt.Key.Key_1)
     assert fired == ["Alt+1", "1"] and runner._choice_buttons[1].isChecked()
+
+
+def test_idle_runner_says_when_the_interview_starts(qtbot, db, call) -> None:  # type: ignore[no-untyped-def]
+    runner = _runner(qtbot, db, call["agent"])
+    assert "answers (F6)" in runner.idle_label.text()
+    # no script yet: no empty script switcher or progress bar
+    assert not runner.script_combo.isVisibleTo(runner)
+    assert not runner.progress.isVisibleTo(runner)
+    runner.start(call["customer_id"], call["call_id"])
+    _idle(qtbot, runner)
+    assert runner.pages.currentIndex() == PAGE_QUESTION
+    assert runner.progress.isVisibleTo(runner)
+    runner.clear()
+    assert not runner.progress.isVisibleTo(runner)

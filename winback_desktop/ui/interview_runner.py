@@ -135,7 +135,8 @@ class InterviewRunner(QWidget):
         self._scripts: list[svc.ScriptInfo] = []
         self._build()
         self._shortcuts()
-        self._show_idle(self.tr("No interview running. Take a customer to start."))
+        self._show_idle(self.tr(
+            "No interview running. It starts when the customer answers (F6)."))
 
     # ------------------------------------------------------------------ layout
 
@@ -396,7 +397,8 @@ class InterviewRunner(QWidget):
         self.proposal = None
         self._preview = None
         self.notes.clear()
-        self._show_idle(self.tr("No interview running. Take a customer to start."))
+        self._show_idle(self.tr(
+            "No interview running. It starts when the customer answers (F6)."))
         self.step_changed.emit("")
 
     # ------------------------------------------------------------------ plumbing
@@ -459,12 +461,17 @@ class InterviewRunner(QWidget):
     def _show_idle(self, text: str) -> None:
         self.idle_label.setText(text)
         self.pages.setCurrentIndex(PAGE_IDLE)
+        # no script on screen: an empty script switcher and progress bar mean nothing
+        self.script_combo.hide()
+        self.progress.hide()
 
     def _show(self, state: svc.ResponseState) -> None:
         self.state = state
         script = state.script
         self.script_label.setText(f"{script.name} · v{script.version}")
         self.script_combo.setEnabled(not state.answers)
+        self.script_combo.setVisible(len(self._scripts) > 1)
+        self.progress.show()
         self.progress.setMaximum(max(state.total, 1))
         self.progress.setValue(state.done)
         self.progress.setFormat(self.tr("{done} of {total}").format(done=state.done,

@@ -5,7 +5,7 @@
     <name>Errors</name>
     <message>
         <source>There is no import to undo.</source>
-        <extracomment>Rows kept with their original cells for the error report. Customer columns an import may set (and compares on update).</extracomment>
+        <extracomment>Rows per chunk: large enough that PostgreSQL&apos;s per-``COPY`` round trips stay a small share (2,000 left the server idle 10 % of the time), small enough for steady progress and a bounded queue. Rows kept with their original cells for the error report. Customer columns an import may set (and compares on update).</extracomment>
         <translation>没有可撤销的导入。</translation>
     </message>
     <message>
@@ -19,7 +19,7 @@
     </message>
     <message>
         <source>Unknown import mode &apos;{mode}&apos;: use upsert or insert-only.</source>
-        <extracomment>reserves customer ids in the reading thread (PostgreSQL); else the writer does the batch&apos;s constant columns, bind-processed; set by the writer once it began</extracomment>
+        <extracomment>reserves customer ids: given here on PostgreSQL, by :meth:`begin` on SQLite the batch&apos;s constant columns, bind-processed; set by the writer once it began</extracomment>
         <translation>未知的导入模式“{mode}”：请使用 upsert 或 insert-only。</translation>
     </message>
     <message>

@@ -4,9 +4,9 @@
 <context>
     <name>InterviewRunner</name>
     <message>
-        <source>No interview running. Take a customer to start.</source>
+        <source>No interview running. It starts when the customer answers (F6).</source>
         <extracomment>confirmed reason code, treatment code (the customer&apos;s new segment) short step for the live board: &quot;3/9 main_reason&quot;, &quot;9/9 confirm&quot;, &quot;paused&quot;, &quot;&quot; the interview was paused (answers kept) a service call failed; the message is also shown in the runner</extracomment>
-        <translation>当前没有进行中的访谈。接听下一位客户即可开始。</translation>
+        <translation>当前没有进行中的访谈。客户接听后（F6）即开始。</translation>
     </message>
     <message>
         <source>Switch script (only before the first answer)</source>
