@@ -78,7 +78,7 @@ def inno_setup() -> None:
 def gui_has_smoke_test() -> bool:
     """True once the GUI entry point understands ``--smoke-test`` (the GUI shell's job)."""
     sources = [ROOT / "winback_desktop" / "app.py",
-               *(ROOT / "winback_desktop" / "ui").glob("*.py")]
+               *(ROOT / "winback_desktop" / "ui").rglob("*.py")]
     return any("--smoke-test" in p.read_text(encoding="utf-8") for p in sources if p.exists())
 
 
@@ -160,6 +160,10 @@ class Smoke:
                                                      "--json"])
         if out and json.loads(out).get("customers") != 200:
             self.fail("demo load --customers 200", out[-500:])
+        # Since issue 15 the CLI acts only as a logged-in user: the scheduled-job form, as
+        # the demo's admin.
+        self.env["WINBACK_USER"] = "admin"
+        self.env["WINBACK_PASSWORD"] = "winback-demo"
         backup = str(self.tmp / "smoke-backup.zip")
         self.run("backup", [*cli, "backup", backup, "--json"], '"customers": 200')
         self.run("restore --yes", [*cli, "restore", backup, "--yes", "--json"],

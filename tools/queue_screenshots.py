@@ -25,8 +25,8 @@ from winback_desktop.db.models import Campaign
 from winback_desktop.db.session import Database
 from winback_desktop.services import auth, demo
 from winback_desktop.services.context import Actor
-from winback_desktop.ui import i18n
-from winback_desktop.ui.context import AppContext
+from winback_desktop.ui.shell import i18n
+from winback_desktop.ui.shell.context import AppContext
 
 
 def wait(app: QApplication, cond, timeout: float = 15.0) -> None:  # type: ignore[no-untyped-def]
@@ -66,9 +66,9 @@ def main(out: Path) -> None:
 
 
 def shoot_language(app: QApplication, db: Database, lang: str, out: Path) -> None:
-    from winback_desktop.ui.campaigns_screen import CampaignsScreen
-    from winback_desktop.ui.segmentation_screen import SegmentationScreen
-    from winback_desktop.ui.workspace_screen import Phase, WorkspaceScreen
+    from winback_desktop.ui.screens.campaigns.screen import CampaignsScreen
+    from winback_desktop.ui.screens.segmentation.screen import SegmentationScreen
+    from winback_desktop.ui.screens.workspace.screen import Phase, WorkspaceScreen
 
     i18n.install(lang)
     agent = AppContext(db=db, actor=auth.authenticate(db, "agent01", demo.DEMO_PASSWORD),

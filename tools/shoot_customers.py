@@ -32,15 +32,15 @@ def main() -> None:
     else:
         db = Database(f"sqlite:///{db_path}")
     app = QApplication.instance() or QApplication(sys.argv)
-    from winback_desktop.ui import style
+    from winback_desktop.ui.shell import style
 
     style.apply(app)  # type: ignore[arg-type]
-    from winback_desktop.ui import i18n
+    from winback_desktop.ui.shell import i18n
 
     i18n.install(language)
     from winback_desktop.db.models import User
-    from winback_desktop.ui.context import AppContext
-    from winback_desktop.ui.customers_screen import CustomersScreen
+    from winback_desktop.ui.screens.customers.screen import CustomersScreen
+    from winback_desktop.ui.shell.context import AppContext
 
     with db.session() as s:
         from sqlalchemy import select
@@ -99,7 +99,7 @@ def sample_workbook(path: Path) -> Path:
 
 
 def shoot_wizard(ctx: object, out: Path, language: str, pump: object) -> None:
-    from winback_desktop.ui.import_wizard import ImportWizard
+    from winback_desktop.ui.screens.importing.wizard import ImportWizard
 
     wizard = ImportWizard(ctx)  # type: ignore[arg-type]
     wizard.resize(1000, 700)

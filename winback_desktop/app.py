@@ -15,7 +15,7 @@ IMPORTED_AT = time.perf_counter()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from winback_desktop.ui.application import run
+    from winback_desktop.ui.shell.application import run
 
     return run(list(sys.argv if argv is None else [sys.argv[0], *argv]))
 

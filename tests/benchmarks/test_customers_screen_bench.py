@@ -141,9 +141,9 @@ def _ms(start: float) -> float:
 
 def test_open_sort_filter_at_1m(qtbot: Any, big_db: Any) -> None:
     from winback_desktop.services.context import Actor
-    from winback_desktop.ui.context import AppContext
-    from winback_desktop.ui.customers_model import COLUMN_KEYS, COLUMNS, PLACEHOLDER
-    from winback_desktop.ui.customers_screen import CustomersScreen
+    from winback_desktop.ui.screens.customers.model import COLUMN_KEYS, COLUMNS, PLACEHOLDER
+    from winback_desktop.ui.screens.customers.screen import CustomersScreen
+    from winback_desktop.ui.shell.context import AppContext
 
     ctx = AppContext(db=big_db, actor=Actor.system())
     with big_db.engine.connect() as con:

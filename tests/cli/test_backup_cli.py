@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import uuid
 from pathlib import Path
 
@@ -13,17 +12,14 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from tests import cli_runner
 from tests.conftest import PG_ENV, PG_SKIP
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def winback(url: str, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "winback_desktop.cli", "--database", url, *args],
-        cwd=ROOT, capture_output=True, text=True, input=stdin, timeout=240,
-        env={**os.environ, "WINBACK_LANG": "en"},
-    )
+    return cli_runner.run("--database", url, *args, input=stdin, timeout=240)
 
 
 @pytest.fixture

@@ -62,7 +62,8 @@ def test_bad_url_and_unreachable_server_are_one_line(winback) -> None:  # type: 
 
 def test_errors_are_translated(winback, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     url = f"sqlite:///{(tmp_path / 'zh.sqlite3').as_posix()}"
-    winback("user", "add", "a1", "--role", "admin", "--password", "pass-word-1", "--database", url)
+    winback("user", "add", "a1", "--role", "admin", "--password", "pass-word-1", "--database", url,
+            "--create")
     res = winback("user", "add", "a1", "--role", "admin", "--password", "pass-word-1",
                   "--database", url, lang="zh_CN")
     assert res.returncode != 0

@@ -129,6 +129,20 @@ def test_bad_files_give_one_clear_line(url: str, tmp_path: Path, content: bytes 
     assert count(url) == 0
 
 
+@pytest.mark.parametrize(("lang", "needle"), [("en", "100:1"), ("zh_CN", "解压")])
+def test_a_zip_bomb_is_refused_in_one_line_in_both_languages(url: str, tmp_path: Path,
+                                                             lang: str, needle: str) -> None:
+    from tests import crafted_xlsx
+
+    path = crafted_xlsx.inflating_workbook(tmp_path / "inflating.xlsx")
+    done = winback(url, "--lang", lang, "import", str(path))
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0] and "inflating.xlsx" in lines[0]
+    assert count(url) == 0
+
+
 def test_errors_in_chinese(url: str, tmp_path: Path) -> None:
     path = tmp_path / "empty.xlsx"
     path.write_bytes(b"")
@@ -151,3 +165,52 @@ def test_export_customers(url: str, tmp_path: Path) -> None:
     text = winback(url, "export", "customers", str(xlsx))
     assert text.returncode == 0 and "4" in text.stdout
     assert xlsx.exists()
+
+
+def test_recordings_scan_names_its_pattern(url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "rec"
+    folder.mkdir()
+    (folder / "nobody_20261116-100030.wav").write_bytes(b"RIFF")
+    pattern = "{agent}_{time:%Y%m%d-%H%M%S}.wav"
+    done = winback(url, "recordings", "scan", str(folder), "--pattern", pattern)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"Pattern {pattern}: 1 files")
+    data = json.loads(winback(url, "recordings", "scan", str(folder), "--pattern", pattern,
+                              "--json").stdout)
+    assert data["pattern"] == pattern and data["unmatched"][0]["reason"] == "no_call"
+
+
+def test_conflicts_are_reported_and_resolved_with_on_conflict(url: str, tmp_path: Path) -> None:
+    rows = [["D1", "first", "13800000001"], ["D2", "other", "13800000002"],
+            ["D1", "second", "13800000009"]]
+    path = workbook(tmp_path / "c.xlsx", rows, ["编号", "姓名", "手机"])
+    done = winback(url, "import", str(path))
+    assert done.returncode == 1 and count(url) == 0
+    assert "Rows 2, 4: customer D1, different Name, Phone; all rejected." in done.stdout
+    data = json.loads(winback(url, "import", str(path), "--json").stdout)
+    assert data["conflicts"] == [{"key": "D1", "rows": [2, 4], "fields": ["name", "phone"],
+                                  "field_labels": ["Name", "Phone"], "resolution": "reject",
+                                  "kept": None}]
+    zh = winback(url, "--lang", "zh_CN", "import", str(path))
+    assert "第 2, 4 行" in zh.stdout and "姓名" in zh.stdout
+    last = winback(url, "import", str(path), "--on-conflict", "last")
+    assert last.returncode == 0, last.stderr
+    assert "row 4 imported" in last.stdout
+    assert count(url) == 2
+    bad = winback(url, "import", str(path), "--on-duplicate", "new")
+    assert bad.returncode == 2 and "invalid choice" in bad.stderr
+
+
+def test_a_chinese_export_imports_back(url: str, tmp_path: Path) -> None:
+    winback(url, "import", str(FIXTURES / "customers.xlsx"))
+    out = tmp_path / "客户.xlsx"
+    assert winback(url, "--lang", "zh_CN", "export", "customers", str(out)).returncode == 0
+    import openpyxl
+
+    header = next(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    assert header[:3] == ("客户编号", "姓名", "电话") and "状态" in header
+    fresh = f"sqlite:///{(tmp_path / 'fresh.sqlite3').as_posix()}"
+    done = winback(fresh, "--create", "import", str(out), "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert (data["inserted"], data["rejected"], data["warnings"]) == (4, 0, [])

@@ -45,9 +45,14 @@ def test_offer_request_decide_outcome_report(winback, db_url: str, tmp_path: Pat
                  lang="zh_CN")
     assert zh.returncode != 0 and "Zhou Jing" in zh.stderr and "已" in zh.stderr
 
-    out = winback("offer", "outcome", rid, "accepted", "--database", db_url)
+    out = winback("offer", "outcome", rid, "accepted", "--database", db_url, as_user="ag1")
     assert out.returncode == 0, out.stderr
     db = Database(db_url)
+    with db.session() as s:  # the offer's answer only; the call's outcome wins back
+        assert s.get(Customer, customer_id).status == "lost"  # type: ignore[union-attr]
+    logged = winback("call", "log", str(task), "--disposition", "won_back",
+                     "--database", db_url, as_user="ag1")
+    assert logged.returncode == 0, logged.stderr
     with db.session() as s:
         assert s.get(Customer, customer_id).status == "won_back"  # type: ignore[union-attr]
     db.dispose()
@@ -56,7 +61,7 @@ def test_offer_request_decide_outcome_report(winback, db_url: str, tmp_path: Pat
                    "--agent", "ag2", "--json", "--database", db_url)
     assert json.loads(auto.stdout)["status"] == "auto_approved"
     declined = winback("offer", "outcome", str(json.loads(auto.stdout)["id"]), "declined",
-                       "--reason", "price", "--json", "--database", db_url)
+                       "--reason", "price", "--json", "--database", db_url, as_user="ag2")
     assert json.loads(declined.stdout)["decline_reason"] == "price"
 
     xlsx = tmp_path / "report.xlsx"

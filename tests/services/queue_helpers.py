@@ -22,7 +22,8 @@ def agent(db: Any, admin: Actor, login: str, **skills: Any) -> Actor:
 
 
 def customers(db: Any, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert customers; defaults: lost, zh, Shanghai, tier C, segment quick."""
+    """Insert customers; defaults: lost, zh, Shanghai, SLTV 10,000.00 (imported unless
+    the row gives spend data), tier C, segment quick."""
     ids = []
     with db.session() as s:
         for n, row in enumerate(rows):
@@ -30,6 +31,11 @@ def customers(db: Any, rows: list[dict[str, Any]]) -> list[int]:
                     "defection_reason": "unknown", "timezone": "Asia/Shanghai",
                     "preferred_language": "zh", "sltv_minor": 1_000_000, "sltv_tier": "C",
                     "segment": "quick", "defection_date": date(2026, 6, 1)} | row
+            if not {"annual_margin_minor", "annual_revenue_minor",
+                    "sltv_imported_minor"} & set(row):
+                # a value with no spend data behind it came from the list: an imported
+                # SLTV, which every revaluation (campaign start, recompute) keeps
+                data["sltv_imported_minor"] = data["sltv_minor"]
             customer = Customer(**data)
             customer.phones.append(CustomerPhone(e164=f"+8613800{n:06d}", raw=f"138{n}",
                                                  is_primary=True))

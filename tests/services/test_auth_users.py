@@ -66,7 +66,8 @@ def test_lockout_after_five_failures_for_fifteen_minutes(db, admin) -> None:  # 
     for _ in range(4):
         with pytest.raises(AuthenticationFailed):
             auth.authenticate(db, "admin", "wrong", now=now)
-    with pytest.raises(AccountLocked):
+    # The fifth wrong password answers like the others (an unknown login never locks)...
+    with pytest.raises(AuthenticationFailed):
         auth.authenticate(db, "admin", "wrong", now=now)
     # Even the right password is refused while locked...
     with pytest.raises(AccountLocked):

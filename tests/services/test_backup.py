@@ -99,7 +99,9 @@ def test_restore_refuses_without_confirmation(demo_db, tmp_path: Path) -> None:
 
 
 def test_only_admins_back_up_or_restore(demo_db, tmp_path: Path) -> None:
-    agent = Actor(1, "agent01", Role.AGENT)
+    with demo_db.session() as s:  # powers are read from the stored role: a real agent
+        agent_id = s.scalar(select(User.id).where(User.login == "agent01"))
+    agent = Actor(agent_id, "agent01", Role.AGENT)
     with pytest.raises(PermissionDenied):
         backup.backup(demo_db, agent, tmp_path / "b.zip")
     with pytest.raises(PermissionDenied):
@@ -166,6 +168,10 @@ def test_restore_refuses_a_backup_from_a_newer_schema(sqlite_db, tmp_path: Path)
             dst.writestr(item, data)
     with pytest.raises(DatabaseTooNew):
         backup.restore(sqlite_db, Actor.system(), rewritten, confirm=True)
+    # 'restore --check' must not call it intact: this app cannot restore it
+    with pytest.raises(DatabaseTooNew) as caught:
+        backup.verify_backup(rewritten)
+    assert "9999_future" in str(caught.value)
 
 
 def test_retention_keeps_the_newest_backups(sqlite_db, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -95,6 +95,7 @@ def test_only_the_holder_can_call_a_task(db, admin) -> None:
     call_id = calls.start_call(db, a, task.task_id, now=NOW)
     with pytest.raises(PermissionDenied):
         calls.finish_call(db, b, call_id, "busy", now=NOW)
+    calls.answer_call(db, a, call_id, now=NOW)  # "not interested" needs a conversation
     calls.finish_call(db, a, call_id, "not_interested", now=NOW)
     with pytest.raises(calls.CallAlreadyFinished):
         calls.finish_call(db, a, call_id, "busy", now=NOW)

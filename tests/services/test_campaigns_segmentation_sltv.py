@@ -61,7 +61,7 @@ def test_recompute_updates_customers_tasks_tiers_and_segments(db, admin) -> None
     ])
     cid = campaign(db, admin, [a])
     changed = sltv_service.recompute(db, admin)
-    assert changed == 8  # four customers and their four tasks
+    assert changed == 4  # the four customers: starting the campaign valued its tasks
     with db.session() as s:
         rows = {c.id: (c.sltv_minor, c.sltv_tier, c.segment)
                 for c in s.scalars(select(Customer))}
@@ -71,14 +71,15 @@ def test_recompute_updates_customers_tasks_tiers_and_segments(db, admin) -> None
     assert rows[big] == (round(3_000_000 * factor) - 2000, "A", "quick")
     assert rows[small] == (round(100_000 * factor) - 2000, "D", "long_term")
     assert rows[imported] == (9_999_999, "A", "quick")  # the import overrides the model
-    assert rows[neg] == (-2000, "negative", "do_not_pursue")
-    assert tasks == rows
+    # no spend data: the value is unknown (not −cost), the customer counts as tier D
+    assert rows[neg] == (None, "D", "quick")
+    assert tasks == rows | {neg: (0, "D", "quick")}  # the queue orders unknowns as 0
     assert sltv_service.recompute(db, admin) == 0  # nothing changed: nothing written
     # a campaign's own parameters re-rank only its tasks
     with db.session() as s:
         campaigns.update_campaign(s, admin, cid, sltv_params={"horizon_years": 1})
-    # the imported SLTV and the margin-less customer do not depend on the horizon
-    assert sltv_service.recompute(db, admin, campaign_id=cid) == 2
+    # the update re-ranked the campaign's tasks itself: nothing left to recompute
+    assert sltv_service.recompute(db, admin, campaign_id=cid) == 0
     with db.session() as s:
         task_big = s.scalar(select(CallTask.sltv_minor).where(CallTask.customer_id == big))
         cust_big = s.scalar(select(Customer.sltv_minor).where(Customer.id == big))
@@ -96,9 +97,11 @@ def test_recompute_refused_to_agents(db, admin) -> None:
 
 
 def test_grid_defaults_edit_and_counts(db, admin) -> None:
-    customers(db, [{"sltv_tier": "A", "defection_reason": "pulled_away", "segment": "quick"},
-                   {"sltv_tier": "A", "defection_reason": "pulled_away", "segment": "quick"},
-                   {"sltv_tier": "D", "defection_reason": "bought_away",
+    customers(db, [{"sltv_minor": 6_000_000, "sltv_tier": "A",
+                    "defection_reason": "pulled_away", "segment": "quick"},
+                   {"sltv_minor": 5_000_000, "sltv_tier": "A",
+                    "defection_reason": "pulled_away", "segment": "quick"},
+                   {"sltv_minor": 0, "sltv_tier": "D", "defection_reason": "bought_away",
                     "segment": "do_not_pursue"}])
     with db.session() as s:
         assert segmentation_service.get_grid(s) == segmentation.default_grid()
@@ -107,7 +110,7 @@ def test_grid_defaults_edit_and_counts(db, admin) -> None:
         assert segmentation_service.cell_counts(s) == {("A", "pulled_away"): 2,
                                                        ("D", "bought_away"): 1}
         moved = segmentation_service.set_cell(s, admin, "A", "pulled_away", "long_term")
-        assert moved == 2
+        assert moved.customers == 2
     with db.session() as s:
         assert segmentation_service.get_grid(s)[("A", "pulled_away")] == "long_term"
         assert set(s.scalars(select(Customer.segment).where(Customer.sltv_tier == "A"))) == {

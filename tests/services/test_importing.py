@@ -177,23 +177,33 @@ def test_reimporting_the_same_file_inserts_nothing(db, admin, tmp_path: Path) ->
 
 def test_duplicates_in_file_and_database_are_previewed(db, admin, tmp_path: Path) -> None:
     importing.run_import(db, admin, workbook(tmp_path / "old.xlsx", good_rows(2)))
-    rows = [*good_rows(3), ["C0003", "again", 13900000003, None, None, None, None]]
+    rows = [*good_rows(3), ["C0003", "again", 13900000003, None, None, None, None],
+            good_rows(1, start=5)[0], good_rows(1, start=5)[0]]
     path = workbook(tmp_path / "new.xlsx", rows)
     with db.session() as s:
         pv = importing.preview(path, session=s, actor=admin)
     assert pv.header_row == 1
     assert pv.mapping["external_id"] == "客户编号"
-    assert (pv.total_rows, pv.valid_rows, pv.invalid_rows) == (4, 4, 0)
-    assert [(d.row, d.first_row) for d in pv.duplicates_in_file] == [(5, 4)]
+    # rows 4 and 5 claim C0003 with different data: a conflict, rejected unless chosen
+    assert (pv.total_rows, pv.valid_rows, pv.invalid_rows) == (6, 4, 2)
+    assert [(c.rows, c.shown_key, c.fields) for c in pv.conflicts] == [
+        ([4, 5], "C0003", ["name", "phone", "defection_reason", "defection_date",
+                           "annual_revenue", "annual_margin", "reason_note"])]
+    assert [(d.row, d.first_row) for d in pv.duplicates_in_file] == [(5, 4), (7, 6)]
     assert [(d.row, d.external_id) for d in pv.duplicates_in_db] == [(2, "C0001"),
                                                                      (3, "C0002")]
-    assert [r.duplicate for r in pv.rows] == ["database", "database", None, "file"]
+    assert [r.duplicate for r in pv.rows] == ["database", "database", None, "file", None,
+                                              "file"]
+    conflict = next(i for i in pv.errors if i.row == 5)
+    assert conflict.render() == (
+        "Rows 4, 5 are the same customer (C0003) with different Name, Phone, Defection "
+        "reason, Defection date, Annual revenue, Annual margin, Reason note: both are "
+        "rejected. Fix the file, or choose to keep the first or the last row.")
 
 
 @pytest.mark.parametrize(("mode", "choice", "inserted", "updated", "skipped", "names"), [
     ("upsert", "update", 1, 2, 0, ["new name 1", "new name 2", "客户3"]),
     ("upsert", "skip", 1, 0, 2, ["客户1", "客户2", "客户3"]),
-    ("upsert", "new", 3, 0, 0, ["客户1", "客户2", "new name 1", "new name 2", "客户3"]),
     ("insert-only", "skip", 1, 0, 2, ["客户1", "客户2", "客户3"]),
 ])
 def test_duplicate_choices(db, admin, tmp_path: Path, mode: str, choice: str, inserted: int,
@@ -208,18 +218,9 @@ def test_duplicate_choices(db, admin, tmp_path: Path, mode: str, choice: str, in
     assert [c[1] for c in customers(db)] == names
 
 
-def test_duplicate_inside_file_update_keeps_last_values(db, admin, tmp_path: Path) -> None:
-    rows = [["D1", "first", 13800000001, None, None, None, None],
-            ["D2", "other", 13800000002, None, None, None, None],
-            ["D1", "second", 13800000009, None, None, None, None]]
-    result = importing.run_import(db, admin, workbook(tmp_path / "d.xlsx", rows))
-    assert result.duplicates_in_file == 1
-    assert [c[:2] for c in customers(db)] == [("D1", "second"), ("D2", "other")]
-    with db.session() as s:
-        phones = s.execute(select(CustomerPhone.e164, CustomerPhone.is_primary)
-                           .join(Customer).where(Customer.external_id == "D1")
-                           .order_by(CustomerPhone.id)).all()
-    assert phones == [("+8613800000009", True), ("+8613800000001", False)]
+def test_a_second_customer_with_one_id_is_no_choice(db, admin, tmp_path: Path) -> None:
+    with pytest.raises(ValidationError):
+        importing.run_import(db, admin, FIXTURES / "customers.xlsx", on_duplicate="new")
 
 
 def test_insert_only_cannot_update(db, admin, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from tests.services.offer_fixtures import add_customer, make_team, template_id
 from winback_desktop.core.errors import Conflict, PermissionDenied, ValidationError, WinbackError
 from winback_desktop.db.models import AuditEntry, CallTask, Customer, OfferRequest
 from winback_desktop.db.types import utcnow
-from winback_desktop.services import offers
+from winback_desktop.services import calls, offers
 
 # Customer of tier A: revenue ¥48,000/yr, SLTV ¥80,000. Agent A limit ¥500 (50,000 fen),
 # supervisor A limit ¥5,000. DISC10-3M costs ¥1,200, FREE-1M ¥4,000, CREDIT500 ¥500.
@@ -225,17 +225,23 @@ def test_outcome_bookkeeping(db) -> None:  # type: ignore[no-untyped-def]
     done = offers.record_outcome(db, team.agent, req.id, accepted=True)
     assert done.status == "accepted" and done.outcome_at is not None
     assert done.cost_minor == 250_000 and done.sltv_minor == 8_000_000
+    # the offer's answer only: the call's outcome wins the customer back
     with db.session() as s:
         customer = s.get(Customer, customer_id)
-        assert customer is not None and customer.status == "won_back"
-        assert customer.won_back_at == done.outcome_at
+        assert customer is not None and customer.status == "lost"
         row = s.get(CallTask, task)
-        assert row is not None and row.status == "done" and row.last_disposition == "won_back"
-        actions = set(s.scalars(select(AuditEntry.action)))
-    assert {"customer_won_back", "task_done", "offer_accepted"} <= actions
+        assert row is not None and row.status == "claimed"
     assert _audit(db, req.id) == ["offer_requested", "offer_countered", "offer_accepted"]
     with pytest.raises(Conflict):  # only once
         offers.record_outcome(db, team.agent, req.id, accepted=False)
+    with pytest.raises(ValidationError):  # one accepted offer per task
+        offers.request_offer(db, team.agent, "GIFT-WELCOME", task_id=task)
+    calls.log_call(db, team.agent, task, "won_back")
+    with db.session() as s:
+        customer = s.get(Customer, customer_id)
+        assert customer is not None and customer.status == "won_back"
+        row = s.get(CallTask, task)
+        assert row is not None and row.status == "done" and row.last_disposition == "won_back"
     with pytest.raises(ValidationError):  # a won-back customer gets no more offers
         offers.request_offer(db, team.agent, "GIFT-WELCOME", task_id=task)
 

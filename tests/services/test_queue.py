@@ -91,8 +91,9 @@ def test_overnight_window_spans_midnight(db, admin) -> None:
 
 def test_dnc_do_not_pursue_and_exhausted_are_never_claimed(db, admin) -> None:
     a = agent(db, admin, "a1")
-    ok, dnc, _dnp, tired = customers(db, [{}, {"do_not_call": True},
-                                         {"segment": "do_not_pursue"}, {}])
+    ok, dnc, dnp, tired = customers(db, [{}, {"do_not_call": True},
+                                        {"segment": "do_not_pursue",
+                                         "defection_reason": "pushed_intentional"}, {}])
     cid = campaign(db, admin, [a], max_attempts=3)
     with db.session() as s:
         s.execute(CallTask.__table__.update().where(CallTask.customer_id == tired)
@@ -102,6 +103,9 @@ def test_dnc_do_not_pursue_and_exhausted_are_never_claimed(db, admin) -> None:
         status = s.scalar(select(CallTask.status).where(CallTask.customer_id == dnc,
                                                          CallTask.campaign_id == cid))
     assert status == "do_not_call"
+    with db.session() as s:
+        assert s.scalar(select(CallTask.status).where(CallTask.customer_id == dnp)) == \
+            "not_pursued"
 
 
 def test_retry_gap_keeps_task_back_until_due(db, admin) -> None:

@@ -30,12 +30,15 @@ TODAY = date(2026, 11, 20)
 
 
 def _call(s, agent: Actor, customer: Customer, start: datetime, *, ring: int = 10,  # type: ignore[no-untyped-def]
-          talk: int | None = 100, wrap: int = 30, disposition: str = "not_interested") -> Call:
+          talk: int | None = 100, wrap: int = 30, disposition: str = "not_interested"
+          ) -> Call:
     answered = start + timedelta(seconds=ring) if talk is not None else None
     ended = (answered or start + timedelta(seconds=ring)) + timedelta(seconds=talk or 0)
     call = Call(customer_id=customer.id, agent_id=agent.user_id, started_at=start,
                 answered_at=answered, ended_at=ended,
-                wrapup_ended_at=ended + timedelta(seconds=wrap), disposition=disposition)
+                wrapup_ended_at=ended + timedelta(seconds=wrap), disposition=disposition,
+                # what the outcome recorded (services.calls does this on a real call)
+                sltv_minor=customer.sltv_minor if disposition == "won_back" else None)
     s.add(call)
     s.flush()
     return call
@@ -101,12 +104,13 @@ def test_each_metric_on_hand_made_calls(db, team) -> None:  # type: ignore[no-un
     assert card.offer_cost_minor == 60_000
     assert card.offer_cost_ratio == pytest.approx(60_000 / 6_100_000)
     assert card.interviews_completed == 1 and card.interview_completion == pytest.approx(0.5)
-    # handle = ring + talk + wrap per dial: (20)+(40)+(370)+(160) = 590 / 4
-    assert card.avg_handle_s == pytest.approx(590 / 4)
+    # handled calls: the three answered ones; handle = talk + hold + wrap-up over them
     assert card.avg_talk_s == pytest.approx((20 + 300 + 100) / 3)
-    assert card.avg_wrap_s == pytest.approx((10 + 10 + 60 + 50) / 4)
+    assert card.avg_wrap_s == pytest.approx((10 + 60 + 50) / 3)
+    assert card.avg_handle_s == pytest.approx((30 + 360 + 150) / 3)
     assert card.qa_average == pytest.approx(85) and card.qa_critical_fails == 1
-    assert view.team_average["dials"] == pytest.approx(3)  # (4 + 2) / 2
+    assert view.agent_average["dials"] == pytest.approx(3)  # (4 + 2) / 2
+    assert view.team.dials == 6
 
 
 def test_rollups_give_the_same_numbers_as_live_sql(db, team) -> None:  # type: ignore[no-untyped-def]
@@ -124,7 +128,7 @@ def test_agents_see_only_their_own_scorecard(db, team) -> None:  # type: ignore[
     with db.session() as s:
         own = scorecards.team_view(s, team["a1"], metrics.parse_period("2026-11"), today=TODAY)
     assert [r.login for r in own.rows] == ["a1"]
-    assert own.team_average["dials"] == pytest.approx(3)
+    assert own.agent_average["dials"] == pytest.approx(3)
     with pytest.raises(PermissionDenied), db.session() as s:
         scorecards.team_view(s, team["a1"], metrics.parse_period("2026-11"), agent_login="a2")
     with pytest.raises(PermissionDenied), db.session() as s:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import shutil
 from collections.abc import Iterator
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,9 @@ import pytest
 from sqlalchemy import update
 
 DEMO_CUSTOMERS = 300
+#: The screens' tests share one fixed demo: a day in the past, no interviews, offers or
+#: QA yet, so each test starts from a known quiet team (the live demo has its own tests).
+QUIET_DEMO: dict[str, Any] = {"today": date(2026, 11, 20), "lively": False}
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +27,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Pat
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     shutil.copyfile(sqlite_template, path)
     db = Database(f"sqlite:///{path.as_posix()}")
-    demo.load_demo(db, Actor.system(), customers=DEMO_CUSTOMERS)
+    demo.load_demo(db, Actor.system(), customers=DEMO_CUSTOMERS, **QUIET_DEMO)
     _call_around_the_clock(db)
     with db.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -61,7 +64,7 @@ def _gui(qapp: Any) -> Iterator[None]:
     """The app's own style, English to start with, no operation left running after."""
     from PySide6.QtCore import QThreadPool
 
-    from winback_desktop.ui import i18n, style
+    from winback_desktop.ui.shell import i18n, style
 
     style.apply(qapp)
     i18n.install("en")
@@ -99,7 +102,7 @@ def make_ctx(db, login: str):  # type: ignore[no-untyped-def]
     """Log in through the real authentication service, as the GUI does."""
     from winback_desktop.services import auth
     from winback_desktop.services.demo import DEMO_PASSWORD
-    from winback_desktop.ui.context import AppContext
+    from winback_desktop.ui.shell.context import AppContext
 
     actor = auth.authenticate(db, login, DEMO_PASSWORD)
     return AppContext(db=db, actor=actor)
@@ -119,7 +122,7 @@ def any_demo_db(request: pytest.FixtureRequest) -> Iterator:
     url: str = request.getfixturevalue("pg_server_url")
     _truncate_pg(url)
     database = Database(url)
-    demo.load_demo(database, Actor.system(), customers=300)
+    demo.load_demo(database, Actor.system(), customers=300, **QUIET_DEMO)
     _call_around_the_clock(database)
     yield database
     database.dispose()

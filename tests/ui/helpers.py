@@ -8,13 +8,13 @@ from winback_desktop.services.demo import DEMO_PASSWORD
 
 
 def wait_ops(qtbot: Any, timeout: int = 15_000) -> None:
-    from winback_desktop.ui.ops import Operation
+    from winback_desktop.ui.kit.service_op import ServiceOp
 
-    qtbot.waitUntil(lambda: not Operation._live, timeout=timeout)
+    qtbot.waitUntil(lambda: not ServiceOp.live, timeout=timeout)
 
 
 def start_controller(controllers: list[Any], url: str, **kwargs: Any) -> Any:
-    from winback_desktop.ui.application import AppController
+    from winback_desktop.ui.shell.application import AppController
 
     controller = AppController(url, **kwargs)
     controllers.append(controller)
@@ -35,8 +35,8 @@ def log_in(qtbot: Any, controller: Any, login: str, password: str = DEMO_PASSWOR
 def main_window(qtbot: Any, db: Any, login: str, **kwargs: Any) -> Any:
     """A main window for ``login`` without going through the dialog."""
     from winback_desktop.services import auth
-    from winback_desktop.ui.context import AppContext
-    from winback_desktop.ui.main_window import MainWindow
+    from winback_desktop.ui.shell.context import AppContext
+    from winback_desktop.ui.shell.main_window import MainWindow
 
     actor = auth.authenticate(db, login, DEMO_PASSWORD)
     window = MainWindow(AppContext(db=db, actor=actor), **kwargs)

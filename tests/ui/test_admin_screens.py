@@ -5,13 +5,14 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from tests.ui.conftest import make_ctx
+from tests.ui.helpers import wait_ops
 from winback_desktop.core import sltv
 from winback_desktop.core.sltv import SltvParams
 from winback_desktop.db.models import CallTask, Campaign, CampaignAgent, Customer, User
 from winback_desktop.services import campaigns as campaign_service
 from winback_desktop.services import segmentation_service
-from winback_desktop.ui.campaigns_screen import CampaignsScreen
-from winback_desktop.ui.segmentation_screen import SegmentationScreen
+from winback_desktop.ui.screens.campaigns.screen import CampaignsScreen
+from winback_desktop.ui.screens.segmentation.screen import SegmentationScreen
 
 TIMEOUT = 10_000
 
@@ -39,7 +40,18 @@ def test_segmentation_cell_edit_persists_and_moves_counts(qtbot, demo_db) -> Non
     quick_before = int(screen.summary_labels["quick"].text().replace(",", ""))
     nurture_before = int(screen.summary_labels["long_term"].text().replace(",", ""))
 
+    # a change that moves customers asks first, saying how many; "no" keeps everything
+    asked: list[str] = []
+    screen.confirm = lambda text: asked.append(text) or False
     cell.combo.setCurrentIndex(cell.combo.findData("quick"))
+    assert len(asked) == 1 and f"{in_cell:,} customers" in asked[0]
+    assert cell.treatment() == "long_term"
+    wait_ops(qtbot)
+    with demo_db.session() as s:
+        assert segmentation_service.get_grid(s)[("C", "pulled_away")] == "long_term"
+    screen.confirm = lambda text: asked.append(text) or True
+    cell.combo.setCurrentIndex(cell.combo.findData("quick"))
+    assert len(asked) == 2
     qtbot.waitUntil(lambda: screen.idle() and screen.grid.get(("C", "pulled_away")) == "quick",
                     timeout=TIMEOUT)
     qtbot.waitUntil(screen.idle, timeout=TIMEOUT)
@@ -154,3 +166,27 @@ def test_campaign_name_required(qtbot, demo_db) -> None:  # type: ignore[no-unty
     screen.save_button.click()
     assert screen.idle()
     assert "name" in screen.status.text()
+
+
+def test_segmentation_screen_switches_language_live(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    """A live switch retranslates the open screen (it stayed English until the next login)."""
+    from winback_desktop.ui.shell import i18n
+
+    screen = SegmentationScreen(make_ctx(demo_db, "admin"))
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.idle() and bool(screen.counts), timeout=TIMEOUT)
+    english = (screen.intro.text(), screen.save_thresholds_button.text(),
+               screen.table.horizontalHeaderItem(0).text(), screen.sum_box.title(),
+               screen.cells[("A", "pulled_away")].combo.itemText(0))
+    i18n.install("zh_CN")
+    try:
+        qtbot.waitUntil(lambda: screen.save_thresholds_button.text() != english[1],
+                        timeout=TIMEOUT)
+        chinese = (screen.intro.text(), screen.save_thresholds_button.text(),
+                   screen.table.horizontalHeaderItem(0).text(), screen.sum_box.title(),
+                   screen.cells[("A", "pulled_away")].combo.itemText(0))
+        assert all(a != b for a, b in zip(english, chinese, strict=True)), chinese
+    finally:
+        i18n.install("en")
+    qtbot.waitUntil(lambda: screen.save_thresholds_button.text() == english[1], timeout=TIMEOUT)

@@ -11,10 +11,11 @@ from typing import Any
 
 from sqlalchemy import select
 
+from tests.ui.helpers import wait_ops
 from winback_desktop.db.models import QaEvaluation
 from winback_desktop.services import auth, calls, presence, queue
 from winback_desktop.services.demo import DEMO_PASSWORD
-from winback_desktop.ui.context import AppContext
+from winback_desktop.ui.shell.context import AppContext
 
 
 def _ctx(db: Any, login: str) -> AppContext:
@@ -28,7 +29,7 @@ def _tile(screen: Any, login: str) -> Any:
 
 
 def test_board_follows_an_agent_working_elsewhere(qtbot: Any, demo_db: Any) -> None:
-    from winback_desktop.ui.board_screen import BoardScreen
+    from winback_desktop.ui.screens.board.screen import BoardScreen
 
     board = BoardScreen(_ctx(demo_db, "supervisor1"))
     qtbot.addWidget(board)
@@ -50,7 +51,7 @@ def test_board_follows_an_agent_working_elsewhere(qtbot: Any, demo_db: Any) -> N
     board.table.selectRow(row)
     board.send_coaching("Ask what the competitor offered")
     qtbot.waitUntil(lambda: board.message.text() != "", timeout=5_000)
-    from winback_desktop.ui.coaching import CoachingInbox
+    from winback_desktop.ui.screens.desk.coaching import CoachingInbox
 
     agent_ctx = AppContext(db=demo_db, actor=agent)
     holder = board  # any widget can host the inbox in a test
@@ -77,7 +78,7 @@ def test_evaluate_a_call_with_its_recording(qtbot: Any, demo_db: Any, tmp_path: 
 
     from PySide6.QtCore import QDate
 
-    from winback_desktop.ui.qa_screen import QaScreen
+    from winback_desktop.ui.screens.qa.screen import QaScreen
 
     agent = auth.authenticate(demo_db, "agent02", DEMO_PASSWORD)
     claimed = queue.claim_next_task(demo_db, agent)
@@ -100,6 +101,8 @@ def test_evaluate_a_call_with_its_recording(qtbot: Any, demo_db: Any, tmp_path: 
     qtbot.waitUntil(lambda: op.done, timeout=5_000)
     assert screen.player.isEnabled()
     screen.player.toggle()  # plays (no audio device offscreen is fine: state still changes)
+    for box in screen.score_boxes.values():
+        box.setValue(box.maximum())
     screen.score_boxes["courtesy"].setValue(0)
     assert "critical" in screen.score_label.text()
     screen.coaching.setPlainText("Stay polite even when they shout")
@@ -107,6 +110,15 @@ def test_evaluate_a_call_with_its_recording(qtbot: Any, demo_db: Any, tmp_path: 
     assert op is not None
     qtbot.waitUntil(lambda: op.done, timeout=5_000)
     assert screen.callback_button.isEnabled()
+    # the evaluation's QA change refreshes the review queue: the call now reads "Evaluated"
+    qtbot.waitUntil(lambda: any(screen.queue.item(i, 0).data(256) == call_id
+                                and screen.queue.item(i, 4).text() == "Evaluated"
+                                for i in range(screen.queue.rowCount())), timeout=5_000)
+    op = screen.send_back()
+    assert op is not None
+    qtbot.waitUntil(lambda: op.done, timeout=5_000)
+    assert not screen.callback_button.isEnabled()
+    assert "call the customer back" in screen.message.text()
     with demo_db.session() as s:
         ev = s.scalars(select(QaEvaluation).where(QaEvaluation.call_id == call_id)).one()
         assert ev.critical_fail and ev.coaching_notes == "Stay polite even when they shout"
@@ -122,3 +134,62 @@ def test_evaluate_a_call_with_its_recording(qtbot: Any, demo_db: Any, tmp_path: 
     qtbot.waitUntil(lambda: op.done, timeout=5_000)
     with demo_db.session() as s:
         assert s.get(QaEvaluation, ev.id).status == "disputed"
+
+
+def test_qa_form_starts_unscored_and_must_be_scored_item_by_item(
+        qtbot: Any, demo_db: Any) -> None:
+    """No "Score 100%" before anything is reviewed, no reset to full marks after submit."""
+    from datetime import date, timedelta
+
+    from PySide6.QtCore import QDate
+
+    from winback_desktop.ui.screens.qa.screen import QaScreen
+
+    agent = auth.authenticate(demo_db, "agent03", DEMO_PASSWORD)
+    claimed = queue.claim_next_task(demo_db, agent)
+    assert claimed is not None
+    call_id = calls.start_call(demo_db, agent, claimed.task_id)
+    calls.mark_answered(demo_db, agent, call_id)
+    calls.end_call(demo_db, agent, call_id)
+    calls.finish_call(demo_db, agent, call_id, "not_interested", notes="Too dear")
+    screen = QaScreen(_ctx(demo_db, "supervisor1"))
+    qtbot.addWidget(screen)
+    monday = date.today() - timedelta(days=date.today().weekday())
+    screen.week.setDate(QDate(monday.year, monday.month, monday.day))
+    qtbot.waitUntil(lambda: screen.queue.rowCount() > 0 and bool(screen.score_boxes),
+                    timeout=10_000)
+    assert all(box.value() == box.minimum() for box in screen.score_boxes.values())
+    assert "%" not in screen.score_label.text()
+    total = len(screen.score_boxes)
+    assert screen.score_label.text() == f"0 of {total} items scored"
+    row = next(i for i in range(screen.queue.rowCount())
+               if screen.queue.item(i, 0).data(256) == call_id)
+    screen.queue.selectRow(row)
+    qtbot.waitUntil(lambda: "Too dear" in screen.details.toPlainText(), timeout=5_000)
+    first = next(iter(screen.score_boxes.values()))
+    first.setValue(first.maximum())
+    assert screen.score_label.text() == f"1 of {total} items scored"
+    assert screen.submit() is None  # refused: items left unscored
+    assert "Score every item" in screen.message.text()
+    for box in screen.score_boxes.values():
+        box.setValue(max(1, box.maximum() - 1))
+    assert "%" in screen.score_label.text()
+    op = screen.submit()
+    assert op is not None
+    qtbot.waitUntil(lambda: op.done, timeout=5_000)
+    wait_ops(qtbot)
+    assert all(box.value() == box.minimum() for box in screen.score_boxes.values())
+    with demo_db.session() as s:
+        ev = s.scalars(select(QaEvaluation).where(QaEvaluation.call_id == call_id)).one()
+        assert ev.score_pct is not None and ev.score_pct < 100
+    # the evaluations list names the call, the customer, the agent, the date and the score
+    screen.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: screen.evals.rowCount() > 0, timeout=5_000)
+    headers = [screen.evals.horizontalHeaderItem(j).text()
+               for j in range(screen.evals.columnCount())]
+    assert headers[:5] == ["Call", "Customer", "Agent", "Date", "Score"]
+    row = next(i for i in range(screen.evals.rowCount())
+               if screen.evals.item(i, 0).text() == f"#{call_id}")
+    assert screen.evals.item(row, 1).text()  # the customer's name
+    assert screen.evals.item(row, 2).text() == "agent03"
+    assert screen.evals.item(row, 3).text() == f"{date.today():%Y-%m-%d}"

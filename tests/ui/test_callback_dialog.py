@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from winback_desktop.ui.callback_dialog import CallbackDialog, customer_wall_clock_to_utc
+from winback_desktop.ui.screens.workspace.callback_dialog import (
+    CallbackDialog,
+    customer_wall_clock_to_utc,
+)
 
 
 def test_customer_time_converts_to_utc_across_zones_and_dst() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from winback_desktop.ui import crash
+from winback_desktop.ui.shell import crash
 
 
 def _boom() -> tuple[type[BaseException], BaseException, object]:

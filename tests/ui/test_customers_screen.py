@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt
 from winback_desktop.db.models import Call, CallTask, Campaign, Customer, CustomerPhone, ImportBatch
 from winback_desktop.services import customer_query, users
 from winback_desktop.services.context import Actor
-from winback_desktop.ui.context import AppContext
-from winback_desktop.ui.customers_model import COLUMN_KEYS, PLACEHOLDER
-from winback_desktop.ui.customers_screen import CustomersScreen
+from winback_desktop.ui.screens.customers.model import COLUMN_KEYS, PLACEHOLDER
+from winback_desktop.ui.screens.customers.screen import CustomersScreen
+from winback_desktop.ui.shell.context import AppContext
 
 PEOPLE = [
     # external id, name, status, reason, tier, sltv (yuan), phone
@@ -253,7 +253,7 @@ def test_model_fetches_lazily_on_a_big_table(qtbot: Any, sqlite_db: Any,
 
 
 def test_language_switch_relabels_headers_filters_and_values(qtbot: Any, ctx: AppContext) -> None:
-    from winback_desktop.ui import i18n
+    from winback_desktop.ui.shell import i18n
 
     screen = open_screen(qtbot, ctx)
     model = screen.model

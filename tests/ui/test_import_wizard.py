@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 from winback_desktop.db.models import Customer, ImportBatch
 from winback_desktop.services import users
 from winback_desktop.services.context import Actor
-from winback_desktop.ui.context import AppContext
-from winback_desktop.ui.import_wizard import ERROR_BG, ImportWizard
+from winback_desktop.ui.screens.importing.wizard import ERROR_BG, ImportWizard
+from winback_desktop.ui.shell.context import AppContext
 
 HEADERS = ["客户编号", "姓名", "手机", "流失日期", "流失原因", "年消费额", "毛利"]
 
@@ -120,6 +120,7 @@ def test_imports_a_chinese_workbook_end_to_end(qtbot: Any, ctx: AppContext,
     go_next(qtbot, wizard, wizard.OPTIONS)
     wizard.options_page.valid_only.setChecked(True)
     wizard.options_page.update_existing.setChecked(True)
+    wizard.options_page.keep_last.setChecked(True)  # rows 4 and 8 are both C001
     go_next(qtbot, wizard, wizard.RUN)
     qtbot.waitUntil(lambda: wizard.run_page.done, timeout=30_000)
     result = wizard.result
@@ -243,3 +244,127 @@ def test_sheet_choice_and_saved_mapping(qtbot: Any, ctx: AppContext, tmp_path: P
     page.load_saved()
     qtbot.waitUntil(lambda: "external_id" in page.mapping(), timeout=5000)
     assert "annual_margin" not in page.mapping()
+
+
+# ------------------------------------------------ after a rejection (issue 21), both engines
+
+
+@pytest.fixture
+def any_ctx(db: Any) -> AppContext:
+    with db.session() as s:
+        admin = users.add_user(s, Actor.system(), "boss", "admin", "boss-pass-123")
+        return AppContext(db=db, actor=Actor.of(admin))
+
+
+CONFLICTING = [
+    ["C001", "王伟", "13800138000", date(2026, 3, 1), "价格太贵", 1000, 300],
+    ["C002", "李娜", "13900139000", date(2026, 3, 2), "竞争对手", 2000, 400],
+    ["C001", "王伟伟", "13800138001", date(2026, 3, 1), "价格太贵", 1000, 300],
+    ["C003", "", "", None, "搬家", 10, 1],  # nobody can call this new customer
+]
+
+
+def _to_run(qtbot: Any, ctx: AppContext, path: Path) -> ImportWizard:
+    wizard = open_wizard(qtbot, ctx, path)
+    go_next(qtbot, wizard, wizard.MAPPING)
+    go_next(qtbot, wizard, wizard.PREVIEW)
+    return wizard
+
+
+def test_preview_shows_conflicts_with_both_rows_and_fields(qtbot: Any, any_ctx: AppContext,
+                                                          tmp_path: Path) -> None:
+    wizard = _to_run(qtbot, any_ctx, chinese_workbook(tmp_path / "c.xlsx", CONFLICTING))
+    page = wizard.preview_page
+    assert "1 customers appear in several rows with different data" in page.summary.text()
+    items = [page.issues.item(i).text() for i in range(page.issues.count())]
+    assert any("Rows 4, 6 are the same customer (C001) with different Name, Phone" in t
+               for t in items), items
+    assert any("nobody can call this customer" in t for t in items), items
+
+
+def test_a_rejected_import_offers_back_to_options_and_the_valid_rows(
+        qtbot: Any, any_ctx: AppContext, tmp_path: Path) -> None:
+    wizard = _to_run(qtbot, any_ctx, chinese_workbook(tmp_path / "c.xlsx", CONFLICTING))
+    go_next(qtbot, wizard, wizard.OPTIONS)
+    assert wizard.options_page.reject_both.isChecked()
+    assert wizard.options_page.all_or_nothing.isChecked()
+    go_next(qtbot, wizard, wizard.RUN)
+    run = wizard.run_page
+    qtbot.waitUntil(lambda: run.done, timeout=30_000)
+    assert customers(any_ctx) == 0
+    assert "Nothing was imported" in run.status.text()
+    assert "Rows 4, 6 are the same customer (C001)" in run.result.text()
+    assert run.back_button.isVisible() and run.valid_button.isVisible()
+    assert run.report_button.isVisible()
+    # back to the options: keep the last of the conflicting rows, still all or nothing
+    run.back_button.click()
+    qtbot.waitUntil(lambda: wizard.currentId() == wizard.OPTIONS)
+    wizard.options_page.keep_last.setChecked(True)
+    go_next(qtbot, wizard, wizard.RUN)
+    qtbot.waitUntil(lambda: run.done and wizard.result is not None, timeout=30_000)
+    assert not wizard.result.committed  # row 7 still cannot be called
+    assert wizard.result.rejected == 1 and customers(any_ctx) == 0
+    # import the valid rows, right here: no restart, the error report stays
+    run.valid_button.click()
+    qtbot.waitUntil(lambda: run.done and wizard.result.committed, timeout=30_000)
+    assert (wizard.result.inserted, wizard.result.rejected) == (2, 1)
+    assert customers(any_ctx) == 2
+    with any_ctx.db.session() as s:
+        assert s.scalar(select(Customer.name).where(Customer.external_id == "C001")) == "王伟伟"
+    assert run.report_button.isVisible() and not run.back_button.isVisible()
+    report = tmp_path / "errors.xlsx"
+    wizard.save_error_report(report)
+    qtbot.waitUntil(report.exists, timeout=10_000)
+    rows = list(openpyxl.load_workbook(report).active.iter_rows(values_only=True))
+    assert [r[0] for r in rows[1:]] == ["C003"]
+
+
+def test_wizard_steps_are_use_cases_that_announce_what_changed(
+        qtbot: Any, any_ctx: AppContext, tmp_path: Path) -> None:
+    """Issue 14: no session in the wizard; the import and its undo announce customers,
+    imports and risk; a rejected import announces nothing; a saved mapping is audited."""
+    from winback_desktop.services.changes import Changes, Topic
+
+    heard: list[Changes] = []
+    any_ctx.hub.changed.connect(heard.append)
+    wizard = _to_run(qtbot, any_ctx, chinese_workbook(tmp_path / "g.xlsx", GOOD_ROWS[:3]))
+    page = wizard.mapping_page
+    wizard.save_mapping(page, "monthly", page.mapping())
+    qtbot.waitUntil(lambda: any(Topic.AUDIT in c for c in heard), timeout=10_000)
+    heard.clear()
+    go_next(qtbot, wizard, wizard.OPTIONS)
+    go_next(qtbot, wizard, wizard.RUN)
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=30_000)
+    assert wizard.result.committed and customers(any_ctx) == 3
+    qtbot.waitUntil(lambda: bool(heard), timeout=5000)
+    assert heard[-1].touches([Topic.CUSTOMERS]) and Topic.IMPORTS in heard[-1]
+    heard.clear()
+    wizard.undo()
+    qtbot.waitUntil(lambda: customers(any_ctx) == 0 and bool(heard), timeout=10_000)
+    assert Topic.CUSTOMERS in heard[-1] and Topic.RISK in heard[-1]
+
+
+def test_a_zip_bomb_is_refused_on_the_first_page(qtbot: Any, ctx: AppContext,
+                                                 tmp_path: Path) -> None:
+    """A 1 MB workbook inflating to 210 MB: one translated line, at once, no reading."""
+    from tests import crafted_xlsx
+
+    path = crafted_xlsx.inflating_workbook(tmp_path / "炸弹.xlsx")
+    wizard = open_wizard(qtbot, ctx, path)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.file_page.error.isVisible(), timeout=10_000)
+    assert wizard.currentId() == wizard.FILE
+    assert "100:1" in wizard.file_page.error.text()
+
+
+def test_a_stray_cell_at_xfd1048576_does_not_swamp_the_wizard(qtbot: Any, ctx: AppContext,
+                                                              tmp_path: Path) -> None:
+    """The list under its header is offered; not 16,384 columns to map."""
+    from tests import crafted_xlsx
+
+    path = crafted_xlsx.far_cell_workbook(tmp_path / "远.xlsx", header=True, column="XFD")
+    wizard = open_wizard(qtbot, ctx, path)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() != wizard.FILE
+                    or wizard.file_page.error.isVisible(), timeout=20_000)
+    assert wizard.preview is not None and len(wizard.preview.headers) <= 27

@@ -10,13 +10,13 @@ from winback_desktop.db.models import Call, CallTask, Campaign, Customer, Interv
 from winback_desktop.services import interviews as I
 from winback_desktop.services import users
 from winback_desktop.services.context import Actor
-from winback_desktop.ui.context import AppContext
-from winback_desktop.ui.interview_runner import (
+from winback_desktop.ui.screens.interviews.runner import (
     PAGE_CONFIRM,
     PAGE_DONE,
     PAGE_QUESTION,
     InterviewRunner,
 )
+from winback_desktop.ui.shell.context import AppContext
 
 SCRIPT = """{
   "name": "Runner test", "kind": "win_back",

@@ -1,13 +1,13 @@
 """Two people, one database: an agent asks for an offer above authority, a supervisor
-approves it in the inbox, the agent sees it and closes the win-back (issue 7)."""
+approves it in the inbox, the agent sees it and records the customer's answer (issue 7)."""
 
 from __future__ import annotations
 
 from tests.services.offer_fixtures import add_customer, make_team
 from winback_desktop.db.models import CallTask, Customer
-from winback_desktop.ui.approvals_screen import ApprovalsScreen
-from winback_desktop.ui.context import AppContext
-from winback_desktop.ui.offers_panel import OffersPanel
+from winback_desktop.ui.screens.approvals.screen import ApprovalsScreen
+from winback_desktop.ui.screens.offers.panel import OffersPanel
+from winback_desktop.ui.shell.context import AppContext
 
 
 def test_agent_asks_supervisor_approves_agent_wins_back(qtbot, db) -> None:  # type: ignore[no-untyped-def]
@@ -65,12 +65,13 @@ def test_agent_asks_supervisor_approves_agent_wins_back(qtbot, db) -> None:  # t
     with qtbot.waitSignal(panel.won_back, timeout=5000):
         panel.accepted_button.click()
     assert panel.request.status == "accepted"
-    assert "Won back" in panel.status.text() and not panel.propose_button.isEnabled()
+    assert "Accepted" in panel.status.text() and not panel.propose_button.isEnabled()
+    # the offer's answer only: the call's outcome wins the customer back (issue 14)
     with db.session() as s:
         customer = s.get(Customer, customer_id)
-        assert customer is not None and customer.status == "won_back"
+        assert customer is not None and customer.status == "lost"
         task = s.get(CallTask, task_id)
-        assert task is not None and task.status == "done"
+        assert task is not None and task.status == "claimed"
     panel.set_context(None)
     inbox.timer.stop()
     panel.timer.stop()
@@ -102,7 +103,7 @@ def test_catalogue_screen_versions_matrix_and_export(qtbot, db, tmp_path) -> Non
     from openpyxl import load_workbook
 
     from winback_desktop.services import offers
-    from winback_desktop.ui.offer_catalog_screen import OfferCatalogScreen
+    from winback_desktop.ui.screens.offers.catalog_screen import OfferCatalogScreen
 
     team = make_team(db)
     screen = OfferCatalogScreen(AppContext(db=db, actor=team.admin))

@@ -13,7 +13,7 @@ from tests.keyring_stub import MemoryKeyring
 from winback_desktop.core.domain import Role
 from winback_desktop.services import backup, demo, team_setup
 from winback_desktop.services.context import Actor
-from winback_desktop.ui.context import AppContext
+from winback_desktop.ui.shell.context import AppContext
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def ctx(sqlite_db) -> AppContext:  # type: ignore[no-untyped-def]
 
 
 def test_refused_connection_is_shown_in_plain_words(qtbot, ctx, memory_keyring) -> None:  # type: ignore[no-untyped-def]
-    from winback_desktop.ui.team_server_dialog import TeamServerDialog
+    from winback_desktop.ui.screens.admin.team_server_dialog import TeamServerDialog
 
     dialog = TeamServerDialog(ctx)
     qtbot.addWidget(dialog)
@@ -47,7 +47,7 @@ def test_refused_connection_is_shown_in_plain_words(qtbot, ctx, memory_keyring) 
 
 
 def test_saving_keeps_the_password_in_the_keyring(qtbot, ctx, memory_keyring) -> None:  # type: ignore[no-untyped-def]
-    from winback_desktop.ui.team_server_dialog import TeamServerDialog
+    from winback_desktop.ui.screens.admin.team_server_dialog import TeamServerDialog
 
     dialog = TeamServerDialog(ctx)
     qtbot.addWidget(dialog)
@@ -63,8 +63,8 @@ def test_saving_keeps_the_password_in_the_keyring(qtbot, ctx, memory_keyring) ->
 
 
 def test_agents_cannot_use_the_database_dialogs(qtbot, sqlite_db, memory_keyring) -> None:  # type: ignore[no-untyped-def]
-    from winback_desktop.ui.backup_dialog import BackupDialog
-    from winback_desktop.ui.team_server_dialog import TeamServerDialog
+    from winback_desktop.ui.screens.admin.backup_dialog import BackupDialog
+    from winback_desktop.ui.screens.admin.team_server_dialog import TeamServerDialog
 
     agent = AppContext(sqlite_db, Actor(5, "agent01", Role.AGENT))
     team = TeamServerDialog(agent)
@@ -75,7 +75,7 @@ def test_agents_cannot_use_the_database_dialogs(qtbot, sqlite_db, memory_keyring
 
 
 def test_backup_then_confirmed_restore(qtbot, ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from winback_desktop.ui.backup_dialog import BackupDialog
+    from winback_desktop.ui.screens.admin.backup_dialog import BackupDialog
 
     demo.load_demo(ctx.db, Actor.system(), customers=20, seed=2)
     questions: list[str] = []
@@ -92,7 +92,7 @@ def test_backup_then_confirmed_restore(qtbot, ctx, tmp_path: Path) -> None:  # t
 
 
 def test_declined_restore_changes_nothing(qtbot, ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from winback_desktop.ui.backup_dialog import BackupDialog
+    from winback_desktop.ui.screens.admin.backup_dialog import BackupDialog
 
     backup.backup(ctx.db, ctx.actor, tmp_path / "b.zip")
     dialog = BackupDialog(ctx, ask=lambda title, text: False)
@@ -105,7 +105,7 @@ def test_declined_restore_changes_nothing(qtbot, ctx, tmp_path: Path) -> None:  
 def test_schedule_is_saved(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QTime
 
-    from winback_desktop.ui.backup_dialog import BackupDialog
+    from winback_desktop.ui.screens.admin.backup_dialog import BackupDialog
 
     dialog = BackupDialog(ctx)
     qtbot.addWidget(dialog)

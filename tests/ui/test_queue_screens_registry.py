@@ -7,7 +7,8 @@ from collections.abc import Iterator
 import pytest
 
 from tests.ui.conftest import make_ctx
-from winback_desktop.ui import i18n, screens
+from winback_desktop.ui.shell import i18n
+from winback_desktop.ui.shell import registry as screens
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def test_agent_gets_the_workspace_first_admin_gets_the_admin_screens(demo_db) ->
 
 def test_workspace_in_chinese(qtbot, demo_db, chinese) -> None:  # type: ignore[no-untyped-def]
     from winback_desktop.core.domain import Disposition
-    from winback_desktop.ui.workspace_screen import WorkspaceScreen
+    from winback_desktop.ui.screens.workspace.screen import WorkspaceScreen
 
     screen = WorkspaceScreen(make_ctx(demo_db, "agent01"))
     qtbot.addWidget(screen)

@@ -9,15 +9,16 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
 from sqlalchemy import select
 
+from tests.ui.conftest import QUIET_DEMO
 from winback_desktop.db.models import AuditEntry, User
 from winback_desktop.services import demo, rewards
 from winback_desktop.services.context import Actor
-from winback_desktop.ui.context import AppContext
+from winback_desktop.ui.shell.context import AppContext
 
 
 @pytest.fixture
 def demo_db(sqlite_db):  # type: ignore[no-untyped-def]
-    demo.load_demo(sqlite_db, Actor.system(), customers=600)
+    demo.load_demo(sqlite_db, Actor.system(), customers=600, **QUIET_DEMO)
     return sqlite_db
 
 
@@ -38,13 +39,13 @@ def _actor(db, login: str) -> Actor:  # type: ignore[no-untyped-def]
 
 
 def test_supervisor_team_view_drill_down_and_export(qtbot, demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from winback_desktop.ui.scorecard_screen import ScorecardScreen
+    from winback_desktop.ui.screens.scorecards.screen import ScorecardScreen
 
     screen = ScorecardScreen(AppContext(demo_db, _actor(demo_db, "supervisor1")))
     qtbot.addWidget(screen)
     _whole_demo_history(screen)
     qtbot.waitUntil(lambda: _loaded_custom(screen), timeout=15_000)
-    assert screen.model.rowCount() == 10
+    assert len(screen.model.rows) == 10 and screen.model.rowCount() == 12  # + team, average
     assert screen.tabs.count() == 3
     # sorting by win-backs descending puts the best agent first
     col = screen.model.columns.index("win_backs")
@@ -62,7 +63,7 @@ def test_supervisor_team_view_drill_down_and_export(qtbot, demo_db, tmp_path: Pa
 
 
 def test_agent_sees_only_own_scorecard_and_points(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
-    from winback_desktop.ui.scorecard_screen import ScorecardScreen
+    from winback_desktop.ui.screens.scorecards.screen import ScorecardScreen
 
     agent = _actor(demo_db, "agent01")
     screen = ScorecardScreen(AppContext(demo_db, agent))
@@ -76,7 +77,7 @@ def test_agent_sees_only_own_scorecard_and_points(qtbot, demo_db) -> None:  # ty
 
 
 def test_spot_award_from_the_screen_is_audited(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
-    from winback_desktop.ui.rewards_screen import RewardsScreen
+    from winback_desktop.ui.screens.rewards.screen import RewardsScreen
 
     sup = _actor(demo_db, "supervisor1")
     screen = RewardsScreen(AppContext(demo_db, sup))
@@ -99,9 +100,13 @@ def test_spot_award_from_the_screen_is_audited(qtbot, demo_db) -> None:  # type:
 
 
 def test_agent_redeems_and_supervisor_approves(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
-    from winback_desktop.ui.rewards_screen import RewardsScreen
+    from winback_desktop.db.models import RewardLedgerEntry
+    from winback_desktop.ui.screens.rewards.screen import RewardsScreen
 
     agent = _actor(demo_db, "agent01")
+    with demo_db.session() as s:  # enough points for the lunch, whatever the demo gave
+        s.add(RewardLedgerEntry(agent_id=agent.user_id, points=400, kind="correction",
+                                reason="opening balance for this test"))
     agent_screen = RewardsScreen(AppContext(demo_db, agent))
     qtbot.addWidget(agent_screen)
     qtbot.waitUntil(lambda: agent_screen.catalogue.rowCount() > 0, timeout=15_000)

@@ -11,10 +11,10 @@ from winback_desktop.core import interview as iv
 from winback_desktop.db.models import Call, CallTask, Campaign, Customer, InterviewScript
 from winback_desktop.services import users
 from winback_desktop.services.context import Actor
-from winback_desktop.ui.context import AppContext
-from winback_desktop.ui.interview_report_screen import InterviewReportScreen
-from winback_desktop.ui.interview_runner import PAGE_CONFIRM, InterviewRunner
-from winback_desktop.ui.script_editor_screen import ScriptEditorScreen
+from winback_desktop.ui.screens.interviews.report_screen import InterviewReportScreen
+from winback_desktop.ui.screens.interviews.runner import PAGE_CONFIRM, InterviewRunner
+from winback_desktop.ui.screens.interviews.script_editor import ScriptEditorScreen
+from winback_desktop.ui.shell.context import AppContext
 
 
 def _wait(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
@@ -174,3 +174,23 @@ def test_preview_walks_a_draft_without_saving(qtbot, db, admin) -> None:
 
         assert s.scalar(select(InterviewResponse.id)) is None
     editor._preview_dialog.close()
+
+
+def test_interview_report_switches_language_live(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    """The open report follows a live language switch (it stayed English before)."""
+    from tests.ui.conftest import make_ctx
+    from winback_desktop.ui.shell import i18n
+
+    report = InterviewReportScreen(make_ctx(demo_db, "supervisor1"))
+    qtbot.addWidget(report)
+    qtbot.waitUntil(lambda: report.report is not None and not report.busy, timeout=10_000)
+    english = (report.refresh_button.text(), report.tabs.tabText(0),
+               report.agents.horizontalHeaderItem(0).text(), report.campaign.itemText(0))
+    i18n.install("zh_CN")
+    try:
+        qtbot.waitUntil(lambda: report.refresh_button.text() != english[0], timeout=5_000)
+        chinese = (report.refresh_button.text(), report.tabs.tabText(0),
+                   report.agents.horizontalHeaderItem(0).text(), report.campaign.itemText(0))
+        assert all(a != b for a, b in zip(english, chinese, strict=True)), chinese
+    finally:
+        i18n.install("en")

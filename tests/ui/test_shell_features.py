@@ -13,7 +13,7 @@ from winback_desktop.services.demo import DEMO_PASSWORD
 def test_language_switch_retranslates_live_and_is_remembered_for_the_user(
         qtbot: Any, controllers: list, demo_url: str) -> None:
     from winback_desktop.services import users
-    from winback_desktop.ui import i18n
+    from winback_desktop.ui.shell import i18n
 
     controller = start_controller(controllers, demo_url)
     log_in(qtbot, controller, "agent06")  # an English-speaking agent
@@ -198,7 +198,7 @@ def test_unreachable_database_offers_retry_choose_and_quit(qtbot: Any,
 
 def test_choosing_another_database_after_an_error(qtbot: Any, controllers: list,
                                                   demo_url: str) -> None:
-    from winback_desktop.ui import prefs
+    from winback_desktop.ui.shell import prefs
 
     controller = start_controller(controllers, "postgresql+psycopg://nobody@127.0.0.1:1/x")
     qtbot.waitUntil(lambda: controller.error_dialog is not None, timeout=20_000)

@@ -40,8 +40,8 @@ def test_smoke_test_fails_when_a_screen_raises(qapp: Any, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     from winback_desktop.core.permissions import Permission
-    from winback_desktop.ui import screens
-    from winback_desktop.ui.smoke import run_smoke
+    from winback_desktop.ui.shell import registry as screens
+    from winback_desktop.ui.shell.smoke import run_smoke
 
     def broken(_ctx: Any) -> Any:
         raise ValueError("this screen is broken")

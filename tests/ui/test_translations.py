@@ -121,7 +121,7 @@ def test_pseudo_keeps_placeholders() -> None:
 def pseudo_locale(qapp: Any) -> Any:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
-    from winback_desktop.ui import i18n
+    from winback_desktop.ui.shell import i18n
 
     class PseudoTranslator(QTranslator):
         def translate(self, context: str, source: str, disambiguation: str | None = None,
@@ -169,7 +169,7 @@ def _clipped(root: Any) -> list[str]:
 
 def test_pseudo_locale_login_dialog_has_no_clipped_text(qtbot: Any, pseudo_locale: Any,
                                                          demo_db: Any) -> None:
-    from winback_desktop.ui.login_dialog import LoginDialog
+    from winback_desktop.ui.shell.login_dialog import LoginDialog
 
     dialog = LoginDialog()
     qtbot.addWidget(dialog)
@@ -221,10 +221,23 @@ def test_the_clipping_check_notices_a_clipped_button(qtbot: Any) -> None:
 def test_qt_standard_buttons_are_translated_too(qtbot: Any) -> None:
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from winback_desktop.ui import i18n
+    from winback_desktop.ui.shell import i18n
 
     i18n.install("zh_CN")
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                            | QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(box)
     assert sorted(b.text() for b in box.buttons()) == sorted(["保存", "取消"])
+
+
+def test_languages_are_named_in_words_not_codes() -> None:
+    """The customer pane said "Language: zh"; now "Chinese" / "中文"."""
+    from winback_desktop.ui.kit import vocabulary
+    from winback_desktop.ui.shell import i18n
+
+    assert vocabulary.name("zh") == "Chinese" and vocabulary.name("en") == "English"
+    i18n.install("zh_CN")
+    try:
+        assert vocabulary.name("zh") == "中文" and vocabulary.name("en") == "英语"
+    finally:
+        i18n.install("en")

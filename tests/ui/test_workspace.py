@@ -13,8 +13,8 @@ from sqlalchemy import select
 from tests.ui.conftest import make_ctx
 from winback_desktop.core.errors import DatabaseUnavailable
 from winback_desktop.db.models import AgentPresence, Call, CallTask
-from winback_desktop.ui import workspace_screen
-from winback_desktop.ui.workspace_screen import Phase, WorkspaceScreen
+from winback_desktop.ui.screens.workspace import screen as workspace_screen
+from winback_desktop.ui.screens.workspace.screen import Phase, WorkspaceScreen
 
 TIMEOUT = 10_000
 
@@ -51,6 +51,13 @@ def _key(qtbot, screen: WorkspaceScreen, key: Qt.Key,  # type: ignore[no-untyped
     focus = QApplication.focusWidget()
     target = focus if focus is not None and screen.isAncestorOf(focus) else screen
     qtbot.keyClick(target, key, modifier)
+
+
+def _answer(qtbot, screen: WorkspaceScreen) -> None:  # type: ignore[no-untyped-def]
+    """F6: the customer is on the line (outcomes of a conversation need it)."""
+    _key(qtbot, screen, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: screen.call.answered is not None and screen.idle(),
+                    timeout=TIMEOUT)
 
 
 def _next(qtbot, screen: WorkspaceScreen) -> None:  # type: ignore[no-untyped-def]
@@ -92,8 +99,8 @@ def test_full_loop_by_keyboard(qtbot, any_demo_db, dialled) -> None:  # type: ig
     assert screen.phase is Phase.WRAP_UP
     assert screen.notes.toPlainText() == "Moved to rival, price 123"
 
-    # Ctrl+6 records "not interested" even while typing notes
-    _key(qtbot, screen, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    # Alt+6 records "not interested" even while typing notes (Ctrl+digit is navigation)
+    _key(qtbot, screen, Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: screen.phase is Phase.IDLE, timeout=TIMEOUT)
     qtbot.waitUntil(screen.idle, timeout=TIMEOUT)
     assert screen.notes.toPlainText() == ""
@@ -118,14 +125,17 @@ def test_full_loop_by_keyboard(qtbot, any_demo_db, dialled) -> None:  # type: ig
     assert screen.task.customer_id != first.customer_id
 
 
-def test_bare_digit_outside_notes_records_outcome(qtbot, demo_db, dialled) -> None:  # type: ignore[no-untyped-def]
+def test_alt_digit_records_an_outcome_straight_from_the_call(qtbot, demo_db, dialled) -> None:  # type: ignore[no-untyped-def]
     screen = _desk(qtbot, demo_db, "agent02")
     _next(qtbot, screen)
     task = screen.task
     _key(qtbot, screen, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: screen.call.call_id is not None and screen.idle(), timeout=TIMEOUT)
     screen.next_button.setFocus()  # focus outside the notes
-    _key(qtbot, screen, Qt.Key.Key_1)  # no answer, straight from the call
+    _key(qtbot, screen, Qt.Key.Key_1)  # a bare digit while dialling records nothing
+    qtbot.wait(200)
+    assert screen.phase is Phase.CALLING
+    _key(qtbot, screen, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # no answer
     qtbot.waitUntil(lambda: screen.phase is Phase.IDLE, timeout=TIMEOUT)
     qtbot.waitUntil(screen.idle, timeout=TIMEOUT)
     with demo_db.session() as s:
@@ -142,6 +152,7 @@ def test_callback_in_customer_zone(qtbot, demo_db, dialled, monkeypatch) -> None
     tz = screen.card.timezone
     _key(qtbot, screen, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: screen.call.call_id is not None and screen.idle(), timeout=TIMEOUT)
+    _answer(qtbot, screen)
     wall = (datetime.now(UTC) + timedelta(days=2)).replace(hour=10, minute=30, second=0,
                                                            microsecond=0, tzinfo=None)
     expected = workspace_screen.CallbackDialog  # the real dialog, driven by the test
@@ -157,7 +168,7 @@ def test_callback_in_customer_zone(qtbot, demo_db, dialled, monkeypatch) -> None
 
     monkeypatch.setattr(screen, "make_callback_dialog", fake_dialog)
     screen.next_button.setFocus()
-    _key(qtbot, screen, Qt.Key.Key_5)
+    _key(qtbot, screen, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: screen.phase is Phase.IDLE, timeout=TIMEOUT)
     qtbot.waitUntil(screen.idle, timeout=TIMEOUT)
     from zoneinfo import ZoneInfo
@@ -178,6 +189,7 @@ def test_notes_survive_a_lost_connection(qtbot, demo_db, dialled, monkeypatch) -
     _next(qtbot, screen)
     _key(qtbot, screen, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: screen.call.call_id is not None and screen.idle(), timeout=TIMEOUT)
+    _answer(qtbot, screen)
     _key(qtbot, screen, Qt.Key.Key_F7)
     qtbot.waitUntil(lambda: screen.phase is Phase.WRAP_UP and screen.idle(), timeout=TIMEOUT)
     screen.notes.setPlainText("Wants a call after the holidays")
@@ -239,6 +251,7 @@ def test_outcome_stored_but_reply_lost_is_not_recorded_twice(qtbot, demo_db, dia
     task = screen.task
     _key(qtbot, screen, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: screen.call.call_id is not None and screen.idle(), timeout=TIMEOUT)
+    _answer(qtbot, screen)
     screen.notes.setPlainText("Asked for a manager")
     real_finish = workspace_screen.calls.finish_call
 
@@ -269,7 +282,9 @@ def test_a_customer_whose_card_fails_goes_back_to_the_queue(qtbot, demo_db, monk
     def broken(*_a, **_k):  # type: ignore[no-untyped-def]
         raise DatabaseUnavailable(detail="timeout")
 
-    monkeypatch.setattr(workspace_screen.customer_card, "customer_card", broken)
+    from winback_desktop.services import call_desk
+
+    monkeypatch.setattr(call_desk.customer_card, "customer_card", broken)
     screen = _desk(qtbot, demo_db, "agent09")
     _key(qtbot, screen, Qt.Key.Key_F2)
     qtbot.waitUntil(screen.idle, timeout=TIMEOUT)
@@ -322,7 +337,7 @@ def test_exit_interview_runs_inside_the_call(qtbot, demo_db, dialled) -> None:  
     from PySide6.QtWidgets import QAbstractButton
 
     from winback_desktop.db.models import InterviewResponse
-    from winback_desktop.ui.interview_runner import PAGE_QUESTION
+    from winback_desktop.ui.screens.interviews.runner import PAGE_QUESTION
 
     screen = _desk(qtbot, demo_db, "agent01")
     _next(qtbot, screen)
@@ -348,8 +363,8 @@ def test_exit_interview_runs_inside_the_call(qtbot, demo_db, dialled) -> None:  
     if choices:
         assert choices[0].isChecked()
 
-    # Ctrl+2 still records "busy" from inside the runner; the interview is paused, kept
-    qtbot.keyClick(target, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    # Alt+2 still records "busy" from inside the runner; the interview is paused, kept
+    qtbot.keyClick(target, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: screen.phase is Phase.IDLE and screen.idle(), timeout=TIMEOUT)
     qtbot.waitUntil(lambda: not runner.busy, timeout=TIMEOUT)
     with demo_db.session() as s:
@@ -380,7 +395,7 @@ def test_notes_survive_a_crash_as_a_local_draft(qtbot, demo_db, dialled) -> None
     _key(qtbot, again, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: again.call.call_id is not None and again.idle(), timeout=TIMEOUT)
     again.next_button.setFocus()
-    _key(qtbot, again, Qt.Key.Key_1)
+    _key(qtbot, again, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: again.phase is Phase.IDLE and again.idle(), timeout=TIMEOUT)
     assert store.load(task_id) is None  # stored in the database: the draft is gone
     with demo_db.session() as s:
@@ -389,7 +404,7 @@ def test_notes_survive_a_crash_as_a_local_draft(qtbot, demo_db, dialled) -> None
         assert call.notes == "Half-written: wants a refund first"
 
 
-def test_offers_panel_follows_the_customer_and_acceptance_wins_back(qtbot, demo_db, dialled) -> None:  # type: ignore[no-untyped-def]
+def test_offers_panel_follows_the_customer_and_acceptance_leads_to_the_outcome(qtbot, demo_db, dialled) -> None:  # type: ignore[no-untyped-def]
     screen = _desk(qtbot, demo_db, "agent03")
     assert screen.offers.customer_id is None
     _next(qtbot, screen)
@@ -399,8 +414,12 @@ def test_offers_panel_follows_the_customer_and_acceptance_wins_back(qtbot, demo_
     _key(qtbot, screen, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: screen.call.call_id is not None and screen.idle(), timeout=TIMEOUT)
     call_id = screen.call.call_id
+    _answer(qtbot, screen)
     screen.notes.setPlainText("Took the 3-month discount")
     screen.offers.won_back.emit()  # the panel recorded "customer accepted"
+    # the call stays open at the outcome step; the agent records the outcome
+    qtbot.waitUntil(lambda: screen.phase is Phase.WRAP_UP and screen.idle(), timeout=TIMEOUT)
+    screen.disposition_buttons[screen.success].click()
     qtbot.waitUntil(lambda: screen.phase is Phase.IDLE and screen.idle(), timeout=TIMEOUT)
     assert screen.offers.customer_id is None
     with demo_db.session() as s:
@@ -425,7 +444,7 @@ def test_closing_the_main_window_gives_the_customer_back_and_goes_offline(qtbot,
 
 
 def test_a_transaction_hit_by_a_snapshot_conflict_runs_again() -> None:
-    from winback_desktop.ui.widget_ops import retry_when_locked
+    from winback_desktop.ui.kit.service_op import retry_when_locked
 
     calls: list[int] = []
 
@@ -442,3 +461,28 @@ def test_a_transaction_hit_by_a_snapshot_conflict_runs_again() -> None:
 
     with pytest.raises(DatabaseUnavailable):
         retry_when_locked(down, pause=0)
+
+
+def test_a_save_campaign_customer_is_saved_not_won_back(qtbot, demo_db, dialled) -> None:  # type: ignore[no-untyped-def]
+    from winback_desktop.db.models import Customer
+
+    screen = _desk(qtbot, demo_db, "agent05")
+    qtbot.waitUntil(lambda: screen.campaign_combo.count() == 3, timeout=TIMEOUT)
+    save = next(i for i in range(screen.campaign_combo.count())
+                if "Save" in screen.campaign_combo.itemText(i))
+    screen.campaign_combo.setCurrentIndex(save)
+    _next(qtbot, screen)
+    task = screen.task
+    success = screen.disposition_buttons[workspace_screen.Disposition.SAVED]
+    assert "Saved" in success.text() and "Won back" not in success.text()
+    _key(qtbot, screen, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: screen.call.call_id is not None and screen.idle(), timeout=TIMEOUT)
+    _key(qtbot, screen, Qt.Key.Key_F6)
+    qtbot.waitUntil(screen.idle, timeout=TIMEOUT)
+    success.click()
+    qtbot.waitUntil(lambda: screen.phase is Phase.IDLE and screen.idle(), timeout=TIMEOUT)
+    with demo_db.session() as s:
+        call = s.scalars(select(Call).where(Call.task_id == task.task_id)
+                         .order_by(Call.id.desc())).first()
+        assert call.disposition == "saved"
+        assert s.get(Customer, task.customer_id).status == "retained"

@@ -43,3 +43,19 @@ def test_tiers(value: int, tier: str) -> None:
 
 def test_edited_thresholds_are_used() -> None:
     assert seg.tier_for(100, {"A": 100, "B": 50, "C": 10, "D": 0}) == "A"
+
+
+def test_unknown_sltv_is_the_lowest_non_negative_tier() -> None:
+    assert seg.tier_for(None) == "D"
+    assert seg.tier_for(None, {"A": 900, "B": 500, "C": 100, "D": 10}) == "D"
+    assert seg.classify(None, "pulled_away", seg.DEFAULT_TIER_THRESHOLDS,
+                        seg.default_grid()) == ("D", "long_term")
+
+
+def test_vectorised_tiers_equal_scalar_tiers() -> None:
+    import math
+
+    thresholds = {"A": 5_000_000, "B": 2_000_000, "C": 500_000, "D": 0}
+    values = [-1, 0, 1, 499_999, 500_000, 1_999_999, 2_000_000, 5_000_000, 10**12, math.nan]
+    want = [seg.tier_for(None if math.isnan(v) else int(v), thresholds) for v in values]
+    assert seg.tier_many(values, thresholds).tolist() == want

@@ -54,3 +54,65 @@ def test_vectorised_equals_scalar() -> None:
 def test_params_from_mapping_ignores_unknown_keys() -> None:
     p = sltv.SltvParams.from_mapping({"retention_rate": 0.5, "colour": "red"})
     assert p.retention_rate == 0.5 and p.discount_rate == 0.10
+
+
+def _random_cases(n: int, seed: int) -> list[tuple[int | None, int | None, sltv.SltvParams]]:
+    """Customers and campaign parameters of the shapes real lists have: margins from a
+    few fen to millions, revenue-only rows, odd rates and horizons."""
+    import random
+
+    rng = random.Random(seed)
+    cases = []
+    for _ in range(n):
+        params = sltv.SltvParams(
+            retention_rate=rng.choice([0.7, 0.5, 0.65, 0.83, 1.0, rng.random()]),
+            discount_rate=rng.choice([0.1, 0.0, 0.08, 0.125, rng.random() / 3]),
+            horizon_years=rng.choice([5, 1, 3, 7, 10, rng.randint(1, 20)]),
+            margin_rate=rng.choice([0.25, 0.3, rng.random()]),
+            win_back_cost_minor=rng.choice([0, 5_000, rng.randint(0, 100_000)]),
+            contact_cost_minor=rng.choice([2_000, 0, rng.randint(0, 9_999)]))
+        margin = rng.choice([None, rng.randint(1, 99), rng.randint(100, 10_000_000),
+                             int(rng.lognormvariate(12, 2)), -rng.randint(1, 500_000)])
+        revenue = rng.choice([None, rng.randint(0, 50_000_000), int(rng.lognormvariate(13, 2))])
+        cases.append((margin, revenue, params))
+    return cases
+
+
+def test_explain_adds_up_to_the_fen_for_many_customers() -> None:
+    """Σ displayed yearly values − cost = SLTV exactly, and each yearly value is the
+    exact term rounded to within one fen."""
+    wrong = []
+    for margin, revenue, params in _random_cases(20_000, seed=14):
+        e = sltv.explain(margin, revenue, params)
+        if e.sltv_minor is None:
+            continue
+        if sum(y.value_minor for y in e.years) - e.cost_minor != e.sltv_minor:
+            wrong.append((margin, revenue, params))
+            continue
+        for y in e.years:
+            exact = y.margin_minor * y.retention_factor * y.discount_factor
+            assert abs(y.value_minor - exact) < 1.0 + 1e-6, (margin, revenue, params, y)
+    assert wrong == []
+
+
+def test_explain_equals_bulk_recompute_for_many_customers() -> None:
+    """The value the explain shows is the value the queue ranks by."""
+    by_params: dict[sltv.SltvParams, list[tuple[int | None, int | None]]] = {}
+    for margin, revenue, params in _random_cases(5_000, seed=21):
+        by_params.setdefault(params, []).append((margin, revenue))
+    for params, rows in by_params.items():
+        got = sltv.compute_many([math.nan if m is None else m for m, _ in rows],
+                                [math.nan if r is None else r for _, r in rows], params)
+        want = [sltv.explain(m, r, params).sltv_minor for m, r in rows]
+        assert [None if math.isnan(v) else int(v) for v in got.tolist()] == want
+
+
+def test_no_margin_and_no_revenue_leaves_sltv_unknown() -> None:
+    """The model cannot value a customer without spend data: no yearly terms, no SLTV
+    (not −cost), and the explain says so."""
+    e = sltv.explain(None, None)
+    assert e.sltv_minor is None
+    assert e.years == [] and e.margin_source == "none"
+    assert e.defaulted == ["margin", "revenue"]
+    assert sltv.compute(None, None) is None
+    assert math.isnan(sltv.compute_many([math.nan], [math.nan])[0])

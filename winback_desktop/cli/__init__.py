@@ -13,25 +13,34 @@ import sys
 from collections.abc import Sequence
 
 from winback_desktop import __version__
-from winback_desktop.cli import _common
-from winback_desktop.cli._common import tr
 
 #: Modules under ``winback_desktop.cli`` that add commands; one per line, in help order.
 COMMAND_MODULES = [
     "db_cmd",
+    "auth_cmd",
     "user_cmd",
     "demo_cmd",
     "import_cmd",
     "queue_cmd",
+    "desk_cmd",
+    "campaign_cmd",
     "interview_cmd",
     "offer_cmd",
     "scorecard_cmd",
     "backup_cmd",
     "qa_cmd",
+    "risk_cmd",
+    "plan_cmd",
+    "model_cmd",
+    "report_cmd",
+    "phone_cmd",
 ]
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from winback_desktop.cli import _common
+    from winback_desktop.cli._common import tr
+
     common = _common.common_options()
     parser = argparse.ArgumentParser(
         prog="winback",
@@ -47,8 +56,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:2] == ["phone", "hook"]:
+        # A softphone waits for this one: it skips the full parser and its imports.
+        from winback_desktop.cli.phone_hook import main as phone_hook
+
+        return phone_hook(argv[2:])
+    if argv == ["--version"]:
+        # Asked by installers and scripts: answered before any parser or service import.
+        print(f"winback {__version__}")
+        return 0
+    from winback_desktop.cli import _common
+
     _setup_logging()
     _common.setup_language(argv)
+    bad = _common.not_utf8(argv)
+    if bad is not None:
+        print(_common.tr("winback: error: ") + _common.error_line(bad), file=sys.stderr)
+        return 2
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

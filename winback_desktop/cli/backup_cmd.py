@@ -7,13 +7,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from winback_desktop.cli._common import add_command, emit, open_db, tr
+from winback_desktop.cli._common import acting_user, add_command, emit, open_db, tr
 from winback_desktop.core.errors import WinbackError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
-from winback_desktop.db.engine import default_database_url
-from winback_desktop.db.session import Database
 from winback_desktop.services import backup, team_setup
 from winback_desktop.services.context import Actor
+from winback_desktop.services.database import Database, connect
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -55,7 +54,7 @@ def _progress(args: argparse.Namespace) -> Any:
 def backup_cmd(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        info = backup.backup(db, Actor.system(), args.file, progress=_progress(args),
+        info = backup.backup(db, acting_user(args, db), args.file, progress=_progress(args),
                              portable=args.portable)
     finally:
         db.dispose()
@@ -90,7 +89,7 @@ def restore_cmd(args: argparse.Namespace) -> int:
         emit(args, info.as_dict(), _describe(info) + " " + tr("The file is intact."))
         return 0
     # Not open_db: a restore must work on a damaged, empty or too-new database too.
-    db = Database(getattr(args, "database", None) or default_database_url())
+    db = connect(getattr(args, "database", None))
     try:
         if not getattr(args, "json", False):
             print(_describe(info), file=sys.stderr)
@@ -98,7 +97,7 @@ def restore_cmd(args: argparse.Namespace) -> int:
             raise WinbackError(QT_TRANSLATE_NOOP(
                 "Errors", "Not restored: everything in {database} would be replaced. Run "
                 "again with --yes, or type yes when asked."), database=db.display_url)
-        result = backup.restore(db, Actor.system(), args.file, confirm=True,
+        result = backup.restore(db, _restorer(args, db), args.file, confirm=True,
                                 progress=_progress(args))
     finally:
         db.dispose()
@@ -106,6 +105,22 @@ def restore_cmd(args: argparse.Namespace) -> int:
          tr("Restored {database} from {path}: {rows} rows verified.").format(
              database=result.database, path=result.path, rows=sum(result.rows.values())))
     return 0
+
+
+def _restorer(args: argparse.Namespace, db: Database) -> Actor:
+    """An admin's login when the database can say who that is; a database that is
+    damaged, empty or too new cannot, and then the database credential (the SQLite
+    file's OS account, the PostgreSQL schema owner) is the authority (docs/SECURITY.md)."""
+    from dataclasses import replace
+
+    from winback_desktop.core.errors import AuthenticationFailed, NotLoggedIn, PermissionDenied
+
+    try:
+        return acting_user(args, db)
+    except (NotLoggedIn, AuthenticationFailed, PermissionDenied):
+        raise
+    except Exception:  # no readable users table: the database credential decides
+        return replace(Actor.system(), channel="cli")
 
 
 def _target_url(url: str) -> str:
@@ -125,7 +140,7 @@ def migrate_to_cmd(args: argparse.Namespace) -> int:
     target = _target_url(args.url)
     db = open_db(args)
     try:
-        report = team_setup.migrate_to(db, target, Actor.system(), _progress(args))
+        report = team_setup.migrate_to(db, target, acting_user(args, db), _progress(args))
     finally:
         db.dispose()
     lines = [f"{'table':<24} {'source':>10} {'target':>10}  ok"]

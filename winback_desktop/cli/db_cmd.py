@@ -7,8 +7,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from winback_desktop.cli._common import add_command, emit, tr
-from winback_desktop.services.database import open_database, schema_status
+from winback_desktop.cli._common import MISSING_DATABASE, add_command, emit, open_db, tr
+from winback_desktop.services.database import (
+    connect,
+    default_database_url,
+    ensure_exists,
+    schema_status,
+)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -24,36 +29,37 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def upgrade(args: argparse.Namespace) -> int:
     backups: list[Path] = []
-    db = open_database(getattr(args, "database", None), on_backup=backups.append)
+    # The one command that creates a database where none is: that is what it is for.
+    args.create = True
+    reports: list[dict[str, Any]] = []
+    db = open_db(args, identify=False, on_backup=backups.append, on_report=reports.append)
     try:
-        info = schema_status(db)
+        info: dict[str, Any] = dict(schema_status(db))
         info["backup"] = str(backups[0]) if backups else None
         text = tr("Database {url} is at schema {rev}.").format(url=info["url"], rev=info["current"])
         if backups:
             print(tr("Backup written to {path}").format(path=backups[0]), file=sys.stderr)
-        emit(args, info, text)
+        groups = [g for r in reports if r.get("kind") == "duplicate_customer_ids"
+                  for g in r["groups"]]
+        info["duplicate_customer_ids"] = groups
+        lines = [text, *(tr("Customer ID {id} was held by {n} customers: customer {kept} keeps "
+                            "it, customers {released} gave it up (see the audit log).").format(
+            id=g["external_id"], n=len(g["released"]) + 1, kept=g["kept"],
+            released=", ".join(str(c) for c in g["released"])) for g in groups)]
+        emit(args, info, "\n".join(lines))
     finally:
         db.dispose()
     return 0
 
 
 def status(args: argparse.Namespace) -> int:
-    from winback_desktop.db.session import Database
-
-    url = getattr(args, "database", None)
-    from winback_desktop.db.engine import default_database_url
-
-    db = Database(url or default_database_url())
+    url = getattr(args, "database", None) or default_database_url()
+    ensure_exists(url, create=bool(getattr(args, "create", False)),
+                  missing_text=MISSING_DATABASE)
+    db = connect(url)
     try:
-        from sqlalchemy.exc import DBAPIError
-
-        from winback_desktop.core.errors import DatabaseUnavailable
-        from winback_desktop.db.session import short_db_error
-
-        try:
-            info = schema_status(db)
-        except DBAPIError as exc:
-            raise DatabaseUnavailable(detail=short_db_error(exc)) from exc
+        # an unreachable server is one translated line from the service
+        info = schema_status(db)
         text = tr("Database {url}: schema {current}, this app needs {head}.").format(**info)
         emit(args, info, text)
     finally:

@@ -6,9 +6,8 @@ import argparse
 import sys
 from typing import Any
 
-from winback_desktop.cli._common import add_command, emit, open_db, tr
+from winback_desktop.cli._common import acting_user, add_command, emit, open_db, tr
 from winback_desktop.services import demo
-from winback_desktop.services.context import Actor
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -28,7 +27,8 @@ def load_demo(args: argparse.Namespace) -> int:
             if not getattr(args, "json", False) and sys.stderr.isatty():
                 print(f"\r{done}/{total}", end="", file=sys.stderr)
 
-        summary = demo.load_demo(db, Actor.system(), customers=args.customers, seed=args.seed,
+        summary = demo.load_demo(db, acting_user(args, db), customers=args.customers,
+                                 seed=args.seed,
                                  progress=progress)
         emit(args, summary.as_dict(),
              tr("Demo data loaded: {users} users, {customers} customers, {calls} calls.").format(

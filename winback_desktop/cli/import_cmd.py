@@ -1,4 +1,5 @@
-"""``winback import FILE`` / ``winback import undo`` / ``winback export customers FILE``."""
+"""``winback import FILE`` / ``winback import purchases FILE`` / ``winback import undo`` /
+``winback export customers FILE``."""
 
 from __future__ import annotations
 
@@ -8,12 +9,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from winback_desktop.cli._common import _qt_translate, add_command, emit, open_db, tr
+from winback_desktop.cli._common import _qt_translate, acting_user, add_command, emit, open_db, tr
 from winback_desktop.core.errors import NotFound, ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.io.error_report import write_error_report
-from winback_desktop.services import customer_query, importing
-from winback_desktop.services.context import Actor
+from winback_desktop.services import (
+    customer_query,
+    import_actions,
+    import_matching,
+    importing,
+)
 
 #: Errors printed in text mode before "… and N more".
 SHOWN_ERRORS = 20
@@ -22,8 +27,14 @@ SHOWN_ERRORS = 20
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     imp = add_command(sub, "import", common, import_file,
                       tr("import customers from .xlsx, .xlsm, .xls or .csv "
-                         "('winback import undo' undoes the last import)"))
-    imp.add_argument("file", metavar="FILE", help=tr("the file to import, or 'undo'"))
+                         "('winback import purchases FILE' imports a purchase history; "
+                         "'winback import undo' undoes the last import)"))
+    imp.add_argument("file", metavar="FILE",
+                     help=tr("the file to import, 'purchases' or 'undo'"))
+    imp.add_argument("purchase_file", metavar="PURCHASE_FILE", nargs="?", default=None,
+                     help=tr("after 'purchases': the purchase history to import"))
+    imp.add_argument("--no-scan", action="store_true",
+                     help=tr("purchases: do not run the early-warning scan afterwards"))
     imp.add_argument("--sheet", default=None, help=tr("sheet name (default: the first)"))
     imp.add_argument("--mapping", default=None, metavar="NAME",
                      help=tr("saved column mapping name, or a JSON file {field: header}"))
@@ -34,8 +45,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     imp.add_argument("--mode", choices=list(importing.MODES), default="upsert",
                      help=tr("upsert updates known customer IDs; insert-only never updates"))
     imp.add_argument("--on-duplicate", choices=list(importing.ON_DUPLICATE), default=None,
-                     help=tr("what a known customer ID does (default: update for upsert, "
+                     help=tr("what a known customer does (default: update for upsert, "
                              "skip for insert-only)"))
+    imp.add_argument("--on-conflict", choices=list(importing.ON_CONFLICT), default="reject",
+                     help=tr("rows of the file that are one customer with different data: "
+                             "reject them all (default), import the first or the last"))
     imp.add_argument("--valid-only", action="store_true",
                      help=tr("import the valid rows even when others have errors"))
     imp.add_argument("--region", default=None, metavar="CC",
@@ -68,6 +82,17 @@ def _progress(args: argparse.Namespace) -> Any:
     return report
 
 
+def _waiting(args: argparse.Namespace) -> Any:
+    said: list[bool] = []
+
+    def waiting() -> None:
+        if not said and not getattr(args, "json", False) and sys.stderr.isatty():
+            print(tr("Waiting for another import of this database to finish…"),
+                  file=sys.stderr, flush=True)
+        said.append(True)
+    return waiting
+
+
 def _load_mapping(args: argparse.Namespace, db: Any) -> dict[str, str] | None:
     if not args.mapping:
         return None
@@ -84,32 +109,49 @@ def _load_mapping(args: argparse.Namespace, db: Any) -> dict[str, str] | None:
                 "Errors", "The mapping file {file} is not valid JSON: {detail}"),
                 file=candidate.name, detail="{field: header}")
         return {str(k): str(v) for k, v in data.items()}
-    with db.session() as s:
-        try:
-            return importing.get_mapping(s, Actor.system(), args.mapping)
-        except NotFound:
-            raise NotFound(QT_TRANSLATE_NOOP("Errors", "No saved mapping named '{name}'."),
-                           name=args.mapping) from None
+    try:
+        return import_actions.get_mapping(db, acting_user(args, db), args.mapping)
+    except NotFound:
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "No saved mapping named '{name}'."),
+                       name=args.mapping) from None
+
+
+def _kind(args: argparse.Namespace) -> str:
+    """``import purchases FILE`` reads a purchase history; ``import FILE`` a customer list."""
+    if args.file == "purchases" and args.purchase_file:
+        args.file = args.purchase_file
+        return "purchases"
+    if args.file == "purchases" and not Path("purchases").exists():
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Errors", "Name the purchase file: winback import purchases FILE"))
+    if args.purchase_file:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Errors", "One file at a time: winback import FILE, or winback import purchases "
+            "FILE."))
+    return "customers"
 
 
 def import_file(args: argparse.Namespace) -> int:
-    if args.file == "undo" and not Path("undo").exists():
+    if args.file == "undo" and not Path("undo").exists() and not args.purchase_file:
         return undo(args)
+    kind = _kind(args)
     db = open_db(args)
     try:
         mapping = _load_mapping(args, db)
         if args.preview:
-            with db.session() as s:
-                pv = importing.preview(args.file, sheet=args.sheet, mapping=mapping,
-                                       header_row=args.header_row, default_region=args.region,
-                                       session=s, actor=Actor.system(),
-                                       progress=_progress(args))
+            pv = import_actions.preview(db, acting_user(args, db), args.file,
+                                        sheet=args.sheet, mapping=mapping,
+                                        header_row=args.header_row,
+                                        default_region=args.region,
+                                        progress=_progress(args), kind=kind)
             data = {
+                "kind": kind,
                 "file": pv.file_name, "sheet": pv.sheet, "sheets": pv.sheets,
                 "header_row": pv.header_row, "mapping": pv.mapping,
                 "unmapped_headers": pv.unmapped_headers, "rows": pv.total_rows,
                 "valid": pv.valid_rows, "invalid": pv.invalid_rows,
                 "duplicates_in_file": [d.as_dict() for d in pv.duplicates_in_file],
+                "conflicts": [c.as_dict(_qt_translate) for c in pv.conflicts],
                 "duplicates_in_db": [d.as_dict() for d in pv.duplicates_in_db],
                 "errors": [{"row": i.row, "column": i.column,
                             "message": i.render(_qt_translate)} for i in pv.errors],
@@ -127,30 +169,49 @@ def import_file(args: argparse.Namespace) -> int:
             emit(args, data, "\n".join(lines))
             return 0 if not pv.invalid_rows else 1
         result = importing.run_import(
-            db, Actor.system(), args.file, sheet=args.sheet, mapping=mapping,
+            db, acting_user(args, db), args.file, sheet=args.sheet, mapping=mapping,
             header_row=args.header_row, mode=args.mode, on_duplicate=args.on_duplicate,
-            valid_only=args.valid_only, default_region=args.region, progress=_progress(args))
+            valid_only=args.valid_only, default_region=args.region, progress=_progress(args),
+            kind=kind, scan_after=not args.no_scan, on_conflict=args.on_conflict,
+            waiting=_waiting(args))
         if not getattr(args, "json", False) and sys.stderr.isatty():
             print(file=sys.stderr)
         if args.error_report and result.rejected_rows:
             write_error_report(args.error_report, result.headers, result.rejected_rows,
                                translate=_qt_translate)
         if args.save_mapping and result.committed:
-            with db.session() as s:
-                importing.save_mapping(s, Actor.system(), args.save_mapping,
-                                       _used_mapping(args, mapping))
+            import_actions.save_mapping(db, acting_user(args, db), args.save_mapping,
+                                        _used_mapping(args, mapping, kind))
         data = result.as_dict(_qt_translate)
-        if result.committed:
+        if result.committed and kind == "purchases":
+            text = tr("Purchases import #{batch}: {rows} rows, {inserted} new, {unchanged} "
+                      "imported before, {rejected} rejected.").format(
+                batch=result.batch_id, rows=result.rows, inserted=result.inserted,
+                unchanged=result.unchanged, rejected=result.rejected)
+            if result.risk_flagged is not None:
+                text += "\n" + tr("Early-warning scan: {count} customers flagged at risk "
+                                  "('winback risk list' shows why).").format(
+                    count=result.risk_flagged)
+        elif result.committed:
             text = tr("Import #{batch}: {rows} rows, {inserted} new, {updated} updated, "
                       "{unchanged} unchanged, {skipped} skipped, {rejected} rejected.").format(
                 batch=result.batch_id, rows=result.rows, inserted=result.inserted,
                 updated=result.updated, unchanged=result.unchanged, skipped=result.skipped,
                 rejected=result.rejected)
+            if result.risk_flags_closed:
+                text += "\n" + tr("{count} early-warning flags closed: the list changed "
+                                  "those customers' status.").format(
+                    count=result.risk_flags_closed)
         else:
             text = tr("Nothing was imported: {rejected} of {rows} rows have errors. Fix them, "
                       "or use --valid-only to import the valid rows.").format(
                 rejected=result.rejected, rows=result.rows)
-        lines = [text, *_issue_lines(result.errors)]
+        lines = [text, *(tr("Rows {rows}: customer {key}, different {fields}; {what}.").format(
+            rows=", ".join(str(n) for n in c.rows), key=c.shown_key,
+            fields=", ".join(import_matching.field_labels(c.fields, _qt_translate)),
+            what=tr("all rejected") if c.kept is None else
+            tr("row {row} imported").format(row=c.kept)) for c in result.conflicts),
+            *_issue_lines(result.errors)]
         if args.error_report and result.rejected_rows:
             lines.append(tr("Error report: {file}").format(file=args.error_report))
         emit(args, data, "\n".join(lines))
@@ -159,11 +220,12 @@ def import_file(args: argparse.Namespace) -> int:
         db.dispose()
 
 
-def _used_mapping(args: argparse.Namespace, mapping: dict[str, str] | None) -> dict[str, str]:
+def _used_mapping(args: argparse.Namespace, mapping: dict[str, str] | None,
+                  kind: str = "customers") -> dict[str, str]:
     if mapping is not None:
         return mapping
     pv = importing.preview(args.file, sheet=args.sheet, header_row=args.header_row,
-                           default_region=args.region, limit=0)
+                           default_region=args.region, limit=0, kind=kind)
     return pv.mapping
 
 
@@ -182,7 +244,7 @@ def _issue_lines(issues: list[Any]) -> list[str]:
 def undo(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        done = importing.undo_last_batch(db, Actor.system())
+        done = importing.undo_last_batch(db, acting_user(args, db))
         emit(args, {"batch_id": done.batch_id, "removed": done.removed,
                     "restored": done.restored},
              tr("Import #{batch} undone: {removed} customers removed, {restored} restored.")
@@ -199,7 +261,7 @@ def export_customers(args: argparse.Namespace) -> int:
             status=args.status, defection_reason=args.reason, sltv_tier=args.tier,
             segment=args.segment, import_batch_id=args.batch, campaign_id=args.campaign,
             text=args.search)
-        rows = customer_query.export_customers(db, Actor.system(), filt, args.file,
+        rows = customer_query.export_customers(db, acting_user(args, db), filt, args.file,
                                                fmt=args.format, progress=_progress(args),
                                                translate=_qt_translate)
         emit(args, {"file": args.file, "rows": rows},

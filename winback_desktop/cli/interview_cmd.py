@@ -8,11 +8,10 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from winback_desktop.cli._common import add_command, emit, open_db, parse_day, tr
+from winback_desktop.cli._common import acting_user, add_command, emit, open_db, parse_day, tr
 from winback_desktop.core.errors import ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
-from winback_desktop.services import interviews
-from winback_desktop.services.context import Actor
+from winback_desktop.services import script_actions
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -65,8 +64,7 @@ def _read(path: str) -> str:
 def list_scripts(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        with db.session() as session:
-            rows = interviews.list_scripts(session, Actor.system())
+        rows = script_actions.list_scripts(db, acting_user(args, db))
         data = [asdict(r) for r in rows]
         lines = [f"{r.name:<40} v{r.version:<3} {r.status:<10} {r.kind:<9} {r.language:<3} "
                  f"{r.questions:>3} {', '.join(r.campaigns)}" for r in rows]
@@ -79,8 +77,7 @@ def list_scripts(args: argparse.Namespace) -> int:
 def export_script(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        with db.session() as session:
-            text = interviews.export_script(session, Actor.system(), args.name, args.version)
+        text = script_actions.script_json(db, acting_user(args, db), args.name, args.version)
         try:
             Path(args.file).write_text(text, encoding="utf-8")
         except OSError as exc:
@@ -97,14 +94,12 @@ def import_script(args: argparse.Namespace) -> int:
     text = _read(args.file)
     db = open_db(args)
     try:
-        with db.session() as session:
-            row = interviews.import_script(session, Actor.system(), text,
-                                           source=Path(args.file).name,
-                                           publish_now=args.publish)
-            data = {"id": row.id, "name": row.name, "version": row.version,
-                    "status": row.status}
+        made = script_actions.import_script(db, acting_user(args, db), text,
+                                            source=Path(args.file).name,
+                                            publish_now=args.publish)
+        data = made.as_dict()
         emit(args, data, tr("Imported '{name}' as version {version} ({status}).").format(
-            name=data["name"], version=data["version"], status=data["status"]))
+            name=made.name, version=made.version, status=made.status))
     finally:
         db.dispose()
     return 0
@@ -113,12 +108,10 @@ def import_script(args: argparse.Namespace) -> int:
 def publish_script(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        with db.session() as session:
-            row = interviews.find_script(session, args.name, args.version)
-            interviews.publish(session, Actor.system(), row.id)
-            data = {"id": row.id, "name": row.name, "version": row.version}
+        made = script_actions.publish_named(db, acting_user(args, db), args.name, args.version)
+        data = {"id": made.script_id, "name": made.name, "version": made.version}
         emit(args, data, tr("Published '{name}' version {version}.").format(
-            name=data["name"], version=data["version"]))
+            name=made.name, version=made.version))
     finally:
         db.dispose()
     return 0
@@ -127,13 +120,11 @@ def publish_script(args: argparse.Namespace) -> int:
 def assign_script(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        with db.session() as session:
-            row = interviews.find_script(session, args.name, args.version)
-            campaign = interviews.find_campaign(session, args.campaign)
-            interviews.assign(session, Actor.system(), row.id, campaign.id)
-            data = {"script_id": row.id, "campaign_id": campaign.id}
+        made = script_actions.assign_named(db, acting_user(args, db), args.name,
+                                           args.version, args.campaign)
+        data = {"script_id": made.script_id, "campaign_id": made.campaign_id}
         emit(args, data, tr("The campaign '{campaign}' now uses '{name}' version {version}.")
-             .format(campaign=args.campaign, name=row.name, version=row.version))
+             .format(campaign=args.campaign, name=made.name, version=made.version))
     finally:
         db.dispose()
     return 0
@@ -142,9 +133,9 @@ def assign_script(args: argparse.Namespace) -> int:
 def install_defaults(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        with db.session() as session:
-            made = interviews.ensure_default_scripts(session, Actor.system())
-            data = [{"id": r.id, "name": r.name, "version": r.version} for r in made]
+        made = script_actions.install_defaults(db, acting_user(args, db))
+        data = [{"id": r.script_id, "name": r.name, "version": r.version}
+                for r in made.scripts]
         emit(args, data, tr("Installed {count} scripts.").format(count=len(data)))
     finally:
         db.dispose()
@@ -155,14 +146,9 @@ def report(args: argparse.Namespace) -> int:
     date_from, date_to = parse_day(args.date_from), parse_day(args.date_to)
     db = open_db(args)
     try:
-        with db.session() as session:
-            campaign_id = (interviews.find_campaign(session, args.campaign).id
-                           if args.campaign else None)
-            result = interviews.interview_report(session, Actor.system(), campaign_id,
-                                                 date_from, date_to)
-            if args.xlsx:
-                interviews.export_report_xlsx(session, Actor.system(), result,
-                                              Path(args.xlsx))
+        result = script_actions.report_for(db, acting_user(args, db), args.campaign,
+                                           date_from, date_to,
+                                           xlsx=Path(args.xlsx) if args.xlsx else None)
         data = result.as_dict()
         lines = [tr("Completed interviews: {count}, reason overridden: {overridden}").format(
             count=result.completed, overridden=result.overridden)]

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import argparse
 from datetime import UTC, datetime, time
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import select
-
-from winback_desktop.cli._common import add_command, emit, open_db, parse_day, tr
-from winback_desktop.core.errors import ValidationError
-from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
-from winback_desktop.db.models import CallTask, OfferRequest, User
-from winback_desktop.services import offers, users
-from winback_desktop.services.context import Actor
+from winback_desktop.cli._common import (
+    acting_user,
+    add_command,
+    emit,
+    open_db,
+    parse_amount,
+    parse_day,
+    tr,
+)
+from winback_desktop.services import cli_sessions, offer_actions, offers
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -29,14 +30,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     req.add_argument("--task", type=int, required=True, help=tr("call task id"))
     req.add_argument("--offer", required=True, help=tr("offer code or id"))
     req.add_argument("--agent", default=None,
-                     help=tr("login of the agent proposing it (default: who holds the task)"))
+                     help=tr("agent proposing it (default: you; supervisors may name an agent)"))
     req.add_argument("--note", default=None, help=tr("note for the approver"))
 
     dec = add_command(offer_sub, "decide", common, decide,
                       tr("approve, reject or counter a request"))
     dec.add_argument("request", type=int, metavar="REQUEST")
     dec.add_argument("decision", choices=["approve", "reject", "counter"])
-    dec.add_argument("--by", required=True, metavar="LOGIN", help=tr("who decides"))
+    dec.add_argument("--by", default=None, metavar="LOGIN",
+                     help=tr("who decides: must be the logged-in user"))
     dec.add_argument("--note", default=None, help=tr("note for the agent"))
     dec.add_argument("--counter-offer", default=None, metavar="CODE",
                      help=tr("catalogue offer proposed instead (counter)"))
@@ -51,7 +53,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     out.add_argument("answer", choices=["accepted", "declined"])
     out.add_argument("--reason", default=None, help=tr("why the customer declined"))
     out.add_argument("--by", default=None, metavar="LOGIN",
-                     help=tr("who records it (default: the requesting agent)"))
+                     help=tr("who records it (default: you; supervisors may name an agent)"))
 
     rep = add_command(offer_sub, "report", common, report,
                       tr("acceptance, cost per win-back, return per offer, turnaround"))
@@ -68,16 +70,11 @@ def _money(minor: int | None) -> str:
     return "-" if minor is None else f"¥{minor / 100:,.2f}"
 
 
-def _actor(session: Any, login: str) -> Actor:
-    return Actor.of(users.get_user(session, login))
-
-
 def list_offers(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        with db.session() as session:
-            rows = offers.list_templates(session, Actor.system(),
-                                         all_versions=args.all_versions)
+        rows = offer_actions.catalogue(db, acting_user(args, db),
+                                       all_versions=args.all_versions)
         data = [r.as_dict() for r in rows]
         lines = [f"{r.id:>4} {r.code:<14} v{r.version:<3} {'+' if r.active else '-'} "
                  f"{r.kind:<15} {r.name}" for r in rows]
@@ -96,17 +93,7 @@ def _request_line(info: offers.OfferRequestInfo) -> str:
 def request(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        with db.session() as session:
-            if args.agent:
-                actor = _actor(session, args.agent)
-            else:
-                holder = session.scalar(select(User).join(
-                    CallTask, CallTask.claimed_by == User.id).where(CallTask.id == args.task))
-                if holder is None:
-                    raise ValidationError(QT_TRANSLATE_NOOP(
-                        "Errors", "Nobody holds task {task}: say who proposes with --agent."),
-                        task=args.task)
-                actor = Actor.of(holder)
+        actor = cli_sessions.act_for(db, acting_user(args, db), args.agent)
         info = offers.request_offer(db, actor, args.offer, task_id=args.task, note=args.note)
         emit(args, info.as_dict(), _request_line(info))
     finally:
@@ -115,18 +102,13 @@ def request(args: argparse.Namespace) -> int:
 
 
 def _yuan(text: str) -> int:
-    try:
-        return int((Decimal(text.replace(",", "").lstrip("¥")) * 100).to_integral_value())
-    except InvalidOperation as exc:
-        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Not an amount: '{value}'."),
-                              value=text) from exc
+    return parse_amount(text)
 
 
 def decide(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        with db.session() as session:
-            actor = _actor(session, args.by)
+        actor = cli_sessions.must_be_me(db, acting_user(args, db), args.by, "decide")
         counter = None
         if args.decision == "counter":
             counter = {"code": args.counter_offer, "text": args.counter_text}
@@ -142,18 +124,7 @@ def decide(args: argparse.Namespace) -> int:
 def outcome(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        with db.session() as session:
-            if args.by:
-                actor = _actor(session, args.by)
-            else:
-                agent = session.scalar(select(User).join(
-                    OfferRequest, OfferRequest.agent_id == User.id).where(
-                    OfferRequest.id == args.request))
-                if agent is None:
-                    offers.request_info(session, args.request)  # NotFound if no such request
-                    raise ValidationError(QT_TRANSLATE_NOOP(
-                        "Errors", "Say who records the outcome with --by."))
-                actor = Actor.of(agent)
+        actor = cli_sessions.act_for(db, acting_user(args, db), args.by)
         info = offers.record_outcome(db, actor, args.request, args.answer == "accepted",
                                      args.reason)
         emit(args, info.as_dict(), _request_line(info))
@@ -171,12 +142,13 @@ def report(args: argparse.Namespace) -> int:
     since, until = _date(args.since), _date(args.until)
     db = open_db(args)
     try:
-        with db.session() as session:
-            if args.xlsx:
-                result = offers.export_report(session, Actor.system(), args.xlsx,
-                                              report_headers(), since=since, until=until)
-            else:
-                result = offers.offer_report(session, Actor.system(), since=since, until=until)
+        if args.xlsx:
+            result = offer_actions.export_offer_report(db, acting_user(args, db), args.xlsx,
+                                                       report_headers(), since=since,
+                                                       until=until)
+        else:
+            result = offer_actions.offer_report(db, acting_user(args, db), since=since,
+                                                until=until)
         data = result.as_dict()
         t = result.totals
         rate = "-" if t.acceptance_rate is None else f"{t.acceptance_rate:.0%}"
@@ -203,11 +175,10 @@ def report(args: argparse.Namespace) -> int:
 
 def report_headers() -> dict[str, str]:
     """The xlsx headers in the CLI's language."""
-    from PySide6.QtCore import QCoreApplication
-
+    from winback_desktop.cli import _lang
     from winback_desktop.io import offers_xlsx
 
-    return {label: QCoreApplication.translate(offers_xlsx.CONTEXT, label)
+    return {label: _lang.translate(offers_xlsx.CONTEXT, label)
             for label in offers_xlsx.labels()}
 
 
@@ -224,8 +195,7 @@ def expire(args: argparse.Namespace) -> int:
 def defaults(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        with db.session() as session:
-            n = offers.ensure_default_offers(session)
+        n = offer_actions.add_shipped_offers(db, acting_user(args, db)).count
         emit(args, {"added": n}, tr("Added {n} default offer(s).").format(n=n))
     finally:
         db.dispose()

@@ -8,9 +8,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from winback_desktop.cli._common import add_command, emit, open_db, parse_day, tr
-from winback_desktop.services import monitoring, qa, recordings
-from winback_desktop.services.context import Actor
+from winback_desktop.cli._common import acting_user, add_command, emit, open_db, parse_day, tr
+from winback_desktop.services import monitoring, qa_actions, recordings
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -27,7 +26,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     scan.add_argument("folder")
     scan.add_argument("--pattern", default=recordings.DEFAULT_PATTERN,
                       help=tr("file-name pattern with {agent}, {phone}, {call} and "
-                              "{time:%%Y%%m%%d-%%H%%M%%S}"))
+                              "{time:%%Y%%m%%d-%%H%%M%%S}, optionally ending with the "
+                              "extension (.wav)"))
     scan.add_argument("--timezone", default="UTC", help=tr("time zone of the file times"))
     add_command(sub, "board", common, board, tr("the live board: agents and queue"))
 
@@ -42,10 +42,11 @@ def report(args: argparse.Namespace) -> int:
     end = _day(args.date_to, today) + timedelta(days=1)
     db = open_db(args)
     try:
-        with db.session() as session:
-            rows = qa.report(session, Actor.system(), start, end)
         if args.export:
-            qa.export_report(rows, Path(args.export), {})
+            rows = qa_actions.export_qa_report(db, acting_user(args, db), start, end,
+                                               Path(args.export), {})
+        else:
+            rows = qa_actions.qa_report(db, acting_user(args, db), start, end)
         data = [asdict(r) for r in rows]
         lines = [f"{r.login:<12} {r.evaluations:>4} "
                  f"{'' if r.average is None else f'{r.average:.1f}':>6} {r.critical_fails:>3}"
@@ -59,13 +60,15 @@ def report(args: argparse.Namespace) -> int:
 def scan_folder(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        result = recordings.scan_folder(db, Actor.system(), Path(args.folder), args.pattern,
+        result = recordings.scan_folder(db, acting_user(args, db), Path(args.folder), args.pattern,
                                         timezone=args.timezone)
         emit(args, result.as_dict(),
-             tr("{scanned} files: {matched} linked, {unmatched} unmatched, {linked} already "
-                "linked.").format(scanned=result.scanned, matched=len(result.matched),
-                                  unmatched=len(result.unmatched),
-                                  linked=result.already_linked))
+             tr("Pattern {pattern}: {scanned} files, {matched} linked, {unmatched} unmatched, "
+                "{linked} already linked.").format(pattern=result.pattern,
+                                                    scanned=result.scanned,
+                                                    matched=len(result.matched),
+                                                    unmatched=len(result.unmatched),
+                                                    linked=result.already_linked))
     finally:
         db.dispose()
     return 0
@@ -74,8 +77,7 @@ def scan_folder(args: argparse.Namespace) -> int:
 def board(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        with db.session() as session:
-            b = monitoring.live_board(session, Actor.system())
+        b = monitoring.board(db, acting_user(args, db))
         data = {
             "at": b.at, "by_state": b.by_state, "queue_depth": b.queue_depth,
             "callbacks_due": b.callbacks_due, "pending_approvals": b.pending_approvals,

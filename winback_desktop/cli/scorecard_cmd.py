@@ -5,16 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from sqlalchemy import select
-
-from winback_desktop.cli._common import add_command, emit, open_db, tr
+from winback_desktop.cli import _common
+from winback_desktop.cli._common import acting_user, add_command, emit, open_db, tr
 from winback_desktop.core import metrics
-from winback_desktop.core.domain import Role
 from winback_desktop.core.errors import ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
-from winback_desktop.db.models import User
-from winback_desktop.services import rewards, scorecards, users
-from winback_desktop.services.context import Actor
+from winback_desktop.services import cli_sessions, reward_actions, rewards, scorecards
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -41,7 +37,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     award = add_command(rw_sub, "award", common, spot_award, tr("spot award by a supervisor"))
     award.add_argument("agent", metavar="AGENT")
     award.add_argument("points", type=int)
-    award.add_argument("--by", metavar="LOGIN", required=True)
+    award.add_argument("--by", metavar="LOGIN", default=None,
+                       help=tr("who awards: must be the logged-in user"))
     award.add_argument("--reason", required=True)
 
 
@@ -54,53 +51,92 @@ def _period(text: str) -> metrics.Period:
             "2026-11-01..2026-11-15."), period=text) from exc
 
 
+def _definitions() -> dict[str, dict[str, Any]]:
+    """What each figure counts and divides by, for machine readers of the JSON."""
+    return {k: {"label": tr_metric(m.label), "definition": tr_metric(m.definition),
+                "numerator": m.numerator, "denominator": m.denominator,
+                "denominator_is": tr_metric(metrics.DENOMINATORS[m.denominator])
+                if m.denominator else None}
+            for k, m in metrics.METRICS.items()}
+
+
+def tr_metric(text: str) -> str:
+    return _common._qt_translate("Metrics", text)
+
+
+def _card(card: metrics.Scorecard) -> dict[str, Any]:
+    return card.as_dict() | {"denominators": card.denominators()}
+
+
 def scorecard(args: argparse.Namespace) -> int:
     period = _period(args.period)
     db = open_db(args)
     try:
-        with db.session() as session:
-            scorecards.refresh_rollups(session)
-            if args.supervisors:
-                sups = scorecards.supervisor_cards(session, Actor.system(), period)
-                emit(args, [c.as_dict() for c in sups],
-                     "\n".join(f"{c.login:<16} turnaround={c.approval_turnaround_s} "
-                               f"reviewed={c.reviewed_share}" for c in sups) or tr("Nothing."))
-                return 0
-            view = scorecards.team_view(session, Actor.system(), period, agent_login=args.agent)
-        exported = None
-        if args.export:
-            exported = _export(view, args.export)
+        result = scorecards.scorecard_view(db, acting_user(args, db), period,
+                                           agent_login=args.agent,
+                                           supervisors=args.supervisors)
+        if args.supervisors:
+            sups = result.supervisors
+            emit(args, [c.as_dict() for c in sups],
+                 "\n".join(f"{c.login:<16} turnaround={c.approval_turnaround_s} "
+                           f"reviewed={c.reviewed_share}" for c in sups) or tr("Nothing."))
+            return 0
+        view = result.team
+        from winback_desktop.services.telephony import figures
+
+        timing = figures.timing_sources(db, acting_user(args, db), period)
+        exported = _export(view, args.export, timing) if args.export else None
         data = {
             "exported": exported,
+            # whether the talk/hold/handle times were measured by the phone system or
+            # entered with the buttons, over the period's handled calls
+            "timing": {"measured": timing.measured, "entered": timing.entered},
             "period": {"start": period.start, "end": period.end, "label": period.label},
-            "team_average": view.team_average,
+            "definitions": _definitions(),
+            "team": _card(view.team) | {"agents": view.agents},
+            "agent_average": view.agent_average,
             "targets": view.targets,
+            "days": view.days,
+            "team_win_backs_per_day": view.team_trend,
+            "team_saves_per_day": view.team_save_trend,
             "agents": [{"login": r.login, "display_name": r.display_name, "team": r.team,
-                        **r.card.as_dict(),
+                        **_card(r.card), "win_backs_per_day": r.trend,
+                        "saves_per_day": r.save_trend,
                         "burnout": [{"kind": b.kind, **b.detail} for b in r.burnout]}
                        for r in view.rows],
         }
         lines = [f"{r.login:<12} {tr('dials')} {r.card.dials:>5}  {tr('win-backs')} "
-                 f"{r.card.win_backs:>4}  {tr('SLTV recovered')} "
-                 f"{r.card.sltv_recovered_minor / 100:>12,.2f}" for r in view.rows]
+                 f"{r.card.win_backs:>4}  {tr('saves')} {r.card.saves:>4}  "
+                 f"{tr('SLTV recovered')} {r.card.sltv_recovered_minor / 100:>12,.2f}"
+                 for r in view.rows]
+        if view.rows:
+            lines.append(tr("team ({n} agents): dials {dials}, win-backs {wins}, saves {saves}, "
+                            "SLTV recovered {sltv}").format(
+                n=view.agents, dials=view.team.dials, wins=view.team.win_backs,
+                saves=view.team.saves, sltv=f"{view.team.sltv_recovered_minor / 100:,.2f}"))
         emit(args, data, "\n".join(lines) or tr("Nothing."))
     finally:
         db.dispose()
     return 0
 
 
-def _export(view: scorecards.TeamView, target: str) -> str:
+def _export(view: scorecards.TeamView, target: str, timing: Any = None) -> str:
     from pathlib import Path
 
     from winback_desktop.services import scorecard_export
 
     path = Path(target)
-    labels = {k: tr(v) for k, v in scorecard_export.default_labels().items()}
+    labels = {k: (tr_metric(v) if k in metrics.METRICS else tr(v))
+              for k, v in scorecard_export.default_labels().items()}
     title = tr("Scorecards")
     if path.suffix.lower() == ".pdf":
         scorecard_export.export_pdf(view, path, labels, title)
     elif path.suffix.lower() == ".xlsx":
-        scorecard_export.export_xlsx(view, path, labels, title)
+        note = None if timing is None else tr(
+            "Talk, hold and handle times: {measured} calls measured by the phone system, "
+            "{entered} entered with the buttons.").format(measured=timing.measured,
+                                                          entered=timing.entered)
+        scorecard_export.export_xlsx(view, path, labels, title, note=note)
     else:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Errors", "Export to .xlsx or .pdf, not '{name}'."), name=path.name)
@@ -111,9 +147,8 @@ def leaderboard(args: argparse.Namespace) -> int:
     period = _period(args.period)
     db = open_db(args)
     try:
-        with db.session() as session:
-            rows = rewards.leaderboard(session, Actor.system(), period, args.metric)
-        emit(args, [r.__dict__ for r in rows],
+        rows = reward_actions.leaderboard(db, acting_user(args, db), period, args.metric)
+        emit(args, [r.__dict__ | {"of": len(rows)} for r in rows],
              "\n".join(f"{r.rank:>3}. {r.login:<12} {r.value}" for r in rows) or tr("Nothing."))
     finally:
         db.dispose()
@@ -123,15 +158,7 @@ def leaderboard(args: argparse.Namespace) -> int:
 def balance(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        with db.session() as session:
-            if args.agent:
-                agents = [users.get_user(session, args.agent)]
-            else:
-                agents = list(session.scalars(select(User).where(
-                    User.role == Role.AGENT.value).order_by(User.login)))
-            data = [{"login": a.login, "balance": rewards.balance(session, Actor.system(), a.id),
-                     "pending_redemptions": rewards.pending_redemption_points(session, a.id)}
-                    for a in agents]
+        data = [b.__dict__ for b in reward_actions.balances(db, acting_user(args, db), args.agent)]
         if args.agent:
             emit(args, data[0], f"{data[0]['login']}: {data[0]['balance']}")
         else:
@@ -146,8 +173,7 @@ def sync_ledger(args: argparse.Namespace) -> int:
     period = _period(args.period)
     db = open_db(args)
     try:
-        with db.session() as session:
-            result = rewards.sync_ledger(session, Actor.system(), period.start, period.end)
+        result = reward_actions.sync(db, acting_user(args, db), period).result
         emit(args, result.as_dict(),
              tr("{granted} grants, {reversed} reversals, {points} points.").format(
                  granted=result.granted, reversed=result.reversed, points=result.points_added))
@@ -159,12 +185,10 @@ def sync_ledger(args: argparse.Namespace) -> int:
 def spot_award(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        with db.session() as session:
-            by = Actor.of(users.get_user(session, args.by))
-            agent = users.get_user(session, args.agent)
-            entry = rewards.grant_spot_award(session, by, agent.id, args.points, args.reason)
-            data = {"entry_id": entry.id, "agent": agent.login, "points": entry.points,
-                    "balance": rewards.balance(session, by, agent.id)}
+        actor = cli_sessions.must_be_me(db, acting_user(args, db), args.by, "award")
+        done = reward_actions.award_to_login(db, actor, args.agent, args.points, args.reason)
+        data = {"entry_id": done.entry_id, "agent": done.login, "points": done.points,
+                "balance": done.balance}
         emit(args, data, tr("{points} points to {agent}; balance {balance}.").format(**data))
     finally:
         db.dispose()

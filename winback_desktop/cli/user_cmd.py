@@ -1,4 +1,4 @@
-"""``winback user add|list|passwd``."""
+"""``winback user add|list|update``."""
 
 from __future__ import annotations
 
@@ -8,11 +8,10 @@ import sys
 from dataclasses import asdict
 from typing import Any
 
-from winback_desktop.cli._common import add_command, emit, open_db, tr
+from winback_desktop.cli._common import acting_user, add_command, emit, open_db, tr
 from winback_desktop.core.errors import ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
-from winback_desktop.services import users
-from winback_desktop.services.context import Actor
+from winback_desktop.services import user_actions
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -26,6 +25,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add.add_argument("--password", default=None,
                      help=tr("password (prompted for when omitted)"))
     add_command(user_sub, "list", common, list_users, tr("list users"))
+    update = add_command(user_sub, "update", common, update_user, tr("change a user"))
+    update.add_argument("login")
+    update.add_argument("--extension", required=True, metavar="EXT",
+                        help=tr("the user's phone extension on the team's PBX (\"\" clears it)"))
 
 
 def _password(args: argparse.Namespace) -> str:
@@ -51,11 +54,10 @@ def add_user(args: argparse.Namespace) -> int:
     try:
         # The CLI runs with the OS account's authority, like the installer: whoever can
         # run it against the database file or server already holds its credentials.
-        with db.session() as session:
-            user = users.add_user(session, Actor.system(), args.login, args.role, password,
-                                  display_name=args.name, team=args.team)
-            data = {"id": user.id, "login": user.login, "role": user.role,
-                    "display_name": user.display_name}
+        user = user_actions.add_user(db, acting_user(args, db), args.login, args.role,
+                                     password, display_name=args.name, team=args.team)
+        data = {"id": user.user_id, "login": user.login, "role": user.role,
+                "display_name": user.display_name}
         emit(args, data, tr("Added {role} '{login}'.").format(role=data["role"],
                                                                login=data["login"]))
     finally:
@@ -66,11 +68,27 @@ def add_user(args: argparse.Namespace) -> int:
 def list_users(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        with db.session() as session:
-            rows = users.list_users(session, Actor.system())
+        rows = user_actions.list_users(db, acting_user(args, db)).users
         data = [asdict(r) for r in rows]
         lines = [f"{r.login:<20} {r.role:<11} {r.display_name}" for r in rows]
         emit(args, data, "\n".join(lines) if lines else tr("No users."))
+    finally:
+        db.dispose()
+    return 0
+
+
+def update_user(args: argparse.Namespace) -> int:
+    from winback_desktop.services import user_actions
+
+    db = open_db(args)
+    try:
+        saved = user_actions.set_extension(db, acting_user(args, db), args.login,
+                                           args.extension)
+        data = {"id": saved.user_id, "login": saved.login,
+                "extension": args.extension.strip() or None}
+        text = (tr("Extension of '{login}' set to {extension}.") if data["extension"]
+                else tr("Extension of '{login}' cleared."))
+        emit(args, data, text.format(login=saved.login, extension=data["extension"]))
     finally:
         db.dispose()
     return 0

@@ -37,10 +37,14 @@ class SltvTier(StrEnum):
 
 
 class CustomerStatus(StrEnum):
+    """``won_back``: a lost customer who came back. ``retained``: an at-risk customer a
+    save campaign kept, never counted as a win-back (DESIGN §6)."""
+
     LOST = "lost"
     AT_RISK = "at_risk"
     WON_BACK = "won_back"
     ACTIVE = "active"
+    RETAINED = "retained"
 
 
 class CampaignKind(StrEnum):
@@ -62,6 +66,9 @@ class TaskStatus(StrEnum):
     DONE = "done"
     EXHAUSTED = "exhausted"
     DO_NOT_CALL = "do_not_call"
+    #: closed because the customer's segment became ``do_not_pursue``; reopened (queued,
+    #: or callback if one was agreed) if the segment changes back
+    NOT_PURSUED = "not_pursued"
 
 
 class Disposition(StrEnum):
@@ -73,7 +80,41 @@ class Disposition(StrEnum):
     NOT_INTERESTED = "not_interested"
     DO_NOT_CALL = "do_not_call"
     WON_BACK = "won_back"
+    SAVED = "saved"
     REFUSED_OFFER = "refused_offer"
+    #: the customer never left: just quiet (issue 19). Status back to ``active``; counts
+    #: as neither a win-back nor a save; closes their risk flag and ends any plan.
+    STILL_CUSTOMER = "still_customer"
+
+
+#: the successful outcome of each kind of campaign: a win-back wins a lost customer
+#: back; a save keeps an at-risk one (a save is never a win-back)
+SUCCESS_BY_KIND: dict[CampaignKind, Disposition] = {
+    CampaignKind.WIN_BACK: Disposition.WON_BACK,
+    CampaignKind.SAVE: Disposition.SAVED,
+}
+SUCCESS_DISPOSITIONS = frozenset(SUCCESS_BY_KIND.values())
+#: the customer's status after each successful outcome
+STATUS_AFTER_SUCCESS: dict[Disposition, CustomerStatus] = {
+    Disposition.WON_BACK: CustomerStatus.WON_BACK,
+    Disposition.SAVED: CustomerStatus.RETAINED,
+}
+
+
+#: outcomes after which the customer is with us (again): each ends the customer's
+#: long-term plan and closes their open risk flag, under its own name
+CUSTOMER_STAYS = frozenset({Disposition.WON_BACK, Disposition.SAVED,
+                            Disposition.STILL_CUSTOMER})
+
+
+def success_for(campaign_kind: str | None, customer_status: str | None = None) -> Disposition:
+    """The successful outcome of a call: by its campaign's kind, else (no campaign) by
+    whether the customer was at risk rather than lost."""
+    if campaign_kind is not None:
+        return SUCCESS_BY_KIND[CampaignKind(campaign_kind)]
+    if customer_status in (CustomerStatus.AT_RISK, CustomerStatus.RETAINED):
+        return Disposition.SAVED
+    return Disposition.WON_BACK
 
 
 class PresenceState(StrEnum):

@@ -55,6 +55,22 @@ class AccountLocked(WinbackError):
     )
 
 
+class NotLoggedIn(WinbackError):
+    """The command line has no login for this database (DESIGN §9 trust model)."""
+
+    default_text = QT_TRANSLATE_NOOP(
+        "Errors", "Not logged in to {database}: run 'winback login' first (scheduled jobs: "
+        "set WINBACK_USER and WINBACK_PASSWORD)."
+    )
+
+
+class SessionEnded(NotLoggedIn):
+    default_text = QT_TRANSLATE_NOOP(
+        "Errors", "Your command-line login to {database} has expired or was ended: run "
+        "'winback login' again."
+    )
+
+
 class NotFound(WinbackError):
     default_text = QT_TRANSLATE_NOOP("Errors", "Not found: {what}.")
 
@@ -89,6 +105,12 @@ class DatabaseNotInitialised(DatabaseError):
     default_text = QT_TRANSLATE_NOOP(
         "Errors", "The database has no Winback schema yet. Run 'winback db upgrade' first."
     )
+
+
+class DatabaseFileMissing(DatabaseError):
+    """A SQLite path that names no file: most often a typo, never silently created."""
+
+    default_text = QT_TRANSLATE_NOOP("Errors", "There is no database file at {path}.")
 
 
 class NetworkShareRefused(DatabaseError):

@@ -1,30 +1,35 @@
-"""Scorecard metrics: definitions shared by the SQL aggregation and the tests.
+"""Scorecard metrics: every figure defined once, with its denominator.
 
 "Managing by the numbers" only works when everyone reads a number the same way, so each
-metric is defined once here from raw per-agent totals (``AgentTotals``), whatever
-produced those totals (live SQL, daily roll-ups or hand-made test data).
+metric is defined here (``METRICS``) from additive per-agent totals (``AgentTotals``),
+whatever produced those totals (live SQL, daily roll-ups, the reconciliation suite's
+straight reading of the raw tables, hand-made test data). Screens, the CLI JSON,
+exports, leaderboards and charts all read these definitions.
 
-Definitions:
-- dials: calls the agent started.
-- contacts: dials that were answered.
-- right-party contacts (RPC): contacts that were not a wrong number.
-- RPC rate = RPC / dials.
-- interview completion = completed exit interviews / RPC.
-- win-backs: calls ending in ``won_back``; win-back rate = win-backs / RPC.
-- SLTV recovered: SLTV of the won-back customers (at the time of the win-back).
-- offer cost ratio = cost of accepted offers / SLTV recovered.
-- average handle = (talk + wrap) per dial, from call start to wrap-up end; talk per
-  contact from answer to end; wrap per dial from end to wrap-up end.
-- QA average: mean evaluation score in %, critical fails counted apart.
+Totals (over the calls an agent *started* in the period, unless said otherwise):
+- dials: calls started; contacts: those answered; right-party contacts (RPC): contacts
+  whose outcome is recorded and is not a wrong number; also split by the campaign's
+  kind (win-back / save).
+- win-backs: calls whose outcome is ``won_back``; saves: ``saved`` (a save campaign's
+  at-risk customer kept). Counted apart, never added together.
+- SLTV recovered / saved: the SLTV recorded on those calls when the outcome was set.
+- handled calls: answered calls that ended and finished wrap-up; over exactly those
+  calls, talk = answer → hang-up minus hold, hold = measured hold time, wrap-up =
+  hang-up → wrap-up end, and handle = talk + hold + wrap-up (so the averages add up).
+- interviews completed, accepted offers' cost, QA evaluations: by the time they were
+  completed / accepted / scored in the period. Points: earned in the period (rules, spot
+  awards and corrections; redemptions spend points and are not counted).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime, timedelta
 from statistics import mean
 from typing import Any
+
+from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 
 @dataclass
@@ -34,20 +39,26 @@ class AgentTotals:
     dials: int = 0
     contacts: int = 0
     rpc: int = 0
+    winback_rpc: int = 0
+    save_rpc: int = 0
     interviews_completed: int = 0
     win_backs: int = 0
     sltv_recovered_minor: int = 0
+    saves: int = 0
+    sltv_saved_minor: int = 0
     offer_cost_minor: int = 0
-    handle_seconds: float = 0.0
     handled_calls: int = 0
     talk_seconds: float = 0.0
-    talked_calls: int = 0
+    hold_seconds: float = 0.0
     wrap_seconds: float = 0.0
-    wrapped_calls: int = 0
     qa_score_sum: float = 0.0
     qa_evaluations: int = 0
     qa_critical_fails: int = 0
     points: int = 0
+
+    @property
+    def handle_seconds(self) -> float:
+        return self.talk_seconds + self.hold_seconds + self.wrap_seconds
 
     def __add__(self, other: AgentTotals) -> AgentTotals:
         return AgentTotals(**{
@@ -55,8 +66,122 @@ class AgentTotals:
         })
 
 
-def _ratio(num: float, den: float) -> float | None:
-    return None if not den else num / den
+#: how a metric is shown: a count, money (minor units), a share, seconds, a score
+COUNT, MONEY, SHARE, SECONDS, SCORE = "count", "money", "share", "seconds", "score"
+
+
+@dataclass(frozen=True, slots=True)
+class MetricDef:
+    """One scorecard figure: ``numerator`` (÷ ``denominator``) of ``AgentTotals``."""
+
+    key: str
+    kind: str
+    numerator: str
+    denominator: str | None
+    higher_is_better: bool
+    label: str        # source text, translated in the "Metrics" context
+    definition: str   # source text of the tooltip: what is counted, over what
+
+    @property
+    def is_ratio(self) -> bool:
+        return self.denominator is not None
+
+    def value(self, t: AgentTotals) -> float | int | None:
+        num = getattr(t, self.numerator)
+        if self.denominator is None:
+            return num  # type: ignore[no-any-return]
+        den = getattr(t, self.denominator)
+        return None if not den else num / den
+
+
+def _m(key: str, kind: str, num: str, den: str | None, better: bool, label: str,
+       definition: str) -> MetricDef:
+    return MetricDef(key, kind, num, den, better, label, definition)
+
+
+#: Every scorecard figure, in display order.
+METRICS: dict[str, MetricDef] = {m.key: m for m in (
+    _m("dials", COUNT, "dials", None, True, QT_TRANSLATE_NOOP("Metrics", "Dials"),
+       QT_TRANSLATE_NOOP("Metrics", "Calls started in the period.")),
+    _m("contacts", COUNT, "contacts", None, True, QT_TRANSLATE_NOOP("Metrics", "Contacts"),
+       QT_TRANSLATE_NOOP("Metrics", "Calls started in the period that were answered.")),
+    _m("rpc", COUNT, "rpc", None, True,
+       QT_TRANSLATE_NOOP("Metrics", "Right-party contacts"),
+       QT_TRANSLATE_NOOP("Metrics", "Answered calls whose outcome is not a wrong number.")),
+    _m("rpc_rate", SHARE, "rpc", "dials", True, QT_TRANSLATE_NOOP("Metrics", "Right-party rate"),
+       QT_TRANSLATE_NOOP("Metrics", "Right-party contacts ÷ dials.")),
+    _m("interviews_completed", COUNT, "interviews_completed", None, True,
+       QT_TRANSLATE_NOOP("Metrics", "Interviews"),
+       QT_TRANSLATE_NOOP("Metrics", "Exit interviews completed in the period.")),
+    _m("interview_completion", SHARE, "interviews_completed", "rpc", True,
+       QT_TRANSLATE_NOOP("Metrics", "Interview completion"),
+       QT_TRANSLATE_NOOP("Metrics", "Exit interviews completed ÷ right-party contacts.")),
+    _m("win_backs", COUNT, "win_backs", None, True, QT_TRANSLATE_NOOP("Metrics", "Win-backs"),
+       QT_TRANSLATE_NOOP("Metrics", "Calls whose outcome is won back (lost customers who came "
+                             "back). Saves are counted apart.")),
+    _m("win_back_rate", SHARE, "win_backs", "winback_rpc", True,
+       QT_TRANSLATE_NOOP("Metrics", "Win-back rate"),
+       QT_TRANSLATE_NOOP("Metrics", "Win-backs ÷ right-party contacts on win-back campaigns.")),
+    _m("sltv_recovered_minor", MONEY, "sltv_recovered_minor", None, True,
+       QT_TRANSLATE_NOOP("Metrics", "SLTV recovered"),
+       QT_TRANSLATE_NOOP("Metrics", "Sum of the SLTV recorded on each win-back when its outcome "
+                             "was set.")),
+    _m("saves", COUNT, "saves", None, True, QT_TRANSLATE_NOOP("Metrics", "Saves"),
+       QT_TRANSLATE_NOOP("Metrics", "Calls whose outcome is saved (at-risk customers kept). "
+                             "Never counted as win-backs.")),
+    _m("save_rate", SHARE, "saves", "save_rpc", True, QT_TRANSLATE_NOOP("Metrics", "Save rate"),
+       QT_TRANSLATE_NOOP("Metrics", "Saves ÷ right-party contacts on save campaigns.")),
+    _m("sltv_saved_minor", MONEY, "sltv_saved_minor", None, True,
+       QT_TRANSLATE_NOOP("Metrics", "SLTV saved"),
+       QT_TRANSLATE_NOOP("Metrics", "Sum of the SLTV recorded on each save when its outcome was "
+                             "set.")),
+    _m("offer_cost_minor", MONEY, "offer_cost_minor", None, False,
+       QT_TRANSLATE_NOOP("Metrics", "Offer cost"),
+       QT_TRANSLATE_NOOP("Metrics", "Cost of the offers customers accepted in the period.")),
+    _m("offer_cost_ratio", SHARE, "offer_cost_minor", "sltv_won_minor", False,
+       QT_TRANSLATE_NOOP("Metrics", "Offer cost / SLTV"),
+       QT_TRANSLATE_NOOP("Metrics", "Cost of accepted offers ÷ (SLTV recovered + SLTV saved).")),
+    _m("avg_handle_s", SECONDS, "handle_seconds", "handled_calls", False,
+       QT_TRANSLATE_NOOP("Metrics", "Avg handle (s)"),
+       QT_TRANSLATE_NOOP("Metrics", "(Talk + hold + wrap-up) ÷ handled calls: answered calls "
+                             "that ended and finished wrap-up.")),
+    _m("avg_talk_s", SECONDS, "talk_seconds", "handled_calls", True,
+       QT_TRANSLATE_NOOP("Metrics", "Avg talk (s)"),
+       QT_TRANSLATE_NOOP("Metrics", "Answer to hang-up, less hold time ÷ handled calls.")),
+    _m("avg_hold_s", SECONDS, "hold_seconds", "handled_calls", False,
+       QT_TRANSLATE_NOOP("Metrics", "Avg hold (s)"),
+       QT_TRANSLATE_NOOP("Metrics", "Hold time measured by the phone system ÷ handled calls.")),
+    _m("avg_wrap_s", SECONDS, "wrap_seconds", "handled_calls", False,
+       QT_TRANSLATE_NOOP("Metrics", "Avg wrap-up (s)"),
+       QT_TRANSLATE_NOOP("Metrics", "Hang-up to end of wrap-up ÷ handled calls.")),
+    _m("qa_average", SCORE, "qa_score_sum", "qa_evaluations", True,
+       QT_TRANSLATE_NOOP("Metrics", "QA average"),
+       QT_TRANSLATE_NOOP("Metrics", "Mean QA score (%) ÷ evaluations in the period (calibration "
+                             "sessions excluded).")),
+    _m("qa_evaluations", COUNT, "qa_evaluations", None, True,
+       QT_TRANSLATE_NOOP("Metrics", "QA evaluations"),
+       QT_TRANSLATE_NOOP("Metrics", "Calls scored by QA in the period.")),
+    _m("qa_critical_fails", COUNT, "qa_critical_fails", None, False,
+       QT_TRANSLATE_NOOP("Metrics", "Critical fails"),
+       QT_TRANSLATE_NOOP("Metrics", "QA evaluations with a critical failure.")),
+    _m("points", COUNT, "points", None, True, QT_TRANSLATE_NOOP("Metrics", "Points"),
+       QT_TRANSLATE_NOOP("Metrics", "Points earned in the period (rules, spot awards, "
+                             "corrections); redemptions are not subtracted.")),
+)}
+
+#: what a denominator counts, for tooltips and the CLI JSON
+DENOMINATORS: dict[str, str] = {
+    "dials": QT_TRANSLATE_NOOP("Metrics", "dials"),
+    "rpc": QT_TRANSLATE_NOOP("Metrics", "right-party contacts"),
+    "winback_rpc": QT_TRANSLATE_NOOP("Metrics", "right-party contacts on win-back campaigns"),
+    "save_rpc": QT_TRANSLATE_NOOP("Metrics", "right-party contacts on save campaigns"),
+    "sltv_won_minor": QT_TRANSLATE_NOOP("Metrics", "SLTV recovered + saved"),
+    "handled_calls": QT_TRANSLATE_NOOP("Metrics", "handled calls"),
+    "qa_evaluations": QT_TRANSLATE_NOOP("Metrics", "QA evaluations"),
+}
+
+#: Metrics where a higher value is better (for colouring against team and target).
+HIGHER_IS_BETTER = {k: m.higher_is_better for k, m in METRICS.items()}
 
 
 @dataclass(frozen=True)
@@ -70,29 +195,48 @@ class Scorecard:
     win_backs: int
     win_back_rate: float | None
     sltv_recovered_minor: int
+    saves: int
+    save_rate: float | None
+    sltv_saved_minor: int
     offer_cost_minor: int
     offer_cost_ratio: float | None
     avg_handle_s: float | None
     avg_talk_s: float | None
+    avg_hold_s: float | None
     avg_wrap_s: float | None
     qa_average: float | None
     qa_evaluations: int
     qa_critical_fails: int
     points: int
+    #: the totals behind every figure: numerators and denominators
+    totals: AgentTotals
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data.pop("totals")
+        return data
+
+    def denominators(self) -> dict[str, dict[str, Any]]:
+        """Per ratio metric: what it divides by and how much that was."""
+        return {k: {"of": m.denominator, "value": denominator_value(self.totals, m)}
+                for k, m in METRICS.items() if m.denominator is not None}
 
 
-#: Metrics where a higher value is better (for colouring against team and target).
-HIGHER_IS_BETTER = {
-    "dials": True, "contacts": True, "rpc": True, "rpc_rate": True,
-    "interviews_completed": True, "interview_completion": True, "win_backs": True,
-    "win_back_rate": True, "sltv_recovered_minor": True, "offer_cost_minor": False,
-    "offer_cost_ratio": False, "avg_handle_s": False, "avg_talk_s": True,
-    "avg_wrap_s": False, "qa_average": True, "qa_evaluations": True,
-    "qa_critical_fails": False, "points": True,
-}
+def denominator_value(t: AgentTotals, m: MetricDef) -> float | int | None:
+    return None if m.denominator is None else getattr(_Derived(t), m.denominator)
+
+
+class _Derived:
+    """``AgentTotals`` plus the sums some definitions divide by."""
+
+    def __init__(self, t: AgentTotals) -> None:
+        self._t = t
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "sltv_won_minor":
+            return self._t.sltv_recovered_minor + self._t.sltv_saved_minor
+        return getattr(self._t, name)
+
 
 #: Default targets a supervisor can override in settings (``scorecard_targets``).
 DEFAULT_TARGETS: dict[str, float] = {
@@ -106,44 +250,72 @@ DEFAULT_TARGETS: dict[str, float] = {
 
 
 def scorecard(t: AgentTotals) -> Scorecard:
-    return Scorecard(
-        dials=t.dials,
-        contacts=t.contacts,
-        rpc=t.rpc,
-        rpc_rate=_ratio(t.rpc, t.dials),
-        interviews_completed=t.interviews_completed,
-        interview_completion=_ratio(t.interviews_completed, t.rpc),
-        win_backs=t.win_backs,
-        win_back_rate=_ratio(t.win_backs, t.rpc),
-        sltv_recovered_minor=t.sltv_recovered_minor,
-        offer_cost_minor=t.offer_cost_minor,
-        offer_cost_ratio=_ratio(t.offer_cost_minor, t.sltv_recovered_minor),
-        avg_handle_s=_ratio(t.handle_seconds, t.handled_calls),
-        avg_talk_s=_ratio(t.talk_seconds, t.talked_calls),
-        avg_wrap_s=_ratio(t.wrap_seconds, t.wrapped_calls),
-        qa_average=_ratio(t.qa_score_sum, t.qa_evaluations),
-        qa_evaluations=t.qa_evaluations,
-        qa_critical_fails=t.qa_critical_fails,
-        points=t.points,
-    )
+    d = _Derived(t)
+    values: dict[str, Any] = {}
+    for key, m in METRICS.items():
+        num = getattr(d, m.numerator)
+        if m.denominator is None:
+            values[key] = num
+        else:
+            den = getattr(d, m.denominator)
+            values[key] = None if not den else num / den
+    return Scorecard(**values, totals=t)
 
 
-def team_average(cards: Iterable[Scorecard]) -> dict[str, float | None]:
-    """Mean of each metric over the agents that have a value for it."""
+def team_card(totals: Iterable[AgentTotals]) -> Scorecard:
+    """The team as one: counts are team totals, rates and averages are computed over
+    all the team's calls (not an average of the agents' rates)."""
+    out = AgentTotals()
+    for t in totals:
+        out = out + t
+    return scorecard(out)
+
+
+def agent_average(cards: Iterable[Scorecard]) -> dict[str, float | None]:
+    """Mean of each metric over the agents that have a value for it: "the average
+    agent", what one agent's count is fairly compared with."""
     cards = list(cards)
     out: dict[str, float | None] = {}
-    for name in HIGHER_IS_BETTER:
+    for name in METRICS:
         values = [getattr(c, name) for c in cards if getattr(c, name) is not None]
         out[name] = mean(values) if values else None
     return out
 
 
-def verdict(metric: str, value: float | None, reference: float | None) -> int:
+def reference(metric: str, team: Scorecard, average: Mapping[str, float | None]
+              ) -> float | None:
+    """What an agent's figure is compared with: the average agent for counts and
+    money, the team's own rate for ratios."""
+    m = METRICS.get(metric)
+    if m is None:
+        return None
+    return getattr(team, metric) if m.is_ratio else average.get(metric)
+
+
+def verdict(metric: str, value: float | None, ref: float | None) -> int:
     """+1 better than the reference, -1 worse, 0 equal or unknown."""
-    if value is None or reference is None or value == reference:
+    if value is None or ref is None or value == ref:
         return 0
-    better = value > reference
+    better = value > ref
     return 1 if better == HIGHER_IS_BETTER.get(metric, True) else -1
+
+
+def ranks(values: Sequence[tuple[int, float]]) -> dict[int, int]:
+    """Rank per id, highest value first. Ties share a rank (1, 2, 2, 4); everyone
+    with nothing (0 or less) shares the last place, so nobody with nothing is
+    "rank 1 of 10" because everyone else has nothing too."""
+    ordered = sorted(values, key=lambda kv: -kv[1])
+    out: dict[int, int] = {}
+    previous: float | None = None
+    rank = 0
+    for i, (key, value) in enumerate(ordered, start=1):
+        if value <= 0:
+            out[key] = len(ordered)
+            continue
+        if value != previous:
+            rank, previous = i, value
+        out[key] = rank
+    return out
 
 
 # ----------------------------------------------------------------------- periods

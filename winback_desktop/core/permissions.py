@@ -28,6 +28,8 @@ class Permission(StrEnum):
     MANAGE_REWARD_RULES = "manage_reward_rules"
     MANAGE_DATABASE = "manage_database"
     LOAD_DEMO_DATA = "load_demo_data"
+    #: enrol customers in long-term plans and do their to-dos (issue 19)
+    MANAGE_PLANS = "manage_plans"
 
 
 _AGENT = {Permission.WORK_QUEUE, Permission.VIEW_OWN_SCORECARD}
@@ -43,6 +45,7 @@ _SUPERVISOR = _AGENT | {
     Permission.GRANT_SPOT_REWARDS,
     Permission.VIEW_TEAM_SCORECARDS,
     Permission.VIEW_AUDIT_LOG,
+    Permission.MANAGE_PLANS,
 }
 _ADMIN = set(Permission)
 

@@ -2,11 +2,20 @@
 
 The grid is data: the defaults below seed the ``segment_rules`` table and admins edit
 it there. These functions only evaluate a grid they are given.
+
+A customer the model cannot value (no margin, no revenue, no imported SLTV: the SLTV
+is unknown) belongs to the lowest non-negative tier: nothing says they are worth much,
+nothing says they cost more than they bring. The import, the recompute, the grid and
+threshold edits and the exit interview all place them there.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any, cast
+
+import numpy as np
+import numpy.typing as npt
 
 from winback_desktop.core.domain import DefectionReason as R
 from winback_desktop.core.domain import SltvTier as T
@@ -49,14 +58,41 @@ def _default_cell(tier: str, reason: str) -> str:
     return X.QUICK.value  # unknown: call to find out
 
 
-def tier_for(sltv_minor: int, thresholds: Mapping[str, int] | None = None) -> str:
+def unvalued_tier(thresholds: Mapping[str, int] | None = None) -> str:
+    """The tier of a customer whose SLTV is unknown: the lowest non-negative one."""
     thresholds = thresholds or DEFAULT_TIER_THRESHOLDS
+    return str(min(thresholds.items(), key=lambda kv: kv[1])[0])
+
+
+def tier_for(sltv_minor: int | None, thresholds: Mapping[str, int] | None = None) -> str:
+    thresholds = thresholds or DEFAULT_TIER_THRESHOLDS
+    if sltv_minor is None:
+        return unvalued_tier(thresholds)
     if sltv_minor < 0:
         return T.NEGATIVE.value
     for tier, bound in sorted(thresholds.items(), key=lambda kv: kv[1], reverse=True):
         if sltv_minor >= bound:
             return str(tier)
     return T.NEGATIVE.value
+
+
+def tier_many(values: npt.ArrayLike, thresholds: Mapping[str, int]) -> npt.NDArray[Any]:
+    """Vectorised ``tier_for`` over SLTVs as floats (NaN = unknown)."""
+    arr = np.asarray(values, dtype=np.float64)
+    ordered = sorted(thresholds.items(), key=lambda kv: kv[1])  # ascending bounds
+    bounds = np.array([b for _, b in ordered], dtype=np.float64)
+    names = np.array([T.NEGATIVE.value] + [str(t) for t, _ in ordered], dtype=object)
+    out = names[np.searchsorted(bounds, np.nan_to_num(arr, nan=0.0), side="right")]
+    out[arr < 0] = T.NEGATIVE.value
+    out[np.isnan(arr)] = unvalued_tier(thresholds)
+    return cast(npt.NDArray[Any], out)
+
+
+def classify(sltv_minor: int | None, reason: str, thresholds: Mapping[str, int],
+             grid: Mapping[tuple[str, str], str]) -> tuple[str, str]:
+    """(tier, treatment) of one customer: the one rule every path segments by."""
+    tier = tier_for(sltv_minor, thresholds)
+    return tier, treatment_for(tier, reason, grid)
 
 
 def treatment_for(

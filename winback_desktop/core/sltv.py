@@ -2,13 +2,21 @@
 
     SLTV = Σ_{t=1..T} m · r^(t-1) / (1+d)^t  −  C
 
-Money is integer minor units in and out; the sum is computed in floats and rounded
-once, which is exact to the fen for any realistic margin. ``explain`` returns every
-term so the agent and the supervisor can see why a customer ranks where it does.
+Money is integer minor units in and out. The sum is computed in floats and rounded
+once (``round(m × annuity factor)``), by the scalar and the vectorised code alike, so
+the explain and the queue always agree. The yearly values the explain shows are the
+exact terms apportioned to the fen (largest remainder), so they add up: Σ years − cost
+is the SLTV to the minor unit.
+
+A customer with neither margin nor revenue cannot be valued by the model: the SLTV is
+unknown (``None``; NaN in the vectorised form), not ``−C``. A missing number is not
+evidence that the customer is worth nothing; segmentation places such customers in the
+lowest non-negative tier (``core.segmentation.tier_for``) until spend data arrives.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -38,6 +46,11 @@ class SltvParams:
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @property
+    def cost_minor(self) -> int:
+        """C: expected offer cost plus contact cost."""
+        return int(self.win_back_cost_minor) + int(self.contact_cost_minor)
+
 
 @dataclass(frozen=True, slots=True)
 class YearTerm:
@@ -45,14 +58,22 @@ class YearTerm:
     margin_minor: int
     retention_factor: float
     discount_factor: float
+    #: the exact term m·r^(t-1)/(1+d)^t apportioned to the fen: the years add up
     value_minor: int
+
+
+#: ``SltvExplanation.margin_source`` values
+MARGIN = "margin"
+REVENUE_X_RATE = "revenue_x_rate"
+NO_SPEND_DATA = "none"
 
 
 @dataclass(frozen=True, slots=True)
 class SltvExplanation:
-    sltv_minor: int
+    #: the model's value; None when there is no margin or revenue to value
+    sltv_minor: int | None
     margin_minor: int
-    margin_source: str  # "margin", "revenue_x_rate", "none"
+    margin_source: str  # MARGIN, REVENUE_X_RATE, NO_SPEND_DATA
     cost_minor: int
     params: SltvParams
     years: list[YearTerm]
@@ -63,10 +84,23 @@ class SltvExplanation:
     def gross_minor(self) -> int:
         return sum(y.value_minor for y in self.years)
 
+    @property
+    def ranking_minor(self) -> int | None:
+        """What the queue ranks and segments by: an imported SLTV overrides the model."""
+        return self.imported_sltv_minor if self.imported_sltv_minor is not None \
+            else self.sltv_minor
+
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["gross_minor"] = self.gross_minor
+        data["ranking_minor"] = self.ranking_minor
         return data
+
+
+def year_weights(params: SltvParams) -> list[tuple[float, float]]:
+    """(r^(t-1), 1/(1+d)^t) for t = 1..T."""
+    r, d = params.retention_rate, params.discount_rate
+    return [(r ** (t - 1), 1 / (1 + d) ** t) for t in range(1, params.horizon_years + 1)]
 
 
 def annuity_factor(params: SltvParams) -> float:
@@ -79,10 +113,29 @@ def expected_margin(
     margin_minor: int | None, revenue_minor: int | None, params: SltvParams
 ) -> tuple[int, str]:
     if margin_minor is not None:
-        return margin_minor, "margin"
+        return margin_minor, MARGIN
     if revenue_minor is not None:
-        return round(revenue_minor * params.margin_rate), "revenue_x_rate"
-    return 0, "none"
+        return round(revenue_minor * params.margin_rate), REVENUE_X_RATE
+    return 0, NO_SPEND_DATA
+
+
+def apportion(total: int, exact: list[float]) -> list[int]:
+    """Integers that sum to ``total``, each within one unit of its exact share.
+
+    Largest remainder: floor every share, then hand the units left over to the shares
+    that lost most by the floor (earlier years first on ties).
+    """
+    floors = [math.floor(x) for x in exact]
+    left = total - sum(floors)
+    order = sorted(range(len(exact)), key=lambda i: (-(exact[i] - floors[i]), i))
+    out = list(floors)
+    if not order:
+        return out
+    step = 1 if left > 0 else -1
+    for k in range(abs(left)):
+        i = order[k % len(order)] if step > 0 else order[-1 - k % len(order)]
+        out[i] += step
+    return out
 
 
 def explain(
@@ -95,19 +148,20 @@ def explain(
     params = params or SltvParams()
     m, source = expected_margin(margin_minor, revenue_minor, params)
     defaulted: list[str] = []
-    if source == "revenue_x_rate":
+    cost = params.cost_minor
+    if source == REVENUE_X_RATE:
         defaulted.append("margin")
-    elif source == "none":
+    elif source == NO_SPEND_DATA:
         defaulted.extend(["margin", "revenue"])
-    years = []
-    for t in range(1, params.horizon_years + 1):
-        rf = params.retention_rate ** (t - 1)
-        df = 1 / (1 + params.discount_rate) ** t
-        years.append(YearTerm(t, m, rf, df, round(m * rf * df)))
-    cost = params.win_back_cost_minor + params.contact_cost_minor
-    gross = m * annuity_factor(params)
+        return SltvExplanation(None, 0, source, cost, params, [], defaulted,
+                               imported_sltv_minor)
+    weights = year_weights(params)
+    gross = round(m * annuity_factor(params))
+    values = apportion(gross, [m * rf * df for rf, df in weights])
+    years = [YearTerm(t, m, rf, df, v)
+             for t, ((rf, df), v) in enumerate(zip(weights, values, strict=True), start=1)]
     return SltvExplanation(
-        sltv_minor=round(gross) - cost,
+        sltv_minor=gross - cost,
         margin_minor=m,
         margin_source=source,
         cost_minor=cost,
@@ -119,7 +173,7 @@ def explain(
 
 
 def compute(margin_minor: int | None, revenue_minor: int | None,
-            params: SltvParams | None = None) -> int:
+            params: SltvParams | None = None) -> int | None:
     return explain(margin_minor, revenue_minor, params).sltv_minor
 
 
@@ -127,12 +181,15 @@ def compute_many(
     margin_minor: npt.ArrayLike,
     revenue_minor: npt.ArrayLike,
     params: SltvParams | None = None,
-) -> npt.NDArray[np.int64]:
-    """Vectorised SLTV for a bulk recompute. Missing values are NaN (or None)."""
+) -> npt.NDArray[np.float64]:
+    """Vectorised ``compute`` for a bulk recompute or an import.
+
+    Missing inputs are NaN (or None); the result is NaN where neither margin nor
+    revenue is known, else a whole number of minor units (exact in float64).
+    """
     params = params or SltvParams()
     margin = np.asarray(margin_minor, dtype=np.float64)
     revenue = np.asarray(revenue_minor, dtype=np.float64)
-    m = np.where(np.isnan(margin), np.round(np.nan_to_num(revenue) * params.margin_rate),
-                 margin)
+    m = np.where(np.isnan(margin), np.round(revenue * params.margin_rate), margin)
     gross = np.round(m * annuity_factor(params))
-    return (gross - (params.win_back_cost_minor + params.contact_cost_minor)).astype(np.int64)
+    return gross - float(params.cost_minor)

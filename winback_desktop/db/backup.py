@@ -300,6 +300,34 @@ def _write_zip(target: Path, manifest: Manifest, files: dict[str, Path],
     os.replace(part, target)
 
 
+#: Scratch folders of backups, checks and restores; a killed run leaves one behind.
+SCRATCH_PREFIXES = ("winback-backup-", "winback-verify-", "winback-restore-")
+#: A scratch folder untouched this long belongs to no running backup.
+STALE_SCRATCH_SECONDS = 3600
+
+
+def sweep_stale_scratch(*folders: Path) -> None:
+    """Remove scratch folders a killed backup, check or restore left (a 480 MB copy of
+    the database, sometimes), here and in the temp folder. Only folders untouched for an
+    hour go: a backup running on another workstation keeps writing to its own."""
+    import shutil
+    import time
+
+    cutoff = time.time() - STALE_SCRATCH_SECONDS
+    for folder in (*folders, Path(tempfile.gettempdir())):
+        try:
+            entries = list(folder.iterdir())
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if (entry.name.startswith(SCRATCH_PREFIXES) and entry.is_dir()
+                        and entry.stat().st_mtime < cutoff):
+                    shutil.rmtree(entry, ignore_errors=True)
+            except OSError:
+                continue
+
+
 def write_backup(engine: Engine, target: Path, progress: Progress = _no_progress, *,
                  portable: bool = False) -> Manifest:
     """Write a backup of ``engine``'s database to ``target`` (a ``.zip`` file).
@@ -308,6 +336,7 @@ def write_backup(engine: Engine, target: Path, progress: Progress = _no_progress
     """
     target = Path(target)
     path = sqlite_path(engine.url)
+    sweep_stale_scratch(target.parent)
     with tempfile.TemporaryDirectory(prefix="winback-backup-", dir=target.parent
                                      if target.parent.exists() else None) as tmp:
         scratch = Path(tmp)
@@ -452,6 +481,7 @@ def verify(path: Path, progress: Progress = _no_progress) -> Verified:
     archives ``pg_restore --list`` (when installed) reads the archive's table of contents.
     """
     path = Path(path)
+    sweep_stale_scratch()  # every restore checks first: a killed one's copy goes here
     with tempfile.TemporaryDirectory(prefix="winback-verify-") as tmp:
         return _verify_into(path, Path(tmp), progress)
 
@@ -671,10 +701,6 @@ def opened_pgdump_payload(path: Path) -> Iterator[Path]:
             zipfile.ZipFile(path) as zf:
         zf.extract(PGDUMP_MEMBER, tmp)
         yield Path(tmp) / PGDUMP_MEMBER
-
-
-def temp_engine(path: Path) -> Engine:
-    return _temp_engine(path)
 
 
 # --------------------------------------------------------------------------- restoring

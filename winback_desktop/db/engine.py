@@ -82,6 +82,18 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(db)
 
 
+def missing_sqlite_file(url: str) -> Path | None:
+    """The file a SQLite ``url`` names when it does not exist yet (else None).
+
+    Connecting would create it (and ``make_engine`` its folders): callers that must not
+    create a database by accident check first.
+    """
+    path = sqlite_path(parse_url(url))
+    if path is None or path.exists():
+        return None
+    return path
+
+
 def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     # Let SQLAlchemy's begin event own transaction starts (the pysqlite recipe in
     # SQLAlchemy's SQLite dialect docs), so a claim can ask for BEGIN IMMEDIATE.
@@ -109,6 +121,9 @@ def make_engine(url: str, *, allow_network_share: bool = False, **kwargs: Any) -
             if is_network_path(path) and not allow_network_share:
                 raise NetworkShareRefused(path=str(path))
             path.parent.mkdir(parents=True, exist_ok=True)
+        # hide_parameters: an error message must never carry a row's values (a
+        # password hash) into a dialog, the terminal or the log (issue 15).
+        kwargs.setdefault("hide_parameters", True)
         engine = create_engine(
             parsed,
             connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
@@ -124,6 +139,7 @@ def make_engine(url: str, *, allow_network_share: bool = False, **kwargs: Any) -
         connect_args = {"connect_timeout": 5, "application_name": "winback-desktop"}
         if kwargs.pop("null_pool", False):
             kwargs["poolclass"] = NullPool
+        kwargs.setdefault("hide_parameters", True)
         return create_engine(parsed, connect_args=connect_args, **kwargs)
     raise DatabaseError(
         QT_TRANSLATE_NOOP(

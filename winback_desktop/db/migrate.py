@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -94,10 +95,13 @@ def upgrade(
     *,
     backup: bool = True,
     on_backup: Callable[[Path], None] | None = None,
+    on_report: Callable[[dict[str, Any]], None] | None = None,
 ) -> Path | None:
     """Upgrade to head. Returns the backup taken, if any.
 
     A brand-new empty database needs no backup; an existing one gets one first.
+    Migrations that found something the admin must know (customer IDs held by several
+    customers) hand it to ``on_report``.
     """
     current = current_revision(engine)
     if current is not None and current not in known_revisions():
@@ -113,4 +117,7 @@ def upgrade(
         cfg = alembic_config()
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+    for report in cfg.attributes.get("reports", []):
+        if on_report is not None:
+            on_report(report)
     return taken

@@ -86,6 +86,25 @@ class User(TimestampMixin, Base):
     team: Mapped[Team | None] = relationship(back_populates="members", foreign_keys=[team_id])
 
 
+class CliSession(Base):
+    """A ``winback login`` on one workstation: the command line acts as this user.
+
+    Only a SHA-256 of the token is kept, so a copy of the database grants nothing; an
+    admin revokes a session by setting ``revoked_at`` (deactivating the user ends all).
+    """
+
+    __tablename__ = "cli_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    workstation: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    last_used_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+
+
 # ------------------------------------------------------------------------ customers
 
 
@@ -106,6 +125,9 @@ class ImportBatch(Base):
     updated: Mapped[int] = mapped_column(Integer, default=0)
     rejected: Mapped[int] = mapped_column(Integer, default=0)
     mapping: Mapped[dict[str, Any] | None]
+    #: which kind of list: ``customers`` or ``purchases`` (undo differs)
+    kind: Mapped[str] = mapped_column(String(20), default="customers",
+                                      server_default="customers")
 
 
 class ImportMapping(TimestampMixin, Base):
@@ -132,10 +154,17 @@ class Customer(TimestampMixin, Base):
         Index("ix_customers_import_batch_id", "import_batch_id", "id"),
         Index("ix_customers_name", "name", "id"),
         Index("ix_customers_sltv_minor", "sltv_minor", "id"),
+        # Identity is the database's to enforce: one customer per external ID where
+        # there is one (two imports at once cannot both insert it).
+        Index("uq_customers_external_id", "external_id", unique=True,
+              sqlite_where=text("external_id IS NOT NULL"),
+              postgresql_where=text("external_id IS NOT NULL")),
+        # Rows without an ID match customers by e-mail, case-insensitively.
+        Index("ix_customers_email_lower", text("lower(email)")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # Not unique: "import as new" may knowingly create a second customer with one id.
+    # Unique where present (uq_customers_external_id).
     external_id: Mapped[str | None] = mapped_column(String(100))
     name: Mapped[str] = mapped_column(String(200), default="")
     status: Mapped[str] = mapped_column(String(20), default="lost")
@@ -163,6 +192,12 @@ class Customer(TimestampMixin, Base):
         ForeignKey("import_batches.id", ondelete="SET NULL")
     )
     won_back_at: Mapped[datetime | None]
+    #: when a save campaign kept this at-risk customer (status ``retained``)
+    retained_at: Mapped[datetime | None]
+    # Warning signs imported from a CRM or billing export; the risk scan reads them.
+    complaints: Mapped[int | None] = mapped_column(Integer)
+    overdue_invoices: Mapped[int | None] = mapped_column(Integer)
+    downgrade: Mapped[str | None] = mapped_column(String(200))
     version_id: Mapped[int] = mapped_column(Integer, default=1)
 
     phones: Mapped[list[CustomerPhone]] = relationship(
@@ -185,6 +220,81 @@ class CustomerPhone(Base):
     is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
 
     customer: Mapped[Customer] = relationship(back_populates="phones")
+
+
+# ------------------------------------------------------------- purchases and risk
+
+
+class Purchase(Base):
+    """One imported purchase (or order line) of a customer.
+
+    ``dedupe_key`` identifies the row across imports: the order ID (numbered when an
+    order has several lines) or, without one, date, amount and product (numbered when
+    repeated), so importing the same file again adds nothing.
+    """
+
+    __tablename__ = "purchases"
+    __table_args__ = (
+        UniqueConstraint("customer_id", "dedupe_key"),
+        # The risk scan reads every history in this order: the index covers it.
+        Index("ix_purchases_history", "customer_id", "purchased_on", "amount_minor"),
+        Index("ix_purchases_import_batch_id", "import_batch_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"),
+                                    primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"))
+    purchased_on: Mapped[date] = mapped_column(Date)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    order_id: Mapped[str | None] = mapped_column(String(100))
+    product: Mapped[str | None] = mapped_column(String(200))
+    dedupe_key: Mapped[str] = mapped_column(String(400))
+    import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PurchaseStats(Base):
+    """A customer's rhythm from their purchase history, kept current by imports and
+    the risk scan: recency (last purchase), frequency, spend, typical gap."""
+
+    __tablename__ = "purchase_stats"
+
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True)
+    first_purchase_on: Mapped[date] = mapped_column(Date)
+    last_purchase_on: Mapped[date] = mapped_column(Date)
+    purchases: Mapped[int] = mapped_column(Integer)
+    spend_minor: Mapped[int] = mapped_column(BigInteger)
+    #: median days between purchases; None below two purchases
+    typical_gap_days: Mapped[float | None]
+    #: BG/NBD probability that the customer is still buying, as of the last scan
+    p_alive: Mapped[float | None]
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RiskFlag(Base):
+    """A customer the early-warning scan found slipping away, with the signals why.
+
+    ``signals`` is a list of ``{"code": …, "params": {…}}``; screens and the CLI turn
+    each into words. ``status``: ``open`` until the customer is worked (saved, still a
+    customer, lost) or the flag is dismissed.
+    """
+
+    __tablename__ = "risk_flags"
+    __table_args__ = (Index("ix_risk_flags_status", "status", "flagged_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), index=True)
+    flagged_at: Mapped[datetime] = mapped_column(default=utcnow)
+    as_of: Mapped[date] = mapped_column(Date)
+    signals: Mapped[list[dict[str, Any]]] = mapped_column(JSONType)
+    p_alive: Mapped[float | None]
+    previous_status: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    closed_at: Mapped[datetime | None]
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
 
 # --------------------------------------------------------------------- segmentation
@@ -241,6 +351,8 @@ class Campaign(TimestampMixin, Base):
     retry_gap_minutes: Mapped[int] = mapped_column(Integer, default=240)
     lease_minutes: Mapped[int] = mapped_column(Integer, default=15)
     sltv_params: Mapped[dict[str, Any] | None]
+    #: the order claims hand out queued tasks in: ``sltv`` or ``expected_value``
+    queue_order: Mapped[str] = mapped_column(String(20), default="sltv", server_default="sltv")
     script_id: Mapped[int | None] = mapped_column(
         ForeignKey("interview_scripts.id", ondelete="SET NULL")
     )
@@ -273,6 +385,10 @@ class CallTask(TimestampMixin, Base):
         Index("ix_call_tasks_claim", "campaign_id", "timezone", "sltv_minor", "defection_date",
               "id", sqlite_where=text(CLAIMABLE_PREDICATE),
               postgresql_where=text(CLAIMABLE_PREDICATE)),
+        # The same for campaigns that order by expected value (P(win) × SLTV − costs).
+        Index("ix_call_tasks_claim_ev", "campaign_id", "timezone", "expected_value_minor",
+              "defection_date", "id", sqlite_where=text(CLAIMABLE_PREDICATE),
+              postgresql_where=text(CLAIMABLE_PREDICATE)),
         Index("ix_call_tasks_waiting", "next_eligible_at", sqlite_where=text(WAITING_PREDICATE),
               postgresql_where=text(WAITING_PREDICATE)),
         Index("ix_call_tasks_callbacks", "campaign_id", "status", "callback_at"),
@@ -304,6 +420,17 @@ class CallTask(TimestampMixin, Base):
         ForeignKey("users.id", ondelete="SET NULL")
     )
     last_disposition: Mapped[str | None] = mapped_column(String(30))
+    #: P(win) of the next call, and its expected value in minor units, as the win model
+    #: last scored the task (``services.win_model``); 0 / NULL until it has
+    p_win: Mapped[float | None]
+    expected_value_minor: Mapped[int] = mapped_column(BigInteger, default=0,
+                                                      server_default="0")
+
+
+def _initial_step(context: Any) -> str:
+    """A call inserted with its outcome is closed; one without is being dialled."""
+    params = context.get_current_parameters() if context is not None else {}
+    return "done" if params.get("disposition") else "dialling"
 
 
 class Call(Base):
@@ -313,6 +440,8 @@ class Call(Base):
         Index("ix_calls_agent_started", "agent_id", "started_at"),
         # The live board counts flagged calls every refresh: few rows, found by index.
         Index("ix_calls_flagged", "flagged_for_review", "started_at"),
+        # Calls left open past their lease are found by step and lease (few rows).
+        Index("ix_calls_step_lease", "step", "lease_expires_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -336,6 +465,183 @@ class Call(Base):
     callback_at: Mapped[datetime | None]
     flagged_for_review: Mapped[bool] = mapped_column(Boolean, default=False)
     flagged_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # Issue 20: who set the answer and end times ("phone" = measured from the phone
+    # system's events, "agent" = entered with the buttons; NULL before either), why the
+    # call ended, and hold time measured from hold/resume events (NULL = not measured).
+    answered_by: Mapped[str | None] = mapped_column(String(10))
+    ended_by: Mapped[str | None] = mapped_column(String(10))
+    end_cause: Mapped[str | None] = mapped_column(String(30))
+    hold_seconds: Mapped[int | None] = mapped_column(Integer)
+    #: the customer's SLTV in the call's campaign when a win-back or save outcome was
+    #: recorded: what "SLTV recovered / saved" sums, unmoved by later recomputes
+    sltv_minor: Mapped[int | None] = mapped_column(BigInteger)
+    #: the call's step (core.call_flow.CallStep); a row written whole, with its outcome,
+    #: is ``done``, one without an outcome is ``dialling``
+    step: Mapped[str] = mapped_column(String(12), default=_initial_step,
+                                      server_default="done")
+    #: the call is abandoned (its task returns to the queue) if its agent's app stops
+    #: renewing this: a crash, a quit, a lost network
+    lease_expires_at: Mapped[datetime | None]
+    #: when the outcome was recorded (the agent's 15 minutes to amend run from here)
+    outcome_at: Mapped[datetime | None]
+    #: why a call was closed without an outcome (crash, quit, logout, lease_expired)
+    abandon_reason: Mapped[str | None] = mapped_column(String(20))
+    #: the last time a recorded outcome was amended (the audit log says by whom and why)
+    amended_at: Mapped[datetime | None]
+
+
+class CallEvent(Base):
+    """What the phone system reported about a call; ``dedupe_key`` makes repeats no-ops."""
+
+    __tablename__ = "call_events"
+    __table_args__ = (UniqueConstraint("call_id", "dedupe_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    call_id: Mapped[int] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    dedupe_key: Mapped[str] = mapped_column(String(120))
+    at: Mapped[datetime]
+    source: Mapped[str] = mapped_column(String(20))
+    cause: Mapped[str | None] = mapped_column(String(30))
+    detail: Mapped[str | None] = mapped_column(String(300))
+    path: Mapped[str | None] = mapped_column(String(1000))
+    external_id: Mapped[str | None] = mapped_column(String(200))
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# ------------------------------------------------------------- long-term win-back plans
+
+
+class WinbackPlan(TimestampMixin, Base):
+    """A template of steps over several channels for long-term win-back (DESIGN §12).
+
+    ``default_reasons``: the long-term segments (defection reasons) this plan is the
+    default for; ``["*"]`` is any reason. ``kind`` ``courtesy`` is the single polite
+    step for customers not pursued. Call steps go to ``campaign_id``'s queue.
+    """
+
+    __tablename__ = "winback_plans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    description: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20), default="long_term")
+    default_reasons: Mapped[list[str] | None] = mapped_column(JSONType)
+    campaign_id: Mapped[int | None] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="SET NULL"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    steps: Mapped[list[WinbackPlanStep]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan",
+        order_by="WinbackPlanStep.position")
+
+
+class WinbackPlanStep(Base):
+    __tablename__ = "winback_plan_steps"
+    __table_args__ = (UniqueConstraint("plan_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("winback_plans.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    #: letter, email, sms, call or visit
+    channel: Mapped[str] = mapped_column(String(10))
+    #: days after the previous step (after enrolling, for the first)
+    wait_days: Mapped[int] = mapped_column(Integer, default=0)
+    #: the script or text; ``{name}`` is the customer's name in a mail merge
+    text: Mapped[str] = mapped_column(Text, default="")
+    #: who does it: a role (agent, supervisor, admin) and/or one user
+    owner_role: Mapped[str | None] = mapped_column(String(20))
+    owner_user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"))
+
+    plan: Mapped[WinbackPlan] = relationship(back_populates="steps")
+
+
+class PlanEnrollment(Base):
+    """One customer following one plan; ``status`` active until done or ended."""
+
+    __tablename__ = "plan_enrollments"
+    __table_args__ = (Index("ix_plan_enrollments_customer", "customer_id", "status"),
+                      Index("ix_plan_enrollments_status", "status", "plan_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("winback_plans.id", ondelete="RESTRICT"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"))
+    campaign_id: Mapped[int | None] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    enrolled_at: Mapped[datetime] = mapped_column(default=utcnow)
+    enrolled_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    ended_at: Mapped[datetime | None]
+    end_reason: Mapped[str | None] = mapped_column(String(30))
+
+
+class PlanStepRun(Base):
+    """A step scheduled for one enrolment: a copy of the template's step (later edits of
+    the template do not change what was planned), its due day and what became of it."""
+
+    __tablename__ = "plan_step_runs"
+    __table_args__ = (Index("ix_plan_step_runs_due", "status", "due_on"),
+                      Index("ix_plan_step_runs_enrollment", "enrollment_id", "position"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    enrollment_id: Mapped[int] = mapped_column(
+        ForeignKey("plan_enrollments.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    channel: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text, default="")
+    owner_role: Mapped[str | None] = mapped_column(String(20))
+    owner_user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"))
+    due_on: Mapped[date] = mapped_column(Date)
+    #: pending, done, skipped, cancelled
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("call_tasks.id", ondelete="SET NULL"))
+    done_at: Mapped[datetime | None]
+    done_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    outcome: Mapped[str | None] = mapped_column(String(30))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+# ----------------------------------------------------------------- the win model
+
+
+class WinModelFact(Base):
+    """One finished call as the win model counts it: its cell as it was then (kind,
+    reason, tier, segment, attempt number, time since defection) and whether it won.
+    Kept per call so that an amended outcome moves exactly its own try."""
+
+    __tablename__ = "win_model_facts"
+
+    call_id: Mapped[int] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    campaign_id: Mapped[int | None] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(String(30))
+    tier: Mapped[str] = mapped_column(String(10), default="")
+    segment: Mapped[str] = mapped_column(String(20), default="")
+    attempt: Mapped[int] = mapped_column(Integer)
+    age: Mapped[int] = mapped_column(Integer)
+    won: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: the model's P(win) for this call when it was made (for calibration)
+    p_predicted: Mapped[float | None]
+    observed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class WinModelCell(Base):
+    """Tries and wins per cell: the sums of ``win_model_facts`` the model is fitted on."""
+
+    __tablename__ = "win_model_cells"
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    reason: Mapped[str] = mapped_column(String(30), primary_key=True)
+    tier: Mapped[str] = mapped_column(String(10), primary_key=True)
+    segment: Mapped[str] = mapped_column(String(20), primary_key=True)
+    attempt: Mapped[int] = mapped_column(Integer, primary_key=True)
+    age: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tries: Mapped[int] = mapped_column(Integer, default=0)
+    wins: Mapped[int] = mapped_column(Integer, default=0)
 
 
 # ---------------------------------------------------------------------- interviews
@@ -499,6 +805,26 @@ class AgentPresence(Base):
     current_call_id: Mapped[int | None] = mapped_column(ForeignKey("calls.id", ondelete="SET NULL"))
     script_step: Mapped[str | None] = mapped_column(String(100))
     workstation: Mapped[str | None] = mapped_column(String(100))
+    #: why the agent is not ready (a ``NotReadyReason.code``) while the state is ``break``
+    reason: Mapped[str | None] = mapped_column(String(40))
+    #: the agent asked for help (the board lights their row) until they withdraw it
+    help_requested_at: Mapped[datetime | None]
+    #: a supervisor forced this state (not ready or logged out); the agent's desk obeys
+    forced_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    forced_at: Mapped[datetime | None]
+
+
+class NotReadyReason(Base):
+    """Why an agent is not taking customers (break, lunch, training …); admins edit the
+    list. Built-in codes are shown translated; ``name`` labels a reason an admin added."""
+
+    __tablename__ = "not_ready_reasons"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str | None] = mapped_column(String(100))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Recording(Base):
@@ -619,15 +945,27 @@ class AgentDailyStats(Base):
     dials: Mapped[int] = mapped_column(Integer, default=0)
     contacts: Mapped[int] = mapped_column(Integer, default=0)
     rpc: Mapped[int] = mapped_column(Integer, default=0)
+    winback_rpc: Mapped[int] = mapped_column(Integer, default=0)
+    save_rpc: Mapped[int] = mapped_column(Integer, default=0)
     win_backs: Mapped[int] = mapped_column(Integer, default=0)
     sltv_recovered_minor: Mapped[int] = mapped_column(BigInteger, default=0)
-    handle_seconds: Mapped[float] = mapped_column(default=0.0)
+    saves: Mapped[int] = mapped_column(Integer, default=0)
+    sltv_saved_minor: Mapped[int] = mapped_column(BigInteger, default=0)
     handled_calls: Mapped[int] = mapped_column(Integer, default=0)
     talk_seconds: Mapped[float] = mapped_column(default=0.0)
-    talked_calls: Mapped[int] = mapped_column(Integer, default=0)
+    hold_seconds: Mapped[float] = mapped_column(default=0.0)
     wrap_seconds: Mapped[float] = mapped_column(default=0.0)
-    wrapped_calls: Mapped[int] = mapped_column(Integer, default=0)
     computed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ScorecardStaleDay(Base):
+    """A closed UTC day whose calls changed after it was rolled up (an amended outcome,
+    a late wrap-up, a call logged afterwards). Database triggers on ``calls`` write it,
+    so no code path can forget; ``scorecards.refresh_rollups`` recomputes the day."""
+
+    __tablename__ = "scorecard_stale_days"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
 
 
 class CoachingMessage(Base):
@@ -666,6 +1004,8 @@ class AuditEntry(Base):
     before: Mapped[dict[str, Any] | None]
     after: Mapped[dict[str, Any] | None]
     workstation: Mapped[str | None] = mapped_column(String(100))
+    #: where the action came from: ``gui``, ``cli`` (None before this was recorded)
+    channel: Mapped[str | None] = mapped_column(String(10))
 
 
 class Setting(Base):

@@ -3,6 +3,10 @@
 A mapping is ``{field: header text}``: saved by name and reused on next month's file of
 the same shape, it survives reordered columns. Header matching folds case, width,
 spaces and punctuation, so ``客户 编号``, ``Customer-ID`` and ``CUSTOMER_ID`` all match.
+
+Each kind of list the import engine reads has its own column schema (:class:`ListSchema`):
+customer lists (:data:`CUSTOMERS`) and purchase histories (:data:`PURCHASES`). The
+functions below take the schema; without one they read customer lists.
 """
 
 from __future__ import annotations
@@ -88,9 +92,80 @@ FIELDS: tuple[FieldSpec, ...] = (
                "remarks", "备注", "说明", "原因说明", "详细原因"), "text"),
     FieldSpec("do_not_call", QT_TRANSLATE_NOOP("Fields", "Do not call"),
               ("do not call", "dnc", "no call", "勿扰", "禁止呼叫", "拒绝来电", "免打扰"), "flag"),
+    # Warning signs a CRM or billing system exports (book ch.4); the risk scan reads them.
+    FieldSpec("complaints", QT_TRANSLATE_NOOP("Fields", "Complaints"),
+              ("complaints", "complaint count", "number of complaints", "投诉次数", "投诉数",
+               "投诉笔数"), "count"),
+    FieldSpec("overdue_invoices", QT_TRANSLATE_NOOP("Fields", "Overdue invoices"),
+              ("overdue invoices", "late payments", "unpaid invoices", "overdue bills",
+               "逾期发票", "逾期账单", "欠款笔数", "逾期次数", "未付账单"),
+              "count"),
+    FieldSpec("downgrade", QT_TRANSLATE_NOOP("Fields", "Downgrade"),
+              ("downgrade", "downgraded", "plan downgrade", "降级", "降档", "套餐降级", "等级下降"),
+              "text"),
 )
 FIELD_BY_KEY: dict[str, FieldSpec] = {f.key: f for f in FIELDS}
 FIELD_KEYS: tuple[str, ...] = tuple(f.key for f in FIELDS)
+
+#: Columns of a purchase history: who bought (customer ID or phone), when, how much;
+#: the order ID makes a re-import add nothing.
+PURCHASE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("external_id", QT_TRANSLATE_NOOP("Fields", "Customer ID"),
+              (*FIELDS[0].synonyms, "member card", "会员卡号", "卡号"), "text"),
+    FieldSpec("phone", QT_TRANSLATE_NOOP("Fields", "Phone"),
+              ("phone", "phone number", "telephone", "tel", "mobile", "mobile phone",
+               "cellphone", "电话", "手机", "手机号", "手机号码", "联系电话", "电话号码"), "phone"),
+    FieldSpec("purchased_on", QT_TRANSLATE_NOOP("Fields", "Purchase date"),
+              ("purchase date", "order date", "date", "transaction date", "invoice date",
+               "sale date", "purchased on", "bought on", "购买日期", "下单日期", "订单日期",
+               "交易日期", "消费日期", "日期", "购买时间", "下单时间", "交易时间", "消费时间"),
+              "date"),
+    FieldSpec("amount", QT_TRANSLATE_NOOP("Fields", "Amount"),
+              ("amount", "total", "order amount", "order total", "value", "sales amount",
+               "net amount", "price", "金额", "订单金额", "消费金额", "实付金额", "交易金额",
+               "支付金额", "实收金额", "销售金额"), "money"),
+    FieldSpec("order_id", QT_TRANSLATE_NOOP("Fields", "Order ID"),
+              ("order id", "order no", "order number", "invoice no", "invoice number",
+               "transaction id", "receipt no", "订单号", "订单编号", "单号", "流水号", "交易号",
+               "交易编号", "发票号", "小票号"), "text"),
+    FieldSpec("product", QT_TRANSLATE_NOOP("Fields", "Product"),
+              ("product", "item", "sku", "product name", "item name", "goods", "商品",
+               "产品", "商品名称", "产品名称", "品名", "货品"), "text"),
+)
+
+
+def _synonym_index(fields: Iterable[FieldSpec]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for spec in fields:
+        for syn in spec.synonyms:
+            index.setdefault(fold_header(syn), spec.key)
+    return index
+
+
+@dataclass(frozen=True)
+class ListSchema:
+    """The columns one kind of list may have, and which identify a row.
+
+    ``keys``: a file must map at least one of them (customers: ID, phone or e-mail;
+    purchases: ID or phone) or nothing could tell its rows apart. ``ignored``: headers
+    that name no field although they look like one (the derived columns of the app's own
+    export: "SLTV (model)" is not the imported SLTV).
+    """
+
+    kind: str
+    fields: tuple[FieldSpec, ...]
+    keys: tuple[str, ...]
+    #: columns a file must map besides a key (purchases: date and amount)
+    required: tuple[str, ...] = ()
+    ignored: tuple[str, ...] = ()
+
+    @property
+    def by_key(self) -> dict[str, FieldSpec]:
+        return _BY_KEY[self.kind]
+
+    @property
+    def synonyms(self) -> dict[str, str]:
+        return _SYNONYMS[self.kind]
 
 
 def fold_header(text: Any) -> str:
@@ -103,30 +178,49 @@ def fold_header(text: Any) -> str:
     return s
 
 
-_SYNONYM_INDEX: dict[str, str] = {}
-for _spec in FIELDS:
-    for _syn in _spec.synonyms:
-        _SYNONYM_INDEX.setdefault(fold_header(_syn), _spec.key)
+# A customer row is identified by its ID, else a phone, else its e-mail (a new customer
+# needs a phone or an e-mail anyway: somebody must be able to call them).
+CUSTOMERS = ListSchema(
+    "customers", FIELDS, ("external_id", "phone", "phone2", "email"),
+    ignored=("sltv (model)", "sltv model", "SLTV（模型计算）", "sltv tier", "SLTV 等级", "tier",
+             "treatment", "处理方式", "import batch", "导入批次", "last changed (utc)",
+             "最后修改（UTC）", "last changed"))
+PURCHASES = ListSchema("purchases", PURCHASE_FIELDS, ("external_id", "phone"),
+                       ("purchased_on", "amount"))
+SCHEMAS: dict[str, ListSchema] = {s.kind: s for s in (CUSTOMERS, PURCHASES)}
+_BY_KEY: dict[str, dict[str, FieldSpec]] = {
+    s.kind: {f.key: f for f in s.fields} for s in SCHEMAS.values()}
+_SYNONYMS: dict[str, dict[str, str]] = {
+    s.kind: _synonym_index(s.fields) for s in SCHEMAS.values()}
+_SYNONYM_INDEX = _SYNONYMS["customers"]
+_IGNORED: dict[str, frozenset[str]] = {
+    s.kind: frozenset(fold_header(h) for h in s.ignored) for s in SCHEMAS.values()}
 
 
-def field_for_header(header: Any) -> str | None:
+def schema_for(kind: str) -> ListSchema:
+    """The schema of a kind of list (``customers`` or ``purchases``)."""
+    return SCHEMAS[kind]
+
+
+def field_for_header(header: Any, schema: ListSchema = CUSTOMERS) -> str | None:
     """The target field a header names, or None. Exact synonym first, then containment."""
     key = fold_header(header)
-    if not key:
+    if not key or key in _IGNORED[schema.kind]:
         return None
-    if key in _SYNONYM_INDEX:
-        return _SYNONYM_INDEX[key]
+    index = schema.synonyms
+    if key in index:
+        return index[key]
     # Containment: "客户手机号码(必填)" → phone. Longest synonym wins to prefer
     # "流失日期" over "流失" style overlaps.
     best: tuple[int, str] | None = None
-    for syn, field_key in _SYNONYM_INDEX.items():
+    for syn, field_key in index.items():
         long_enough = len(syn) >= (4 if syn.isascii() else 2)
         if long_enough and syn in key and (best is None or len(syn) > best[0]):
             best = (len(syn), field_key)
     return best[1] if best else None
 
 
-def auto_mapping(headers: Sequence[str]) -> dict[str, str]:
+def auto_mapping(headers: Sequence[str], schema: ListSchema = CUSTOMERS) -> dict[str, str]:
     """``{field: header}`` for every header that names a field; first column wins.
 
     A second phone-like column goes to ``phone2`` so a sheet with 手机 and 电话 keeps both.
@@ -135,11 +229,11 @@ def auto_mapping(headers: Sequence[str]) -> dict[str, str]:
     for header in headers:
         if not str(header).strip():
             continue
-        field_key = field_for_header(header)
+        field_key = field_for_header(header, schema)
         if field_key is None:
             continue
         if field_key in mapping:
-            if field_key == "phone" and "phone2" not in mapping:
+            if field_key == "phone" and "phone2" in schema.by_key and "phone2" not in mapping:
                 field_key = "phone2"
             else:
                 continue
@@ -147,7 +241,7 @@ def auto_mapping(headers: Sequence[str]) -> dict[str, str]:
     return mapping
 
 
-def header_score(cells: Iterable[Any]) -> tuple[int, int]:
+def header_score(cells: Iterable[Any], schema: ListSchema = CUSTOMERS) -> tuple[int, int]:
     """(fields recognised, non-empty text cells) of a candidate header row."""
     recognised = 0
     texts = 0
@@ -156,14 +250,14 @@ def header_score(cells: Iterable[Any]) -> tuple[int, int]:
         if not isinstance(cell, str) or not cell.strip():
             continue
         texts += 1
-        key = field_for_header(cell)
+        key = field_for_header(cell, schema)
         if key and key not in seen:
             seen.add(key)
             recognised += 1
     return recognised, texts
 
 
-def detect_header_row(rows: Sequence[Sequence[Any]]) -> int:
+def detect_header_row(rows: Sequence[Sequence[Any]], schema: ListSchema = CUSTOMERS) -> int:
     """Index (0-based, into ``rows``) of the header row among the first rows.
 
     Sheets often start with a title block ("2026年10月流失客户名单", a date line, blank
@@ -172,7 +266,7 @@ def detect_header_row(rows: Sequence[Sequence[Any]]) -> int:
     """
     best_index, best = -1, (0, 0)
     for i, row in enumerate(rows):
-        score = header_score(row)
+        score = header_score(row, schema)
         if score[0] > best[0] or (score[0] == best[0] and score[0] > 0 and score[1] > best[1]):
             best_index, best = i, score
     if best_index >= 0 and best[0] >= 1:
@@ -219,7 +313,8 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def resolve_mapping(mapping: Mapping[str, str], headers: Sequence[str]) -> dict[str, int]:
+def resolve_mapping(mapping: Mapping[str, str], headers: Sequence[str],
+                    schema: ListSchema = CUSTOMERS) -> dict[str, int]:
     """``{field: column index}`` for a ``{field: header}`` mapping (headers matched folded).
 
     Headers of the mapping that the file does not have are left out; the caller reports
@@ -230,7 +325,7 @@ def resolve_mapping(mapping: Mapping[str, str], headers: Sequence[str]) -> dict[
         folded.setdefault(fold_header(h), i)
     out: dict[str, int] = {}
     for field_key, header in mapping.items():
-        if field_key not in FIELD_BY_KEY or header is None:
+        if field_key not in schema.by_key or header is None:
             continue
         idx = folded.get(fold_header(header))
         if idx is not None:

@@ -23,6 +23,14 @@ def _safe(value: Any) -> Any:
 
 def write_tables(path: Path, sheets: Sequence[tuple[str, list[str], list[Sequence[Any]]]],
                  percent_headers: Collection[str] = ()) -> None:
+    """Written whole or not at all (a full disk leaves the previous file as it was)."""
+    from winback_desktop.io import atomic
+
+    atomic.write(path, lambda tmp: _write_tables(tmp, sheets, percent_headers))
+
+
+def _write_tables(path: Path, sheets: Sequence[tuple[str, list[str], list[Sequence[Any]]]],
+                  percent_headers: Collection[str] = ()) -> None:
     workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
                                                 "strings_to_urls": False})
     try:

@@ -65,7 +65,14 @@ def labels() -> list[str]:
 
 
 def write_report(path: Path, report: Mapping[str, Any], headers: Mapping[str, str]) -> None:
-    """Write ``report`` (``OfferReport.as_dict()``); ``headers`` maps English → shown."""
+    """Write ``report`` (``OfferReport.as_dict()``); ``headers`` maps English → shown.
+    Written whole or not at all (a full disk leaves the previous file as it was)."""
+    from winback_desktop.io import atomic
+
+    atomic.write(path, lambda tmp: _write_report(tmp, report, headers))
+
+
+def _write_report(path: Path, report: Mapping[str, Any], headers: Mapping[str, str]) -> None:
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     try:
         bold = book.add_format({"bold": True, "bg_color": "#DDE7F3", "border": 1})

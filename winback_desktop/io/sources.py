@@ -261,12 +261,26 @@ def list_sheets(path: str | Path) -> list[str]:
 def _open_workbook(path: Path, fmt: str, sheet: str | None) -> SheetData:
     import python_calamine as pc
 
+    from winback_desktop.io import xlsx_guard
+
     name = path.name
     expected = {"xlsx": (".xlsx", ".xlsm", ".xlsb"), "xls": (".xls",), "ods": (".ods",)}[fmt]
     handle: Any = None
+    compacted: xlsx_guard.Compacted | None = None
+    shapes: dict[str, xlsx_guard.SheetShape] = {}
+    if fmt == "xlsx":
+        # Before calamine sees the package: it aborts the process on what it cannot hold.
+        try:
+            shapes = xlsx_guard.inspect(path)
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise DamagedFile(file=name, detail=type(exc).__name__) from None
+        sparse = [shape for shape in shapes.values() if shape.compact]
+        if sparse:
+            compacted = xlsx_guard.compact_sheets(path, sparse)
+    source = compacted.path if compacted is not None else path
     try:
-        if path.suffix.lower() in expected:
-            wb = pc.CalamineWorkbook.from_path(str(path))
+        if compacted is not None or path.suffix.lower() in expected:
+            wb = pc.CalamineWorkbook.from_path(str(source))
         else:
             # Wrong extension: calamine picks the reader by name, so hand it the bytes
             # with the right one through a file object.
@@ -275,7 +289,17 @@ def _open_workbook(path: Path, fmt: str, sheet: str | None) -> SheetData:
     except Exception as exc:
         if handle is not None:
             handle.close()
+        if compacted is not None:
+            compacted.remove()
         raise _calamine_error(name, exc) from None
+
+    def close() -> None:
+        wb.close()
+        if handle is not None:
+            handle.close()
+        if compacted is not None:
+            compacted.remove()
+
     try:
         metas = [m for m in wb.sheets_metadata if m.typ == pc.SheetTypeEnum.WorkSheet]
         names = [m.name for m in metas] or list(wb.sheet_names)
@@ -297,36 +321,44 @@ def _open_workbook(path: Path, fmt: str, sheet: str | None) -> SheetData:
                 raise SheetNotFound(file=name, sheet=sheet, sheets=", ".join(names))
             ws = wb.get_sheet_by_name(sheet)
     except SpreadsheetError:
-        wb.close()
-        if handle is not None:
-            handle.close()
+        close()
         raise
     except Exception as exc:
-        wb.close()
-        if handle is not None:
-            handle.close()
+        close()
         raise _calamine_error(name, exc) from None
     start = ws.start
     end = ws.end
     total = (end[0] + 1) if end is not None else 0
     if total > MAX_ROWS:
-        wb.close()
+        close()
         raise TooManyRows(file=name, limit=MAX_ROWS)
-    merged = list(ws.merged_cell_ranges or [])
+    row_map: list[int] | None = None
+    if compacted is not None:
+        part = next((p for p, shape in shapes.items() if shape.name == ws.name), None)
+        row_map = compacted.rows.get(part) if part is not None else None
+    merged = [] if row_map is not None else list(ws.merged_cell_ranges or [])
+    sheet_name = ws.name
+    limit = xlsx_guard.MAX_CELL_CHARS
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         if start is None:
             return
         try:
             for index, row in enumerate(ws.iter_rows()):
-                yield index + 1, row
+                for cell in row:
+                    if type(cell) is str and len(cell) > limit:
+                        number = row_map[index] if row_map and index < len(row_map) \
+                            else index + 1
+                        raise xlsx_guard.CellTooLong(file=name, sheet=sheet_name, row=number)
+                if row_map is not None:
+                    if index < len(row_map):
+                        yield row_map[index], row
+                else:
+                    yield index + 1, row
+        except SpreadsheetError:
+            raise
         except Exception as exc:  # calamine errors mid-sheet (broken XML)
             raise _calamine_error(name, exc) from None
-
-    def close() -> None:
-        wb.close()
-        if handle is not None:
-            handle.close()
 
     return SheetData(file_name=name, fmt=fmt, sheet_names=names, sheet=ws.name,
                      total_rows=total, first_column=start[1] if start else 0,

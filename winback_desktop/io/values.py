@@ -17,10 +17,9 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
-import phonenumbers
-
 from winback_desktop.core.domain import CustomerStatus, DefectionReason
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
+from winback_desktop.io import phones
 
 
 class ValueProblem(Exception):
@@ -230,117 +229,26 @@ def parse_count(value: Any) -> int | None:
 
 # ---------------------------------------------------------------------------- phones
 
-_SCI = re.compile(r"^([+-]?)(\d)(?:[.,](\d*))?[eE]\+?(\d{1,2})$")
-_PHONE_CHARS = re.compile(r"[\s\-().\u00a0/]")
-_BAD_PHONE = QT_TRANSLATE_NOOP("Errors", "'{value}' is not a valid phone number.")
 
-
-class _RegionFast:
-    """Regexes from phonenumbers' metadata for a digits-only fast path.
-
-    phonenumbers.parse + is_valid costs ~30 µs a number; a 100k-row import would spend
-    seconds there. A plain national number that fully matches the region's mobile or
-    fixed-line pattern is valid by the same metadata, so it is formatted directly; any
-    other input takes the full phonenumbers path (tests compare both on random numbers).
-    """
-
-    def __init__(self, region: str) -> None:
-        meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
-        self.ok = meta is not None and meta.national_prefix_transform_rule is None
-        self.prefix = "+" + str(meta.country_code) if meta is not None else ""
-        self.country_digits = self.prefix[1:] or "-"
-        self.national_prefix = (meta.national_prefix or "") if meta is not None else ""
-        patterns: list[tuple[frozenset[int], re.Pattern[str]]] = []
-        if meta is not None:
-            for desc in (meta.mobile, meta.fixed_line):
-                if desc is not None and desc.national_number_pattern:
-                    lengths = frozenset(n for n in (desc.possible_length or ()) if n > 0)
-                    if not lengths and meta.general_desc is not None:
-                        lengths = frozenset(n for n in (meta.general_desc.possible_length or ())
-                                            if n > 0)
-                    patterns.append((lengths, re.compile(desc.national_number_pattern)))
-        self.patterns = patterns
-        general = (meta.general_desc.national_number_pattern
-                   if meta is not None and meta.general_desc is not None else None)
-        self.general = re.compile(general) if general else None
-
-    def e164(self, digits: str) -> str | None:
-        if not self.ok or self.general is None:
-            return None
-        if self.national_prefix and digits.startswith(self.national_prefix):
-            return None
-        if digits.startswith(self.country_digits):
-            return None  # phonenumbers may read a leading country code: let it decide
-        n = len(digits)
-        for lengths, pattern in self.patterns:
-            # The type patterns are subsets of the general one (the equivalence test
-            # against phonenumbers checks this region by region).
-            if (not lengths or n in lengths) and pattern.fullmatch(digits):
-                return self.prefix + digits
-        return None
-
-
-@lru_cache(maxsize=32)
-def _fast(region: str) -> _RegionFast:
-    return _RegionFast(region)
-
-
-def _digits_of_number(value: float | int, raw: str) -> str:
-    if isinstance(value, float) and not value.is_integer():
-        raise ValueProblem(_BAD_PHONE, value=raw)
-    return str(abs(int(value)))
+def parse_phone(value: Any, region: str) -> tuple[str, str] | None:
+    """``(e164, raw)`` for a phone cell, or None when empty (see :mod:`io.phones`)."""
+    try:
+        return phones.parse_phone(value, region, clean_text)
+    except phones.PhoneProblem as problem:
+        raise ValueProblem(problem.text, **problem.params) from None
 
 
 def phone_text(value: Any) -> str:
     """The phone as text, recovering Excel's numeric storage (13800138000.0)."""
-    t = type(value)
-    if t is float or t is int:
-        return _digits_of_number(value, clean_text(value))
-    text = clean_text(value)
-    m = _SCI.match(text)
-    if m:
-        # Text such as '1.38E+10' means Excel displayed a number in scientific form and
-        # somebody saved that display: digits beyond the mantissa are gone.
-        decimals = m[3] or ""
-        exponent = int(m[4])
-        if len(decimals) == exponent:
-            return m[2] + decimals
-        raise ValueProblem(QT_TRANSLATE_NOOP(
-            "Errors",
-            "Excel shortened the phone number to '{value}'; its last digits are lost. "
-            "Format the column as text in the source and export again."), value=text)
-    return text
+    try:
+        return phones.phone_text(value, clean_text)
+    except phones.PhoneProblem as problem:
+        raise ValueProblem(problem.text, **problem.params) from None
 
 
-def parse_phone(value: Any, region: str) -> tuple[str, str] | None:
-    """``(e164, raw)`` for a phone cell, or None when empty."""
-    if type(value) is float and value.is_integer() and value > 0:
-        raw = str(int(value))  # a number cell: 13800138000.0
-        fast = _fast(region).e164(raw)
-        if fast is not None:
-            return fast, raw
-    raw = phone_text(value)
-    if not raw:
-        return None
-    compact = _PHONE_CHARS.sub("", raw)
-    if compact.isdigit():
-        fast = _fast(region).e164(compact)
-        if fast is not None:
-            return fast, raw
-    elif compact.startswith("00") and compact[2:].isdigit():
-        compact = "+" + compact[2:]
-    candidates = [compact]
-    if compact.isdigit() and type(value) in (float, int):
-        # A number cell drops the leading trunk 0 (0770… → 770…): try it back.
-        candidates.append("0" + compact)
-    for candidate in candidates:
-        try:
-            number = phonenumbers.parse(candidate, region)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(number):
-            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), raw
-    raise ValueProblem(_BAD_PHONE, value=raw)
+def phone_prefix(region: str) -> str:
+    """``+86`` for ``CN``: the country code numbers of ``region`` start with."""
+    return phones.region_info(region).prefix
 
 
 # ------------------------------------------------------------------- defection reasons
@@ -372,6 +280,31 @@ _REASON_ORDER = [DefectionReason.PUSHED_INTENTIONAL, DefectionReason.MOVED_AWAY,
                  DefectionReason.PULLED_AWAY, DefectionReason.BOUGHT_AWAY,
                  DefectionReason.PUSHED_UNINTENTIONAL, DefectionReason.UNKNOWN]
 _FOLDED_REASONS = [(r, tuple(_fold(s) for s in REASON_SYNONYMS[r])) for r in _REASON_ORDER]
+_REASON_CODES = {_fold(r.value): r.value for r in DefectionReason}
+
+
+# The words screens and exports use for each reason, in both shipped languages: a cell
+# holding one is that reason exactly (no note is kept of it).
+REASON_LABELS: dict[str, str] = {
+    "Pushed away (intentional)": "pushed_intentional", "被推走（主动放弃）": "pushed_intentional",
+    "Pushed away (service failure)": "pushed_unintentional",
+    "被推走（服务失误）": "pushed_unintentional",
+    "Pulled away (competitor)": "pulled_away", "被拉走（竞争对手）": "pulled_away",
+    "Bought away (price)": "bought_away", "被买走（价格）": "bought_away",
+    "Moved away": "moved_away", "迁离": "moved_away",
+    "Unknown": "unknown", "未知": "unknown",
+}
+_REASON_LABELS = {_fold(label): code for label, code in REASON_LABELS.items()}
+
+
+@lru_cache(maxsize=4096)  # a list repeats a few reason words on every row
+def reason_label(text: str) -> str | None:
+    """The reason ``text`` names exactly (its code or its label), else None."""
+    folded = _fold(text)
+    found = _REASON_LABELS.get(folded)
+    if found is None and folded in _REASON_CODES:
+        found = _REASON_CODES[folded]
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -380,6 +313,9 @@ def match_reason(text: str) -> str | None:
     folded = _fold(text)
     if not folded:
         return None
+    exact = reason_label(text)
+    if exact is not None:
+        return exact
     for reason in DefectionReason:
         if folded == _fold(reason.value):
             return reason.value
@@ -396,9 +332,12 @@ _STATUS = {
     CustomerStatus.LOST: ("lost", "churned", "defected", "inactive", "流失", "已流失", "丢失",
                           "流失客户"),
     CustomerStatus.AT_RISK: ("atrisk", "at risk", "risk", "warning", "有风险", "风险",
-                             "预警", "流失风险", "濒临流失"),
+                             "预警", "流失风险", "有流失风险", "濒临流失"),
     CustomerStatus.WON_BACK: ("wonback", "won back", "recovered", "已挽回", "挽回", "赢回"),
-    CustomerStatus.ACTIVE: ("active", "current", "活跃", "正常", "在用", "现有"),
+    CustomerStatus.ACTIVE: ("active", "current", "活跃", "正常", "在用", "现有", "现有客户",
+                            "活跃客户"),
+    CustomerStatus.RETAINED: ("retained", "saved", "kept", "已挽留", "挽留", "保留", "留存",
+                              "已留存"),
 }
 _STATUS_LOOKUP = {_fold(s): k.value for k, syns in _STATUS.items() for s in syns}
 
@@ -410,7 +349,8 @@ def parse_status(value: Any) -> str | None:
     found = _STATUS_LOOKUP.get(_fold(text))
     if found is None:
         raise ValueProblem(QT_TRANSLATE_NOOP(
-            "Errors", "Unknown status '{value}': use lost, at_risk, won_back or active."),
+            "Errors", "Unknown status '{value}': use lost, at_risk, won_back, active or "
+            "retained."),
             value=text)
     return found
 

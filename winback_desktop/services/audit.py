@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from winback_desktop.core.permissions import Permission
 from winback_desktop.db.models import AuditEntry
+from winback_desktop.db.session import Database
 from winback_desktop.services.context import Actor, require
 
 #: Never written to the log, whatever a caller passes.
@@ -50,6 +52,8 @@ def record(
             return None
         return {k: _jsonable(v) for k, v in data.items() if k not in _SECRET_FIELDS}
 
+    if actor.on_behalf_by:  # a supervisor acting for this agent: say who really did it
+        after = {**(after or {}), "on_behalf_by": actor.on_behalf_by}
     entry = AuditEntry(
         user_id=actor.user_id,
         user_login=actor.login,
@@ -59,6 +63,7 @@ def record(
         before=clean(before),
         after=clean(after),
         workstation=actor.workstation,
+        channel=actor.channel,
     )
     session.add(entry)
     return entry
@@ -96,3 +101,40 @@ def filter_choices(session: Session, actor: Actor) -> tuple[list[str], list[str]
         select(AuditEntry.user_login).where(AuditEntry.user_login.is_not(None))
         .distinct().order_by(AuditEntry.user_login))
     return list(entities), [login for login in logins if login]
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    """One audit entry as the audit screen shows it."""
+
+    id: int
+    at: datetime
+    user_login: str | None
+    action: str
+    entity: str
+    entity_id: str | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    workstation: str | None
+
+    @classmethod
+    def of(cls, e: AuditEntry) -> AuditRow:
+        return cls(e.id, e.at, e.user_login, e.action, e.entity, e.entity_id, e.before,
+                   e.after, e.workstation)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditPage:
+    """The newest entries matching the audit screen's filters, and the filters' choices."""
+
+    entries: list[AuditRow]
+    entities: list[str]
+    logins: list[str]
+
+
+def browse(db: Database, actor: Actor, *, entity: str | None = None,
+           user_login: str | None = None, limit: int = 200) -> AuditPage:
+    with db.session() as session:
+        entries = list_entries(session, actor, entity=entity, user_login=user_login,
+                               limit=limit)
+        return AuditPage([AuditRow.of(e) for e in entries], *filter_choices(session, actor))

@@ -142,6 +142,11 @@ def _quiet(done: int, total: int, label: str) -> None:
     del done, total, label
 
 
+def backups_dir() -> Path:
+    """Where backups of this PC's data are written (the backup dialog opens it)."""
+    return migrate.backups_dir()
+
+
 def _in_backups_dir(path: Path) -> bool:
     try:
         return path.resolve().parent == migrate.backups_dir().resolve()
@@ -174,11 +179,14 @@ def list_backups(directory: Path | None = None) -> list[Path]:
 
 
 def verify_backup(path: Path | str, progress: Progress | None = None) -> BackupInfo:
-    """Check a backup file end to end (no database needed); raises ``BackupCorrupt``."""
+    """Check a backup file end to end (no database needed); raises ``BackupCorrupt``,
+    or ``DatabaseTooNew`` for a backup of a newer schema: intact, but this version of the
+    app could not restore it, so 'restore --check' must not call it good."""
     path = Path(path)
     if not path.is_file():
         raise backup_file.BackupCorrupt(path=str(path), detail="file not found")
     verified = backup_file.verify(path, progress or _quiet)
+    backup_file.check_revision(verified.manifest)
     return _info(path, verified.manifest, checks=verified.checks)
 
 

@@ -36,14 +36,15 @@ from winback_desktop.core.domain import (
     TaskStatus,
     Treatment,
 )
-from winback_desktop.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from winback_desktop.core.errors import Conflict, NotFound, ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
 from winback_desktop.db.models import CallTask, Campaign, CampaignAgent, Customer, User
+from winback_desktop.db.session import Database
 from winback_desktop.db.types import utcnow
-from winback_desktop.services import audit
-from winback_desktop.services.context import Actor, require
-from winback_desktop.services.sltv_service import parse_params
+from winback_desktop.services import audit, sltv_service, win_model
+from winback_desktop.services.changes import Changes, Topic
+from winback_desktop.services.context import Actor, refuse, require
 
 _CU = cast(Table, Customer.__table__)
 _TA = cast(Table, CallTask.__table__)
@@ -52,7 +53,11 @@ _TA = cast(Table, CallTask.__table__)
 FILTER_KEYS = ("segment", "tier", "reason", "status", "import_batch_id")
 
 _AUDITED = ("name", "kind", "status", "customer_filter", "window_start", "window_end",
-            "max_attempts", "retry_gap_minutes", "lease_minutes", "sltv_params", "script_id")
+            "max_attempts", "retry_gap_minutes", "lease_minutes", "sltv_params", "script_id",
+            "queue_order")
+
+#: the orders a campaign can hand out its queued customers in (callbacks always first)
+QUEUE_ORDERS = ("sltv", "expected_value")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +76,7 @@ class CampaignInfo:
     agent_ids: list[int]
     started_at: datetime | None
     task_counts: dict[str, int] = field(default_factory=dict)
+    queue_order: str = "sltv"
 
     @property
     def open_tasks(self) -> int:
@@ -131,6 +137,14 @@ def _filter(raw: Mapping[str, Any] | None, kind: str) -> dict[str, list[Any]]:
         if values:
             out[key] = values
     return out
+
+
+def _order(order: str) -> str:
+    if order not in QUEUE_ORDERS:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Errors", "Unknown queue order '{order}': use sltv or expected_value."),
+            order=order)
+    return order
 
 
 def _window(start: time, end: time) -> tuple[time, time]:
@@ -198,6 +212,7 @@ def create_campaign(
     sltv_params: Mapping[str, Any] | None = None,
     agent_ids: Sequence[int] = (),
     lease_minutes: int = 15,
+    queue_order: str = "sltv",
 ) -> Campaign:
     """A draft campaign; ``start_campaign`` fills its queue."""
     require(actor, Permission.MANAGE_CAMPAIGNS)
@@ -207,7 +222,7 @@ def create_campaign(
     if session.scalar(select(Campaign.id).where(Campaign.name == name)) is not None:
         raise CampaignNameTaken(name=name)
     kind = _kind(kind)
-    parse_params(dict(sltv_params) if sltv_params else None)
+    sltv_service.parse_params(dict(sltv_params) if sltv_params else None)
     start, end = _window(window_start, window_end)
     campaign = Campaign(
         name=name, kind=kind, status=CampaignStatus.DRAFT.value,
@@ -217,6 +232,7 @@ def create_campaign(
         retry_gap_minutes=_positive("retry_gap_minutes", retry_gap_minutes, 0),
         lease_minutes=_positive("lease_minutes", lease_minutes, 1),
         sltv_params=dict(sltv_params) if sltv_params else None,
+        queue_order=_order(queue_order),
         created_by=actor.user_id,
     )
     session.add(campaign)
@@ -229,14 +245,15 @@ def create_campaign(
 
 def update_campaign(session: Session, actor: Actor, campaign_id: int, **changes: Any
                     ) -> Campaign:
-    """Change settings. Changing ``sltv_params`` does not re-rank by itself: run
-    ``sltv_service.recompute(db, actor, campaign_id)`` afterwards."""
+    """Change settings. New ``sltv_params`` revalue the campaign's tasks in the same
+    transaction (the queue ranks by what ``sltv explain --campaign`` shows); new
+    parameters or a new ``queue_order`` re-score their expected values."""
     require(actor, Permission.MANAGE_CAMPAIGNS)
     campaign = _get(session, campaign_id)
     before = audit.snapshot(campaign, _AUDITED)
     allowed = {"name", "kind", "customer_filter", "window_start", "window_end",
                "max_attempts", "retry_gap_minutes", "lease_minutes", "sltv_params",
-               "script_id", "agent_ids"}
+               "script_id", "agent_ids", "queue_order"}
     unknown = set(changes) - allowed
     if unknown:
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown campaign setting '{key}'."),
@@ -260,12 +277,18 @@ def update_campaign(session: Session, actor: Actor, campaign_id: int, **changes:
     for key, minimum in (("max_attempts", 1), ("retry_gap_minutes", 0), ("lease_minutes", 1)):
         if key in changes:
             setattr(campaign, key, _positive(key, changes[key], minimum))
+    revalue = False
     if "sltv_params" in changes:
         raw = changes["sltv_params"]
-        parse_params(dict(raw) if raw else None)
+        sltv_service.parse_params(dict(raw) if raw else None)
+        revalue = (dict(raw) if raw else None) != (campaign.sltv_params or None)
         campaign.sltv_params = dict(raw) if raw else None
     if "script_id" in changes:
         campaign.script_id = changes["script_id"]
+    if "queue_order" in changes:
+        # the tasks carry their expected value already (the model's refresh keeps it);
+        # callers refresh the campaign after commit, in short transactions
+        campaign.queue_order = _order(changes["queue_order"])
     old_agents = _agent_ids(session, campaign.id)
     new_agents = old_agents
     if "agent_ids" in changes:
@@ -273,6 +296,10 @@ def update_campaign(session: Session, actor: Actor, campaign_id: int, **changes:
     session.flush()
     old, new = audit.changed_fields(before | {"agent_ids": old_agents},
                                     audit.snapshot(campaign, _AUDITED) | {"agent_ids": new_agents})
+    if revalue:  # new parameters re-rank this campaign's queue at once
+        new = new | {"tasks_revalued": sltv_service.revalue(session,
+                                                            campaign_id=campaign.id)[0]}
+        win_model.score_tasks(session, campaign.id)
     if new:
         audit.record(session, actor, "campaign_updated", "campaign", campaign.id,
                      before=old, after=new)
@@ -320,7 +347,8 @@ def info(campaign: Campaign, agent_ids: list[int], counts: dict[str, int]) -> Ca
         window_start=campaign.window_start, window_end=campaign.window_end,
         max_attempts=campaign.max_attempts, retry_gap_minutes=campaign.retry_gap_minutes,
         lease_minutes=campaign.lease_minutes, sltv_params=dict(campaign.sltv_params or {}),
-        agent_ids=agent_ids, started_at=campaign.started_at, task_counts=counts)
+        agent_ids=agent_ids, started_at=campaign.started_at, task_counts=counts,
+        queue_order=campaign.queue_order)
 
 
 def get_campaign(session: Session, actor: Actor, campaign_id: int) -> CampaignInfo:
@@ -382,10 +410,11 @@ def populate(session: Session, campaign: Campaign, now: datetime) -> int:
     """Queue every matching customer not yet in the campaign (``INSERT … SELECT``).
 
     Do-not-call customers get a ``do_not_call`` task (kept out of the queue, visible in
-    reports); ``do_not_pursue`` ones are queued with their segment and skipped by
-    claims until the grid or their SLTV changes.
+    reports); ``do_not_pursue`` ones get a task that the re-segmentation after the
+    insert closes as ``not_pursued`` (it reopens if their segment changes).
     """
     already = exists().where(_TA.c.campaign_id == campaign.id, _TA.c.customer_id == _CU.c.id)
+    planned = _enroll_long_term(session, campaign, now)
     source = (
         select(literal(campaign.id), _CU.c.id,
                case((_CU.c.do_not_call.is_(True), literal(TaskStatus.DO_NOT_CALL.value)),
@@ -394,7 +423,8 @@ def populate(session: Session, campaign: Campaign, now: datetime) -> int:
                _CU.c.defection_reason, _CU.c.defection_date, _CU.c.preferred_language,
                _CU.c.timezone, literal(0), literal(now, type_=_TA.c.created_at.type),
                literal(now, type_=_TA.c.updated_at.type))
-        .where(*filter_condition(campaign.customer_filter), ~already)
+        .where(*filter_condition(campaign.customer_filter), ~already,
+               _CU.c.id.not_in(planned) if planned else literal(True))
     )
     def queued() -> int:
         return session.scalar(select(func.count()).select_from(_TA)
@@ -407,6 +437,41 @@ def populate(session: Session, campaign: Campaign, now: datetime) -> int:
          "created_at", "updated_at"], source))
     # (rowcount of INSERT … SELECT is not reliable on every driver)
     return queued() - before
+
+
+def _enroll_long_term(session: Session, campaign: Campaign, now: datetime) -> list[int]:
+    """Long-term customers of a win-back campaign follow a plan instead of the SLTV
+    queue (and, with the courtesy plan active, those not pursued get its one step).
+
+    Returns the customers the plans took (enrolled now or earlier); those whose reason
+    has no plan stay in the queue as before.
+    """
+    from winback_desktop.services import plans
+
+    if campaign.kind != CampaignKind.WIN_BACK.value:
+        return []
+    wanted = [Treatment.LONG_TERM.value]
+    courtesy = plans.courtesy_plan(session) is not None
+    if courtesy:
+        wanted.append(Treatment.DO_NOT_PURSUE.value)
+    rows = session.execute(
+        select(_CU.c.id, _CU.c.segment, _CU.c.defection_reason)
+        .where(*filter_condition(campaign.customer_filter), _CU.c.segment.in_(wanted),
+               _CU.c.do_not_call.is_(False),
+               ~exists().where(_TA.c.campaign_id == campaign.id,
+                               _TA.c.customer_id == _CU.c.id))).all()
+    if not rows:
+        return []
+    choice = {cid: ("__courtesy__" if segment == Treatment.DO_NOT_PURSUE.value else reason)
+              for cid, segment, reason in rows}
+    taken = [cid for cid, segment, reason in rows
+             if segment == Treatment.DO_NOT_PURSUE.value
+             or plans.default_plan_for(session, reason) is not None]
+    ever = plans.enrolled_customers(session, taken)
+    fresh = [cid for cid in taken if cid not in ever]
+    plans.enroll_from_campaign(session, Actor.system(), campaign, fresh, choice, now)
+    # not-pursued customers are still queued (as do_not_pursue, never claimed)
+    return [cid for cid in taken if choice[cid] != "__courtesy__"]
 
 
 def start_campaign(session: Session, actor: Actor, campaign_id: int,
@@ -423,12 +488,19 @@ def start_campaign(session: Session, actor: Actor, campaign_id: int,
     now = now or utcnow()
     before = campaign.status
     added = populate(session, campaign, now)
+    # the new tasks carry the customers' default-model values: value them with this
+    # campaign's parameters (and segment them) before anyone can claim one
+    revalued = sltv_service.revalue(session, campaign_id=campaign.id)[0] if added else 0
+    if added and campaign.queue_order == QUEUE_ORDERS[1]:
+        # new tasks in expected-value order need their value before the first claim
+        win_model.score_tasks(session, campaign.id, now)
     campaign.status = CampaignStatus.RUNNING.value
     if campaign.started_at is None:
         campaign.started_at = now
     audit.record(session, actor, "campaign_started", "campaign", campaign.id,
                  before={"status": before},
-                 after={"status": campaign.status, "tasks_added": added})
+                 after={"status": campaign.status, "tasks_added": added,
+                        "tasks_revalued": revalued})
     return added
 
 
@@ -446,7 +518,120 @@ def pause_campaign(session: Session, actor: Actor, campaign_id: int) -> None:
 def eligible_agents(session: Session, actor: Actor) -> list[User]:
     """Users who can be assigned to campaigns (active agents and supervisors)."""
     if not (actor.can(Permission.MANAGE_CAMPAIGNS) or actor.can(Permission.MONITOR_AGENTS)):
-        raise PermissionDenied()
+        refuse(None, actor, "eligible_agents")
     return list(session.scalars(select(User).where(
         User.active.is_(True), User.role.in_([Role.AGENT.value, Role.SUPERVISOR.value]))
         .order_by(User.login)))
+
+
+# ------------------------------------------------ the screen's and CLI's actions
+
+
+_CAMPAIGN_CHANGES = Changes.of(Topic.CAMPAIGNS, Topic.QUEUE)
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignChange:
+    """A campaign after one of the actions below, and what the action did."""
+
+    campaign: CampaignInfo
+    tasks_added: int = 0
+    changes: Changes = _CAMPAIGN_CHANGES
+
+
+def overview(db: Database, actor: Actor) -> list[CampaignInfo]:
+    with db.session() as s:
+        return list_campaigns(s, actor)
+
+
+def find(db: Database, actor: Actor, name: str) -> CampaignInfo:
+    """A campaign by exact name, else by id (the CLI's NAME arguments)."""
+    with db.session() as s:
+        return get_campaign(s, actor, get_by_name(s, name).id)
+
+
+def create(db: Database, actor: Actor, name: str, kind: str = CampaignKind.WIN_BACK.value,
+           *, start: bool = False, **settings: Any) -> CampaignChange:
+    """Create a campaign (and start it at once when asked), in one transaction."""
+    with db.session(immediate=start) as s:
+        campaign = create_campaign(s, actor, name, kind, **settings)
+        added = start_campaign(s, actor, campaign.id) if start else 0
+        return CampaignChange(get_campaign(s, actor, campaign.id), added)
+
+
+def update(db: Database, actor: Actor, campaign_id: int, **changes: Any) -> CampaignChange:
+    """Change settings; new SLTV parameters re-rank the campaign's queue with them (in
+    the same transaction), then the win model refreshes the campaign's expected values
+    when the parameters or the queue order changed (in its own short transactions)."""
+    with db.session(immediate=True) as s:
+        before = get_campaign(s, actor, campaign_id)
+        update_campaign(s, actor, campaign_id, **changes)
+        after = get_campaign(s, actor, campaign_id)
+    if (after.queue_order, after.sltv_params) != (before.queue_order, before.sltv_params):
+        win_model.refresh(db, actor, campaign_id=campaign_id)
+    return CampaignChange(after)
+
+
+def start(db: Database, actor: Actor, campaign_id: int, now: datetime | None = None
+          ) -> CampaignChange:
+    with db.session(immediate=True) as s:
+        added = start_campaign(s, actor, campaign_id, now)
+        return CampaignChange(get_campaign(s, actor, campaign_id), added)
+
+
+def pause(db: Database, actor: Actor, campaign_id: int) -> CampaignChange:
+    with db.session() as s:
+        pause_campaign(s, actor, campaign_id)
+        return CampaignChange(get_campaign(s, actor, campaign_id))
+
+
+def preview_now(db: Database, actor: Actor, campaign_id: int) -> CampaignPreview:
+    with db.session() as s:
+        return preview(s, actor, campaign_id)
+
+
+def assignable_agents(db: Database, actor: Actor) -> list[tuple[int, str, str]]:
+    """(id, login, display name) of the users a campaign can be assigned to."""
+    with db.session() as s:
+        return [(u.id, u.login, u.display_name) for u in eligible_agents(s, actor)]
+
+
+def user_ids(db: Database, actor: Actor, logins: Sequence[str]) -> list[int]:
+    """Ids of the given logins (the CLI's ``--agents``); an unknown login is an error."""
+    require(actor, Permission.MANAGE_CAMPAIGNS)
+    with db.session() as s:
+        found = {login.lower(): uid for uid, login in s.execute(
+            select(User.id, User.login).where(func.lower(User.login).in_(
+                [x.lower() for x in logins])))}
+    missing = [x for x in logins if x.lower() not in found]
+    if missing:
+        raise NotFound(what=", ".join(missing))
+    return [found[x.lower()] for x in logins]
+
+
+def campaign_id_for(db: Database, key: str | None) -> int | None:
+    """The id of the campaign named (or numbered) ``key``; None for no campaign.
+
+    A command-line filter resolved in its own short read, before the use case runs.
+    """
+    if key is None:
+        return None
+    with db.session() as session:
+        return get_by_name(session, key).id
+
+
+def my_running_campaigns(db: Database, actor: Actor) -> list[tuple[int, str, str]]:
+    """(id, name, kind) of the running campaigns ``actor`` is assigned to work.
+
+    The call workspace lists these: the queue only ever gives a user customers of the
+    campaigns they are assigned to, so an empty list means "not assigned", which the
+    desk says instead of calling the queue empty."""
+    require(actor, Permission.WORK_QUEUE)
+    with db.session() as s:
+        rows = s.execute(
+            select(Campaign.id, Campaign.name, Campaign.kind)
+            .join(CampaignAgent, CampaignAgent.campaign_id == Campaign.id)
+            .where(CampaignAgent.user_id == actor.user_id,
+                   Campaign.status == CampaignStatus.RUNNING.value)
+            .order_by(Campaign.id))
+        return [(int(cid), str(name), str(kind)) for cid, name, kind in rows]

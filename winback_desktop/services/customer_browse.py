@@ -11,8 +11,10 @@ from sqlalchemy.orm import Session
 
 from winback_desktop.core.permissions import Permission
 from winback_desktop.db.models import Call, Campaign, Customer, ImportBatch
-from winback_desktop.services import settings
+from winback_desktop.db.session import Database
+from winback_desktop.services import customer_card, settings
 from winback_desktop.services.context import Actor, require
+from winback_desktop.services.customer_card import CustomerCard
 
 
 @dataclass(frozen=True)
@@ -66,3 +68,29 @@ def filter_choices(session: Session, actor: Actor, *, batch_limit: int = 200) ->
         .order_by(ImportBatch.id.desc()).limit(batch_limit))]
     region = str(settings.get(session, "default_phone_region") or "CN")
     return FilterChoices(campaigns, batches, region)
+
+
+# ----------------------------------------------------- the customers screen's reads
+
+
+@dataclass(frozen=True)
+class CustomerDetails:
+    """What the customers screen's card pane shows for one customer, read at once."""
+
+    card: CustomerCard
+    origin: CustomerOrigin
+
+
+def customer_details(db: Database, actor: Actor, customer_id: int, *,
+                     history: int = 50) -> CustomerDetails:
+    """The card (with ``history`` calls and offers) and where the customer came from, in
+    one read so the two never describe different moments."""
+    with db.session() as session:
+        card = customer_card.customer_card(session, actor, customer_id, history=history)
+        return CustomerDetails(card, customer_origin(session, actor, customer_id))
+
+
+def load_filter_choices(db: Database, actor: Actor) -> FilterChoices:
+    """``filter_choices`` as its own unit of work (the screen's filter bar)."""
+    with db.session() as session:
+        return filter_choices(session, actor)

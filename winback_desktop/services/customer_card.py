@@ -7,16 +7,18 @@ always may.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from winback_desktop.core import queue_rules
 from winback_desktop.core.domain import TaskStatus
-from winback_desktop.core.errors import NotFound, PermissionDenied
+from winback_desktop.core.errors import NotFound
 from winback_desktop.core.permissions import Permission
+from winback_desktop.core.risk import Signal
 from winback_desktop.db.models import (
     Call,
     CallTask,
@@ -24,10 +26,12 @@ from winback_desktop.db.models import (
     CustomerPhone,
     OfferRequest,
     OfferTemplate,
+    RiskFlag,
     User,
 )
 from winback_desktop.db.types import utcnow
-from winback_desktop.services.context import Actor, require
+from winback_desktop.services import plans
+from winback_desktop.services.context import Actor, refuse, require
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +52,8 @@ class PastCall:
     disposition: str | None
     notes: str | None
     callback_at: datetime | None
+    #: corrections of the outcome, oldest first (``calls.Amendment``)
+    amendments: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +95,11 @@ class CustomerCard:
     do_not_call: bool
     calls: list[PastCall]
     offers: list[PastOffer]
+    #: the open early-warning flag's signals (issue 19): empty when not flagged
+    risk_signals: list[Signal] = field(default_factory=list)
+    risk_flagged_at: datetime | None = None
+    #: the long-term plan followed now (or last): steps done, next step
+    plan: plans.CustomerPlanSummary | None = None
 
     @property
     def primary_phone(self) -> str | None:
@@ -113,7 +124,7 @@ def check_access(session: Session, actor: Actor, customer_id: int) -> None:
                 & (CallTask.callback_owner_id == actor.user_id),
             )).limit(1))
     if held is None:
-        raise PermissionDenied()
+        refuse(None, actor, "check_access")
 
 
 def customer_card(session: Session, actor: Actor, customer_id: int,
@@ -134,6 +145,10 @@ def customer_card(session: Session, actor: Actor, customer_id: int,
             .where(Call.customer_id == customer_id)
             .order_by(Call.started_at.desc(), Call.id.desc()).limit(history))
     ]
+    from winback_desktop.services.calls.views import amendments_of
+
+    amended = amendments_of(session, [c.id for c in calls])
+    calls = [replace(c, amendments=amended[c.id]) if c.id in amended else c for c in calls]
     offers = [
         PastOffer(o.id, name, o.status, o.cost_minor, o.requested_at, login)
         for o, name, login in session.execute(
@@ -143,6 +158,9 @@ def customer_card(session: Session, actor: Actor, customer_id: int,
             .where(OfferRequest.customer_id == customer_id)
             .order_by(OfferRequest.requested_at.desc(), OfferRequest.id.desc()).limit(history))
     ]
+    flag = session.scalar(select(RiskFlag).where(
+        RiskFlag.customer_id == customer_id, RiskFlag.status == "open")
+        .order_by(RiskFlag.id.desc()).limit(1))
     return CustomerCard(
         id=customer.id, external_id=customer.external_id, name=customer.name, phones=phones,
         timezone=customer.timezone,
@@ -157,7 +175,10 @@ def customer_card(session: Session, actor: Actor, customer_id: int,
         annual_margin_minor=customer.annual_margin_minor,
         last_purchase_date=customer.last_purchase_date,
         purchase_count=customer.purchase_count, city=customer.city, email=customer.email,
-        do_not_call=customer.do_not_call, calls=calls, offers=offers)
+        do_not_call=customer.do_not_call, calls=calls, offers=offers,
+        risk_signals=[Signal.from_dict(d) for d in flag.signals] if flag else [],
+        risk_flagged_at=flag.flagged_at if flag else None,
+        plan=plans.card_summary(session, customer_id))
 
 
 def find_customer(session: Session, key: str) -> Customer:

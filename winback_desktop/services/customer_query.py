@@ -37,7 +37,7 @@ from winback_desktop.db.models import CallTask, Customer, CustomerPhone
 from winback_desktop.db.session import Database
 from winback_desktop.io import values as v
 from winback_desktop.io.xlsx_export import Column, write_table
-from winback_desktop.services import audit
+from winback_desktop.services import audit, export_labels
 from winback_desktop.services.context import Actor, require
 
 Values = str | Sequence[str] | None
@@ -151,7 +151,7 @@ def _phone_candidates(text: str, region: str) -> set[str]:
     if parsed is not None:
         candidates.add(parsed[0])
     if not digits.startswith("+"):
-        candidates.add(v._fast(region).prefix + digits.lstrip("0"))
+        candidates.add(v.phone_prefix(region) + digits.lstrip("0"))
     return candidates
 
 
@@ -247,6 +247,19 @@ def count_customers(session: Session, actor: Actor, filt: CustomerFilter | None 
     return int(session.scalar(stmt) or 0)
 
 
+def load_page(db: Database, actor: Actor, filt: CustomerFilter | None, sort_column: str,
+              descending: bool, offset: int, limit: int) -> list[CustomerRow]:
+    """One page of the customers table as its own read (the model fetches pages lazily)."""
+    with db.session() as session:
+        return fetch_page(session, actor, filt, sort_column, descending, offset, limit)
+
+
+def load_count(db: Database, actor: Actor, filt: CustomerFilter | None = None) -> int:
+    """How many customers match the filter, as its own read."""
+    with db.session() as session:
+        return count_customers(session, actor, filt)
+
+
 def fetch_page(
     session: Session,
     actor: Actor,
@@ -281,26 +294,35 @@ def fetch_page(
 # ---------------------------------------------------------------------------- export
 
 EXPORT_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    # (column, header marked for translation, kind)
+    # (column, header marked for translation, kind). Every imported field is here, so an
+    # export imports back unchanged; the import ignores the derived columns (SLTV by the
+    # model, tier, treatment, batch, last change) by their headers.
     ("external_id", QT_TRANSLATE_NOOP("Export", "Customer ID"), "text"),
     ("name", QT_TRANSLATE_NOOP("Export", "Name"), "text"),
     ("phone", QT_TRANSLATE_NOOP("Export", "Phone"), "phone"),
+    ("phone2", QT_TRANSLATE_NOOP("Export", "Second phone"), "phone"),
     ("email", QT_TRANSLATE_NOOP("Export", "E-mail"), "text"),
-    ("status", QT_TRANSLATE_NOOP("Export", "Status"), "text"),
-    ("defection_reason", QT_TRANSLATE_NOOP("Export", "Defection reason"), "text"),
+    ("status", QT_TRANSLATE_NOOP("Export", "Status"), "status"),
+    ("defection_reason", QT_TRANSLATE_NOOP("Export", "Defection reason"), "reason"),
     ("defection_date", QT_TRANSLATE_NOOP("Export", "Defection date"), "date"),
     ("reason_note", QT_TRANSLATE_NOOP("Export", "Reason note"), "text"),
+    ("competitor", QT_TRANSLATE_NOOP("Export", "Competitor"), "text"),
     ("annual_revenue_minor", QT_TRANSLATE_NOOP("Export", "Annual revenue"), "money"),
     ("annual_margin_minor", QT_TRANSLATE_NOOP("Export", "Annual margin"), "money"),
-    ("sltv_minor", QT_TRANSLATE_NOOP("Export", "SLTV"), "money"),
-    ("sltv_tier", QT_TRANSLATE_NOOP("Export", "SLTV tier"), "text"),
-    ("segment", QT_TRANSLATE_NOOP("Export", "Treatment"), "text"),
+    ("currency", QT_TRANSLATE_NOOP("Export", "Currency"), "text"),
+    ("sltv_imported_minor", QT_TRANSLATE_NOOP("Export", "SLTV (imported)"), "money"),
+    ("sltv_minor", QT_TRANSLATE_NOOP("Export", "SLTV (model)"), "money"),
+    ("sltv_tier", QT_TRANSLATE_NOOP("Export", "SLTV tier"), "tier"),
+    ("segment", QT_TRANSLATE_NOOP("Export", "Treatment"), "treatment"),
     ("last_purchase_date", QT_TRANSLATE_NOOP("Export", "Last purchase date"), "date"),
     ("purchase_count", QT_TRANSLATE_NOOP("Export", "Purchase count"), "int"),
+    ("complaints", QT_TRANSLATE_NOOP("Export", "Complaints"), "int"),
+    ("overdue_invoices", QT_TRANSLATE_NOOP("Export", "Overdue invoices"), "int"),
+    ("downgrade", QT_TRANSLATE_NOOP("Export", "Downgrade"), "text"),
     ("city", QT_TRANSLATE_NOOP("Export", "City"), "text"),
     ("timezone", QT_TRANSLATE_NOOP("Export", "Time zone"), "text"),
-    ("preferred_language", QT_TRANSLATE_NOOP("Export", "Language"), "text"),
-    ("do_not_call", QT_TRANSLATE_NOOP("Export", "Do not call"), "bool"),
+    ("preferred_language", QT_TRANSLATE_NOOP("Export", "Language"), "language"),
+    ("do_not_call", QT_TRANSLATE_NOOP("Export", "Do not call"), "yes_no"),
     ("import_batch_id", QT_TRANSLATE_NOOP("Export", "Import batch"), "int"),
     ("updated_at", QT_TRANSLATE_NOOP("Export", "Last changed (UTC)"), "datetime"),
 )
@@ -334,11 +356,16 @@ def export_customers(
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Errors", "Unknown export format '{format}': use xlsx or csv."), format=fmt)
     tr = translate or _identity
-    columns = [Column(tr("Export", header), kind) for _c, header, kind in EXPORT_COLUMNS]
+    # coded values become words: a dict per column, looked up per cell
+    words = [(i, export_labels.labels(kind, tr)) for i, (_c, _h, kind)
+             in enumerate(EXPORT_COLUMNS) if kind in export_labels.BY_KIND]
+    columns = [Column(tr("Export", header), "text" if kind in export_labels.BY_KIND else kind)
+               for _c, header, kind in EXPORT_COLUMNS]
     order = _order(sort_column, descending)
     names = [c for c, _h, _k in EXPORT_COLUMNS]
-    selected = [(_primary_phone().label("phone") if c == "phone" else getattr(Customer, c))
-                for c in names]
+    selected = [(_primary_phone().label("phone") if c == "phone" else
+                 _primary_phone().offset(1).label("phone2") if c == "phone2" else
+                 getattr(Customer, c)) for c in names]
     with db.session() as session:
         stmt = (select(*selected).where(*_conditions(filt, _dialect(session)))
                 .order_by(*order))
@@ -347,7 +374,13 @@ def export_customers(
         def rows() -> Iterator[Sequence[Any]]:
             result = session.execute(stmt.execution_options(yield_per=5_000))
             for partition in result.partitions():
-                yield from partition
+                for row in partition:
+                    cells = list(row)
+                    for i, table in words:
+                        value = cells[i]
+                        if value is not None:
+                            cells[i] = table.get(value, value)
+                    yield cells
 
         written = write_table(path, columns, rows(), fmt=fmt, total=total, progress=progress,
                               cancel=cancel, **({"sheet_name": tr("Export", SHEET_NAME)}

@@ -58,6 +58,12 @@ def today_counts(session: Session, actor: Actor, now: datetime | None = None) ->
     return TodayCounts(customers, queued, callbacks, total_calls, mine, week)
 
 
+def today(db: Database, actor: Actor) -> TodayCounts:
+    """The home screen's counts, now."""
+    with db.session() as session:
+        return today_counts(session, actor)
+
+
 def about_info(db: Database) -> dict[str, Any]:
     """Versions for the about box and for support calls."""
     import sqlalchemy

@@ -19,12 +19,13 @@ from winback_desktop.core import segmentation, sltv
 from winback_desktop.core.domain import (
     CampaignKind,
     CampaignStatus,
+    CustomerStatus,
     DefectionReason,
     Disposition,
     Role,
     TaskStatus,
 )
-from winback_desktop.core.errors import Conflict
+from winback_desktop.core.errors import Conflict, WinbackError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
 from winback_desktop.db.models import (
@@ -140,12 +141,26 @@ def load_demo(
     customers: int = DEFAULT_CUSTOMERS,
     seed: int = DEFAULT_SEED,
     today: date | None = None,
+    now: datetime | None = None,
+    lively: bool = True,
     progress: Callable[[int, int], None] | None = None,
 ) -> DemoSummary:
-    """Create the demo team, customers, campaigns and call history in one transaction."""
+    """Create the demo team, customers, campaigns and call history in one transaction.
+
+    Dates are relative to ``today`` (default: today, UTC): the last 90 days of calls up
+    to ``now`` (default: this moment), so this week's scorecards, the leaderboard and the
+    home counters have figures on a first run. ``lively`` adds what a supervisor expects
+    to see in a working team: completed and paused interviews, offers with costs and
+    approvals (some waiting now), QA evaluations (one disputed), coaching messages,
+    reward redemptions and callbacks due today. The same day and seed give the same data;
+    ``now`` only decides how much of today's calls already happened.
+    """
     rng = random.Random(seed)
-    today = today or date(2026, 11, 20)
-    now = datetime.combine(today, time(9, 0), tzinfo=UTC)
+    if today is None:
+        now = now or datetime.now(UTC)
+        today = now.astimezone(UTC).date()
+    elif now is None:
+        now = datetime.combine(today, time(9, 0), tzinfo=UTC)
     report = progress or (lambda _d, _t: None)
     with db.session() as session:
         if not users.needs_first_admin(session):
@@ -252,11 +267,11 @@ def load_demo(
         revenues = [r["annual_revenue_minor"] for r in customer_rows]
         values = sltv.compute_many(margins, revenues, params)
         grid = segmentation.default_grid()
-        for row, value in zip(customer_rows, values, strict=True):
-            row["sltv_minor"] = int(value)
-            row["sltv_tier"] = segmentation.tier_for(int(value))
-            row["segment"] = segmentation.treatment_for(row["sltv_tier"], row["defection_reason"],
-                                                        grid)
+        thresholds = segmentation.DEFAULT_TIER_THRESHOLDS
+        for row, value in zip(customer_rows, values.tolist(), strict=True):
+            row["sltv_minor"] = None if value != value else int(value)  # NaN: unknown
+            row["sltv_tier"], row["segment"] = segmentation.classify(
+                row["sltv_minor"], row["defection_reason"], thresholds, grid)
         report(0, customers)
         chunk = 2_000
         # Core inserts (no ORM bookkeeping, no RETURNING): ids are read back afterwards
@@ -278,7 +293,7 @@ def load_demo(
                 "campaign_id": campaign.id, "customer_id": cid,
                 "status": TaskStatus.DO_NOT_CALL.value if row["do_not_call"]
                 else TaskStatus.QUEUED.value,
-                "sltv_minor": row["sltv_minor"], "sltv_tier": row["sltv_tier"],
+                "sltv_minor": row["sltv_minor"] or 0, "sltv_tier": row["sltv_tier"],
                 "segment": row["segment"],
                 "defection_reason": row["defection_reason"],
                 "defection_date": row["defection_date"],
@@ -296,13 +311,18 @@ def load_demo(
         call_rows: list[dict[str, Any]] = []
         task_updates: dict[int, dict[str, Any]] = {}
         cursor = 0
-        for day in range(90, 0, -1):
+        # A small demo spreads its calls over the whole 90 days (a worked-out queue in
+        # September leaves this month's scorecards empty): fewer calls per agent-day.
+        pace = min(1.0, len(task_rows) / 18_000) if lively else 1.0
+        for day in range(90, -1 if lively else 0, -1):
             when = today - timedelta(days=day)
-            if when.weekday() >= 5:
-                continue
+            if when.weekday() >= 5 and (day or not lively):
+                continue  # weekends off, but today is always a working day
             for agent in agents:
                 senior = agent.seniority == "senior"
                 per_day = rng.randint(25, 45) if senior else rng.randint(15, 30)
+                if pace < 1.0:
+                    per_day = int(per_day * pace + rng.random())
                 clock = datetime.combine(when, time(1, 0), tzinfo=UTC) + timedelta(
                     minutes=rng.randint(0, 30))
                 for _ in range(per_day):
@@ -314,11 +334,15 @@ def load_demo(
                     if task["status"] == TaskStatus.DO_NOT_CALL.value:
                         continue
                     disposition = _weighted(rng, _DISPOSITIONS)
+                    if disposition is Disposition.WON_BACK and task["campaign_id"] == save.id:
+                        disposition = Disposition.SAVED  # a save is never a win-back
                     answered = disposition not in (Disposition.NO_ANSWER, Disposition.BUSY,
                                                    Disposition.VOICEMAIL)
                     ring = timedelta(seconds=rng.randint(5, 30))
                     talk = timedelta(seconds=rng.randint(60, 900) if answered else 0)
                     wrap = timedelta(seconds=rng.randint(15, 120))
+                    if clock + ring + talk + wrap > now:
+                        break  # today's later calls have not happened yet
                     call_rows.append({
                         "task_id": task_ids[idx], "customer_id": task["customer_id"],
                         "campaign_id": task["campaign_id"], "agent_id": agent.id,
@@ -327,13 +351,16 @@ def load_demo(
                         "wrapup_ended_at": clock + ring + talk + wrap,
                         "disposition": disposition.value, "notes": None,
                         "flagged_for_review": False,
+                        "sltv_minor": task["sltv_minor"]
+                        if disposition is Disposition.WON_BACK else None,
                     })
                     upd = task_updates.setdefault(idx, {"attempts": 0})
                     upd["attempts"] += 1
                     upd["last_attempt_at"] = clock
                     upd["last_disposition"] = disposition.value
-                    if disposition in (Disposition.WON_BACK, Disposition.NOT_INTERESTED,
-                                       Disposition.REFUSED_OFFER, Disposition.WRONG_NUMBER):
+                    if disposition in (Disposition.WON_BACK, Disposition.SAVED,
+                                       Disposition.NOT_INTERESTED, Disposition.REFUSED_OFFER,
+                                       Disposition.WRONG_NUMBER):
                         upd["status"] = TaskStatus.DONE.value
                     elif disposition is Disposition.DO_NOT_CALL:
                         upd["status"] = TaskStatus.DO_NOT_CALL.value
@@ -343,6 +370,7 @@ def load_demo(
         for start in range(0, len(call_rows), chunk):
             session.execute(insert(_table(Call)), call_rows[start:start + chunk])
         won: list[int] = []
+        kept: list[int] = []
         dnc: list[int] = []
         bulk = []
         for idx, upd in task_updates.items():
@@ -352,12 +380,17 @@ def load_demo(
                          "status": upd.get("status", task_rows[idx]["status"])})
             if upd["last_disposition"] == Disposition.WON_BACK.value:
                 won.append(task_rows[idx]["customer_id"])
+            if upd["last_disposition"] == Disposition.SAVED.value:
+                kept.append(task_rows[idx]["customer_id"])
             if upd["last_disposition"] == Disposition.DO_NOT_CALL.value:
                 dnc.append(task_rows[idx]["customer_id"])
         session.execute(update(CallTask), bulk)
         for start in range(0, len(won), 500):
             session.execute(update(Customer).where(Customer.id.in_(won[start:start + 500]))
-                            .values(status="won_back", won_back_at=now))
+                            .values(status=CustomerStatus.WON_BACK.value, won_back_at=now))
+        for start in range(0, len(kept), 500):
+            session.execute(update(Customer).where(Customer.id.in_(kept[start:start + 500]))
+                            .values(status=CustomerStatus.RETAINED.value, retained_at=now))
         for start in range(0, len(dnc), 500):
             session.execute(update(Customer).where(Customer.id.in_(dnc[start:start + 500]))
                             .values(do_not_call=True))
@@ -366,11 +399,225 @@ def load_demo(
         session.flush()
         rewards.sync_ledger(session, admin_actor, today - timedelta(days=100),
                             today + timedelta(days=1))
+        if lively:
+            _bring_to_life(session, random.Random(seed + 1), today, now, admin_actor,
+                           agents, [u for u in made if u.role == Role.SUPERVISOR.value])
         summary = DemoSummary(users=len(made), customers=len(ids), calls=len(call_rows),
                               tasks=len(task_ids), campaigns=2, password=DEMO_PASSWORD)
         audit.record(session, admin_actor, "demo_loaded", "database", None,
                      after=summary.as_dict() | {"seed": seed, "password": None})
     return summary
+
+
+_COMPETITORS = ["Unicom", "Telstar", "BrightNet", "联通", "移动"]
+_TEXT_ANSWERS = {
+    "zh": ["价格太高", "服务响应慢", "竞争对手给了优惠", "搬家了", "账单出错"],
+    "en": ["Price went up", "Slow support", "A competitor's discount", "Moved abroad",
+           "Billing mistakes"],
+}
+_COACHING = [
+    "Great save on that last call - keep the empathy statement early.",
+    "Ask about the competitor's offer before you present ours.",
+    "上一通电话处理得很好，记得先确认客户的离开原因。",
+    "Slow down on the price part; let the customer finish.",
+    "记得在结束前确认回访时间。",
+]
+
+
+def _answer(rng: random.Random, q: Any, language: str) -> Any:
+    """A plausible answer to one script question (choices by value, texts from a list)."""
+    from winback_desktop.core import interview as iv
+
+    if q.qtype in iv.CHOICE_TYPES and q.choices:
+        if q.qtype == iv.MULTI:
+            return [c.value for c in rng.sample(list(q.choices), rng.randint(1, min(2, len(
+                q.choices))))]
+        return rng.choice(list(q.choices)).value
+    if q.qtype == iv.SCALE:
+        return rng.randint(q.scale_min, q.scale_max)
+    if q.qtype == iv.NUMBER:
+        return rng.randint(1, 36)
+    if q.qtype == iv.DATE:
+        return (date(2026, 1, 1) + timedelta(days=rng.randint(0, 300))).isoformat()
+    if q.tag == iv.TAG_COMPETITOR:
+        return rng.choice(_COMPETITORS)
+    return rng.choice(_TEXT_ANSWERS.get(language, _TEXT_ANSWERS["en"]))
+
+
+def _walk(rng: random.Random, script: Any, language: str, stop_after: int | None
+          ) -> tuple[dict[str, Any], str | None]:
+    """Answers along the script's own branching; ``stop_after`` leaves it paused there."""
+    from winback_desktop.core import interview as iv
+
+    answers: dict[str, Any] = {}
+    key: str | None = script.questions[0].key if script.questions else None
+    while key is not None and key != iv.END:
+        if stop_after is not None and len(answers) >= stop_after:
+            return answers, key
+        q = script.question(key)
+        if q is None:
+            break
+        value = _answer(rng, q, language)
+        answers[key] = iv.normalise_answer(q, value)
+        key = iv.next_key(script, key, answers[key])
+    return answers, None
+
+
+def _bring_to_life(session: Any, rng: random.Random, today: date, now: datetime,
+                   admin: Actor, agents: list[User], supervisors: list[User]) -> None:
+    """Interviews, offers, QA, coaching, redemptions and callbacks over the call history."""
+    from winback_desktop.core import interview as iv
+    from winback_desktop.core import offers as offer_rules
+    from winback_desktop.db.models import InterviewResponse, OfferRequest, OfferTemplate
+    from winback_desktop.services import monitoring, qa
+
+    answered = (Disposition.NOT_INTERESTED.value, Disposition.REFUSED_OFFER.value,
+                Disposition.WON_BACK.value, Disposition.SAVED.value,
+                Disposition.CALLBACK.value)
+    recent = list(session.execute(
+        select(Call.id, Call.customer_id, Call.agent_id, Call.campaign_id, Call.task_id,
+               Call.started_at, Call.ended_at, Call.disposition, Customer.preferred_language,
+               Customer.annual_revenue_minor, Customer.sltv_minor, Campaign.kind)
+        .join(Customer, Customer.id == Call.customer_id)
+        .join(Campaign, Campaign.id == Call.campaign_id)
+        .where(Call.disposition.in_(answered),
+               Call.started_at >= datetime.combine(today - timedelta(days=45), time(0),
+                                                   tzinfo=UTC))
+        .order_by(Call.id)))
+    if not recent:
+        return
+    picked = rng.sample(recent, min(len(recent), 80))
+    picked.sort(key=lambda r: r.id)
+    # -- exit interviews: most completed, a few paused mid-way
+    scripts: dict[tuple[str, str], Any] = {}
+    done_customers: set[int] = set()
+    for n, row in enumerate(picked[:60]):
+        if row.customer_id in done_customers:
+            continue
+        done_customers.add(row.customer_id)
+        lang = "zh" if (row.preferred_language or "zh").startswith("zh") else "en"
+        key = (row.kind, lang)
+        if key not in scripts:
+            found = interviews.default_script_for(session, row.kind, lang)
+            scripts[key] = (found, interviews.to_core(found)) if found is not None else None
+        if scripts[key] is None:
+            continue
+        db_script, script = scripts[key]
+        paused = n % 8 == 7
+        answers, current = _walk(rng, script, lang, 2 if paused else None)
+        reason = None if paused else iv.classify(script, answers).proposed
+        started = _aware(row.started_at)
+        session.add(InterviewResponse(
+            script_id=db_script.id, call_id=row.id, customer_id=row.customer_id,
+            agent_id=row.agent_id,
+            status=interviews.PAUSED if paused else interviews.COMPLETED,
+            answers=answers, current_question_key=current,
+            completed_at=None if paused else started + timedelta(minutes=6),
+            proposed_reason=reason, confirmed_reason=reason,
+            created_at=started, updated_at=started + timedelta(minutes=6)))
+    # -- offers with their cost: decided ones in the past, a few waiting right now
+    templates = list(session.scalars(select(OfferTemplate).where(OfferTemplate.active)
+                                     .order_by(OfferTemplate.id)))
+    sup_ids = [u.id for u in supervisors]
+    if templates:
+        for n, row in enumerate(picked[:40]):
+            template = templates[n % len(templates)]
+            cost = offer_rules.offer_cost(template.cost_rule, row.annual_revenue_minor)
+            asked = _aware(row.started_at) + timedelta(minutes=3)
+            status, decided = _offer_status(n, row.disposition)
+            pending_now = n < 4
+            if pending_now:
+                asked = now - timedelta(minutes=4 + 7 * n)
+                status, decided = "pending", False
+            session.add(OfferRequest(
+                offer_template_id=template.id, task_id=row.task_id, call_id=row.id,
+                customer_id=row.customer_id, agent_id=row.agent_id, status=status,
+                cost_minor=cost or 100_00 * (1 + n % 5), sltv_minor=row.sltv_minor or 0,
+                agent_note=None if n % 3 else "Customer asked twice about the price",
+                requested_at=asked, expires_at=asked + timedelta(hours=8),
+                escalated_to="supervisor" if status == "pending" else None,
+                decided_at=asked + timedelta(minutes=2) if decided else None,
+                decided_by=sup_ids[n % len(sup_ids)] if decided and sup_ids else None,
+                outcome_at=asked + timedelta(minutes=5)
+                if status in ("accepted", "declined") else None,
+                created_at=asked, updated_at=asked))
+    # -- QA: a dozen reviewed calls of the last two weeks, one of them disputed
+    form = qa.ensure_default_form(session)
+    criteria = qa.criteria_of(form)
+    two_weeks = datetime.combine(today - timedelta(days=14), time(0), tzinfo=UTC)
+    reviewed = [r for r in picked if _aware(r.started_at) >= two_weeks][:12]
+    sup_by_id = {u.id: u for u in supervisors}
+    for n, row in enumerate(reviewed):
+        if not sup_ids:
+            break
+        reviewer = Actor.of(sup_by_id[sup_ids[n % len(sup_ids)]])
+        scores = {c.key: rng.randint(max(1, c.max_score - 2), c.max_score) for c in criteria}
+        ev = qa.evaluate(session, reviewer, row.id, scores,
+                         coaching_notes=rng.choice(_COACHING[:2]) if n % 2 else None)
+        ev.created_at = _aware(row.ended_at or row.started_at) + timedelta(hours=2)
+        if n == 0:
+            ev.status, ev.agent_comment = "disputed", (
+                "The customer hung up before I could confirm the offer.")
+        elif n % 3 == 1:
+            ev.status, ev.acknowledged_at = "acknowledged", ev.created_at + timedelta(hours=1)
+    session.flush()
+    # -- coaching: read messages from earlier days, one unread from this morning
+    for n, agent in enumerate(agents[:5]):
+        sender = supervisors[n % len(supervisors)] if supervisors else None
+        if sender is None:
+            break
+        msg = monitoring.send_coaching_message(session, Actor.of(sender), agent.id,
+                                               _COACHING[n % len(_COACHING)])
+        msg.created_at = now - timedelta(days=n + 1, hours=2)
+        msg.read_at = msg.created_at + timedelta(minutes=1)
+    # -- reward redemptions: approved and waiting (the best-earning agents ask first)
+    items = sorted(rewards.catalogue(session), key=lambda c: int(c["points"]))
+    def available(agent: User) -> int:
+        return rewards.balance(session, Actor.of(agent), agent.id) - \
+            rewards.pending_redemption_points(session, agent.id)
+    ranked = sorted(agents, key=lambda a: (-available(a), a.id))[:4]
+    for n, agent in enumerate(ranked):
+        if not items or not supervisors:
+            break
+        cheapest = int(items[0]["points"])
+        if available(agent) < cheapest:
+            # a small demo earns few points: the supervisor's spot award tops it up
+            try:
+                rewards.grant_spot_award(session, Actor.of(supervisors[0]), agent.id,
+                                         cheapest - available(agent),
+                                         "Best customer feedback this week",
+                                         now=now - timedelta(days=4))
+            except WinbackError:
+                continue
+        red = rewards.request_redemption(session, Actor.of(agent), str(items[0]["item"]))
+        red.requested_at = now - timedelta(days=3 - n % 3, hours=1)
+        if n % 2 == 0:
+            rewards.decide_redemption(session, Actor.of(supervisors[0]), red.id, True)
+    # -- callbacks due today, each with its agent
+    open_tasks = list(session.scalars(
+        select(CallTask).where(CallTask.status == TaskStatus.QUEUED.value,
+                               CallTask.attempts > 0)
+        .order_by(CallTask.sltv_minor.desc(), CallTask.id).limit(len(agents) * 2)))
+    day_start = datetime.combine(today, time(1, 0), tzinfo=UTC)
+    for n, task in enumerate(open_tasks):
+        task.status = TaskStatus.CALLBACK.value
+        task.callback_at = day_start + timedelta(hours=1 + (n * 37 % 600) / 60)
+        task.callback_owner_id = agents[n % len(agents)].id
+        task.last_disposition = Disposition.CALLBACK.value
+
+
+def _offer_status(n: int, disposition: str) -> tuple[str, bool]:
+    """A decided request's status that agrees with how the call ended."""
+    if disposition in (Disposition.WON_BACK.value, Disposition.SAVED.value):
+        return ("accepted", True) if n % 4 else ("approved", True)
+    if disposition == Disposition.REFUSED_OFFER.value:
+        return "declined", True
+    return ("rejected", True) if n % 5 == 0 else ("auto_approved", False)
+
+
+def _aware(at: datetime) -> datetime:
+    """SQLite hands back naive UTC datetimes; PostgreSQL aware ones."""
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
 def _table(model: type[Any]) -> Table:

@@ -9,6 +9,9 @@ Rows stream from the reader in chunks; each chunk is looked up by customer ID (u
 bulk-inserted with SQLAlchemy Core (no ORM objects) and given SLTV, tier and segment
 from the tables admins edit. Updates touch only changed fields, so re-importing the
 same file changes nothing.
+
+Other kinds of list go through the same engine with their own column schema and
+writer (``kind="purchases"``: :mod:`services.purchase_import`).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol, cast
 
+import numpy as np
 from sqlalchemy import (
     ARRAY,
     String,
@@ -63,7 +67,7 @@ from winback_desktop.db.models import (
 )
 from winback_desktop.db.session import Database
 from winback_desktop.db.types import utcnow
-from winback_desktop.io.fields import FIELDS, FieldSpec
+from winback_desktop.io.fields import SCHEMAS, FieldSpec, ListSchema, schema_for
 from winback_desktop.io.rows import (
     ERROR,
     FIELD_OF_COLUMN,
@@ -77,11 +81,19 @@ from winback_desktop.io.rows import (
 )
 from winback_desktop.io.sources import NoData
 from winback_desktop.io.values import clean_text
-from winback_desktop.services import audit, settings
+from winback_desktop.services import (
+    audit,
+    import_lock,
+    import_matching,
+    settings,
+    sltv_service,
+)
+from winback_desktop.services.changes import NO_CHANGES, Changes, Topic
 from winback_desktop.services.context import Actor, require
 
 MODES = ("upsert", "insert-only")
-ON_DUPLICATE = ("skip", "update", "new")
+ON_DUPLICATE = ("skip", "update")
+ON_CONFLICT = import_matching.ON_CONFLICT
 #: Rows per chunk: large enough that PostgreSQL's per-``COPY`` round trips stay a small
 #: share (2,000 left the server idle 10 % of the time), small enough for steady progress
 #: and a bounded queue.
@@ -96,13 +108,20 @@ IMPORTED_COLUMNS = (
     "external_id", "name", "email", "status", "defection_reason", "defection_date",
     "reason_note", "annual_revenue_minor", "annual_margin_minor", "last_purchase_date",
     "purchase_count", "city", "timezone", "sltv_imported_minor", "preferred_language",
-    "currency", "competitor", "do_not_call",
+    "currency", "competitor", "do_not_call", "complaints", "overdue_invoices", "downgrade",
 )
 _DERIVED = ("sltv_minor", "sltv_tier", "segment")
 _RECORD_COLUMNS = (*IMPORTED_COLUMNS, *_DERIVED)
+# changes that move a customer's value or segment, and so their open tasks
+_REVALUED = frozenset({"annual_margin_minor", "annual_revenue_minor", "sltv_imported_minor",
+                       "defection_reason", *_DERIVED})
 _CUSTOMERS = cast(Table, Customer.__table__)
 _PHONES = cast(Table, CustomerPhone.__table__)
 _PHONE_COLUMNS = ("customer_id", "e164", "raw", "kind", "is_primary")
+
+
+#: what a kept import or its undo changes: every view of customers, batches and flags
+IMPORT_CHANGED = Changes.of(Topic.CUSTOMERS, Topic.IMPORTS, Topic.RISK)
 
 
 class NothingToUndo(NotFound):
@@ -182,10 +201,17 @@ class ImportPreview:
     duplicates_in_file: list[Duplicate]
     duplicates_in_db: list[Duplicate]
     issues_truncated: bool = False
+    kind: str = "customers"
+    #: rows that claim one customer with different data (rejected unless chosen otherwise)
+    conflicts: list[import_matching.InFileConflict] = field(default_factory=list)
+
+    @property
+    def schema(self) -> ListSchema:
+        return schema_for(self.kind)
 
     @property
     def fields(self) -> tuple[FieldSpec, ...]:
-        return FIELDS
+        return self.schema.fields
 
 
 @dataclass
@@ -214,14 +240,31 @@ class ImportResult:
     duplicates_in_db: int = 0
     rejected_rows: list[RejectedRow] = field(default_factory=list)
     issues_truncated: bool = False
+    #: rows of the file that claim one customer with different data, and what was done
+    conflicts: list[import_matching.InFileConflict] = field(default_factory=list)
+    #: the import waited for another import of the same database to finish first
+    waited: bool = False
+    kind: str = "customers"
+    #: purchases: customers the early-warning scan after the import flagged
+    risk_flagged: int | None = None
+    #: customers: open early-warning flags closed because the list changed the status
+    risk_flags_closed: int = 0
+
+    @property
+    def changes(self) -> Changes:
+        """Customers, import batches and risk flags, when the import was kept."""
+        return IMPORT_CHANGED if self.committed else NO_CHANGES
 
     def as_dict(self, translate: Callable[[str, str], str] | None = None) -> dict[str, Any]:
         return {
+            "kind": self.kind, "risk_flagged": self.risk_flagged,
+            "risk_flags_closed": self.risk_flags_closed,
             "batch_id": self.batch_id, "file": self.file_name, "sheet": self.sheet,
             "rows": self.rows, "inserted": self.inserted, "updated": self.updated,
             "unchanged": self.unchanged, "skipped": self.skipped, "rejected": self.rejected,
             "committed": self.committed, "duplicates_in_file": self.duplicates_in_file,
-            "duplicates_in_db": self.duplicates_in_db,
+            "duplicates_in_db": self.duplicates_in_db, "waited": self.waited,
+            "conflicts": [c.as_dict(translate) for c in self.conflicts],
             "errors": [{"row": i.row, "column": i.column, "message": i.render(translate)}
                        for i in self.errors],
             "warnings": [{"row": i.row, "column": i.column, "message": i.render(translate)}
@@ -234,6 +277,7 @@ class UndoResult:
     batch_id: int
     removed: int
     restored: int
+    changes: Changes = field(default_factory=lambda: IMPORT_CHANGED)
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -256,9 +300,8 @@ def _display(cell: Any) -> str:
     return clean_text(cell) if not isinstance(cell, str) else cell
 
 
-def _existing_by_external_id(session: Session, ids: list[str]) -> dict[str, int]:
-    """Lowest customer id per external id among ``ids``."""
-    return {ext: cid for ext, (cid, _batch) in _known_ids(session, ids).items()}
+def _shown_key(key: str | None) -> str:
+    return key.split(":", 1)[1] if key else ""
 
 
 def _known_ids(session: Session, ids: list[str]) -> dict[str, tuple[int, int | None]]:
@@ -309,17 +352,21 @@ def preview(
     limit: int = PREVIEW_ROWS,
     progress: Progress | None = None,
     cancel: CancelCheck = None,
+    kind: str = "customers",
 ) -> ImportPreview:
     """Read the whole file once without writing: mapping, first rows, every problem.
 
-    With a ``session`` it also reports customer IDs that already exist in the database.
+    With a ``session`` it also reports customer IDs that already exist in the database
+    (purchases: rows whose customer cannot be found).
     """
     if actor is not None:
         require(actor, Permission.IMPORT_CUSTOMERS)
     region = _region_default(session, default_region)
     is_cancelled = _cancel_fn(cancel)
+    purchases = _kind(kind) == "purchases"
     with CustomerRows(path, sheet=sheet, mapping=mapping, header_row=header_row,
-                      default_region=region, require_key=False) as rows:
+                      default_region=region, require_key=False,
+                      schema=schema_for(kind)) as rows:
         shown: list[tuple[ParsedRow, str | None]] = []
         errors: list[Issue] = []
         warnings: list[Issue] = []
@@ -330,10 +377,18 @@ def preview(
         for chunk in _chunks(rows, CHUNK_ROWS):
             if is_cancelled():
                 raise ImportCancelled()
-            in_db: dict[str, int] = {}
-            if session is not None:
-                ids = list({r.external_id for r in chunk if r.external_id})
-                in_db = _existing_by_external_id(session, ids) if ids else {}
+            in_db: dict[int, int] = {}
+            if session is not None and purchases:
+                from winback_desktop.services import purchase_import
+
+                purchase_import.match_customers(session, chunk)
+            elif session is not None:
+                good = [r for r in chunk if r.ok]
+                found = import_matching.match_rows(session, good, rows.column_name)
+                for r, issue in [*found.refused, *found.warned]:
+                    r.issues.append(issue)
+                in_db = {id(r): t for r, t in zip(good, found.targets, strict=True)
+                         if t is not None and t != -1}
             for r in chunk:
                 total += 1
                 if r.ok:
@@ -347,22 +402,37 @@ def preview(
                     else:
                         truncated = True
                 dup = None
-                ext = r.external_id
-                if r.duplicate_of is not None and ext:
-                    dup = "file"
-                    dup_file.append(Duplicate(r.row, ext, "file", first_row=r.duplicate_of))
-                if ext and ext in in_db:
-                    dup = dup or "database"
-                    if r.duplicate_of is None:
-                        dup_db.append(Duplicate(r.row, ext, "database",
-                                                customer_id=in_db[ext]))
+                cid = in_db.get(id(r))
+                if cid is not None:
+                    dup = "database"
+                    dup_db.append(Duplicate(r.row, _shown_key(r.key), "database",
+                                            customer_id=cid))
                 if len(shown) < limit:
                     shown.append((r, dup))
             if progress is not None:
                 progress(total, rows.total_rows)
-        if rows.columns.keys().isdisjoint({"external_id", "name"}):
-            errors.insert(0, Issue(rows.header_row, "", QT_TRANSLATE_NOOP(
-                "Errors", "Map at least the customer ID or the name column before importing.")))
+        conflicts: list[import_matching.InFileConflict] = []
+        if not purchases:
+            conflicts, _again, _n, _harmless = import_matching.find_conflicts(
+                rows, path, "reject")
+            first_of: dict[int, int] = {}
+            for group in import_matching.repeat_groups(rows):
+                first_of.update((n, group[0][0]) for n, _fp in group[1:])
+            dup_file = [Duplicate(n, "", "file", first_row=m)
+                        for n, m in sorted(first_of.items())]
+            by_row = {r.row: r for r, _d in shown}
+            for c in conflicts:
+                for issue in import_matching.conflict_issues(c):
+                    errors.append(issue)
+                    if issue.row in by_row:
+                        by_row[issue.row].issues.append(issue)
+                valid -= len(c.rows)
+                invalid += len(c.rows)
+            errors.sort(key=lambda i: i.row)
+            shown = [(r, "file" if r.row in first_of else d) for r, d in shown]
+        problem = rows.mapping_problem()
+        if problem is not None:
+            errors.insert(0, Issue(rows.header_row, "", problem.text))
         return ImportPreview(
             file_name=rows.file_name, format=rows._data.fmt, encoding=rows.encoding,
             sheets=rows.sheet_names, sheet=rows.sheet, header_row=rows.header_row,
@@ -373,8 +443,15 @@ def preview(
                   for r, dup in shown],
             total_rows=total, valid_rows=valid, invalid_rows=invalid, errors=errors,
             warnings=warnings, duplicates_in_file=dup_file, duplicates_in_db=dup_db,
-            issues_truncated=truncated,
+            issues_truncated=truncated, kind=kind, conflicts=conflicts,
         )
+
+
+def _kind(kind: str) -> str:
+    if kind not in SCHEMAS:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Errors", "Unknown kind of list '{kind}': use customers or purchases."), kind=kind)
+    return kind
 
 
 # ------------------------------------------------------------------------------ import
@@ -405,33 +482,21 @@ class _Segmenter:
                reasons: list[str]) -> list[tuple[int | None, str | None, str]]:
         """(sltv_minor, sltv_tier, segment) per customer; an imported SLTV wins.
 
-        Without margin, revenue or imported SLTV the value is unknown (NULL, no tier) and
-        the segment is the grid's D-tier cell for the reason, so such customers are
-        neither ranked first nor silently dropped.
+        Without margin, revenue or imported SLTV the value is unknown (NULL) and the
+        customer takes the unvalued tier, exactly as a recompute does
+        (``core.segmentation``): neither ranked first nor silently dropped.
         """
         if not margins:
             return []
         computed = sltv.compute_many(
             [math.nan if m is None else m for m in margins],
-            [math.nan if x is None else x for x in revenues], self.params).tolist()
-        order = sorted(self.thresholds.items(), key=lambda kv: kv[1], reverse=True)
+            [math.nan if x is None else x for x in revenues], self.params)
+        given = np.array([math.nan if g is None else g for g in imported], dtype=np.float64)
+        values = np.where(np.isnan(given), computed, given)
+        tiers = segmentation.tier_many(values, self.thresholds).tolist()
         grid = self.grid
-        out: list[tuple[int | None, str | None, str]] = []
-        for value, margin, revenue, given, reason in zip(computed, margins, revenues,
-                                                         imported, reasons, strict=True):
-            if given is not None:
-                value = given
-            elif margin is None and revenue is None:
-                out.append((None, None, grid.get(("D", reason), "quick")))
-                continue
-            tier = "negative"
-            if value >= 0:
-                for name, bound in order:
-                    if value >= bound:
-                        tier = name
-                        break
-            out.append((value, tier, grid.get((tier, reason), "quick")))
-        return out
+        return [(None if v != v else int(v), t, grid.get((t, r), "quick"))
+                for v, t, r in zip(values.tolist(), tiers, reasons, strict=True)]
 
     def apply(self, records: list[dict[str, Any]]) -> None:
         """Set sltv_minor/sltv_tier/segment on each record dict."""
@@ -451,7 +516,8 @@ _INSERT_DEFAULTS: dict[str, Any] = {
     "annual_revenue_minor": None, "annual_margin_minor": None, "last_purchase_date": None,
     "purchase_count": None, "city": None, "timezone": "Asia/Shanghai",
     "sltv_imported_minor": None, "preferred_language": "zh", "currency": "CNY",
-    "competitor": None, "do_not_call": False,
+    "competitor": None, "do_not_call": False, "complaints": None, "overdue_invoices": None,
+    "downgrade": None,
 }
 
 
@@ -571,8 +637,6 @@ def _tally(result: ImportResult, chunk: list[ParsedRow]) -> list[ParsedRow]:
                     result.issues_truncated = True
                     break
                 (errors if issue.severity == ERROR else warnings).append(issue)
-        if r.duplicate_of is not None:
-            result.duplicates_in_file += 1
         if r.ok:
             good.append(r)
         else:
@@ -594,18 +658,31 @@ def run_import(
     header_row: int | None = None,
     mode: str = "upsert",
     on_duplicate: str | None = None,
+    on_conflict: str = "reject",
     valid_only: bool = False,
     default_region: str | None = None,
     progress: Progress | None = None,
     cancel: CancelCheck = None,
     chunk_rows: int = CHUNK_ROWS,
+    kind: str = "customers",
+    scan_after: bool = True,
+    waiting: Callable[[], None] | None = None,
 ) -> ImportResult:
     """Import a customer file in one transaction; see the module docstring.
 
-    ``mode="upsert"`` matches customer IDs against the database; ``on_duplicate`` says
-    what a known ID does: ``update`` (default for upsert), ``skip`` (default for
-    insert-only) or ``new`` (import as a second customer). A repeated ID inside the file
-    follows the same choice (``update``: the later row wins).
+    ``kind="purchases"`` imports a purchase history instead (the duplicate options do
+    not apply: a purchase already imported is left alone); once it is committed the
+    early-warning scan runs (``scan_after``).
+
+    Rows are matched to customers by ID, else phone, else e-mail
+    (:mod:`services.import_matching`). ``mode="upsert"`` updates the customers found;
+    ``on_duplicate`` says what a known customer does: ``update`` (default for upsert) or
+    ``skip`` (default for insert-only). Rows of the file that claim one customer with
+    different data are resolved by ``on_conflict``: ``reject`` both (default), keep the
+    ``first`` or the ``last``.
+
+    Imports of one database run one at a time; while another import holds the database,
+    ``waiting`` is called about every quarter second (and ``cancel`` is honoured).
     """
     require(actor, Permission.IMPORT_CUSTOMERS)
     if mode not in MODES:
@@ -615,13 +692,27 @@ def run_import(
         on_duplicate = "update" if mode == "upsert" else "skip"
     if on_duplicate not in ON_DUPLICATE:
         raise ValidationError(QT_TRANSLATE_NOOP(
-            "Errors", "Unknown duplicate choice '{choice}': use skip, update or new."),
+            "Errors", "Unknown duplicate choice '{choice}': use skip or update."),
             choice=on_duplicate)
+    if on_conflict not in ON_CONFLICT:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Errors", "Unknown conflict choice '{choice}': use reject, first or last."),
+            choice=on_conflict)
     if mode == "insert-only" and on_duplicate == "update":
         raise ValidationError(QT_TRANSLATE_NOOP(
-            "Errors", "An insert-only import never updates customers: choose skip or new."))
+            "Errors", "An insert-only import never updates customers: choose skip."))
     is_cancelled = _cancel_fn(cancel)
     report = progress or (lambda _d, _t: None)
+    if _kind(kind) == "purchases":
+        result = _run_purchases(db, actor, path, sheet=sheet, mapping=mapping,
+                                header_row=header_row, valid_only=valid_only,
+                                default_region=default_region, is_cancelled=is_cancelled,
+                                report=report, chunk_rows=chunk_rows, waiting=waiting)
+        if result.committed and scan_after:
+            from winback_desktop.services import risk
+
+            result.risk_flagged = len(risk.scan(db, actor).flagged)
+        return result
     with db.session() as s:
         region = _region_default(s, default_region)
         default_tz = str(settings.get(s, "default_timezone") or "Asia/Shanghai")
@@ -645,7 +736,8 @@ def run_import(
     result = ImportResult(batch_id=None, file_name=rows.file_name, sheet=rows.sheet,
                           headers=list(rows.headers))
     options = {"mode": mode, "on_duplicate": on_duplicate, "valid_only": valid_only,
-               "default_tz": default_tz, "preparer": preparer}
+               "default_tz": default_tz, "preparer": preparer, "on_conflict": on_conflict,
+               "path": path, "waiting": waiting}
     try:
         with bulk.bulk_runtime():
             _pipeline(db, actor, rows, result, options, is_cancelled, report, chunk_rows)
@@ -653,11 +745,42 @@ def run_import(
     except _Rejected:
         result.batch_id = None
         result.inserted = result.updated = result.unchanged = result.skipped = 0
+        result.risk_flags_closed = 0
         result.committed = False
     finally:
         rows.close()
         if id_conn is not None:
             id_conn.close()
+    return result
+
+
+def _run_purchases(db: Database, actor: Actor, path: str | Path, *, sheet: str | None,
+                   mapping: Mapping[str, str] | None, header_row: int | None,
+                   valid_only: bool, default_region: str | None,
+                   is_cancelled: Callable[[], bool], report: Progress,
+                   chunk_rows: int, waiting: Callable[[], None] | None = None
+                   ) -> ImportResult:
+    from winback_desktop.services import purchase_import
+
+    with db.session() as s:
+        region = _region_default(s, default_region)
+        default_tz = str(settings.get(s, "default_timezone") or "Asia/Shanghai")
+    rows = CustomerRows(path, sheet=sheet, mapping=mapping, header_row=header_row,
+                        default_region=region, default_timezone=default_tz,
+                        schema=schema_for("purchases"))
+    result = ImportResult(batch_id=None, file_name=rows.file_name, sheet=rows.sheet,
+                          headers=list(rows.headers), kind="purchases")
+    options = {"valid_only": valid_only, "preparer": purchase_import.PurchasePreparer(db),
+               "job": purchase_import.PurchaseJob, "waiting": waiting}
+    try:
+        _pipeline(db, actor, rows, result, options, is_cancelled, report, chunk_rows)
+        result.committed = True
+    except _Rejected:
+        result.batch_id = None
+        result.inserted = result.unchanged = 0
+        result.committed = False
+    finally:
+        rows.close()
     return result
 
 
@@ -681,15 +804,25 @@ def _pipeline(db: Database, actor: Actor, rows: CustomerRows, result: ImportResu
     chunks: queue.Queue[Any] = queue.Queue(maxsize=2)
     outcome: dict[str, Any] = {"written": 0, "error": None}
 
+    job_options = dict(options)
+    job_class = job_options.pop("job", _ImportJob)
+    on_wait = job_options.pop("waiting", None)
+
+    def waiting() -> None:
+        result.waited = True
+        if on_wait is not None:
+            on_wait()
+
     def writer() -> None:
         try:
-            with db.session(immediate=True) as session:
+            with import_lock.import_session(db, waiting=waiting, cancelled=is_cancelled,
+                                            on_cancel=ImportCancelled) as session:
                 if session.get_bind().dialect.name == "sqlite":
                     # Six customer indexes outgrow SQLite's default 2 MB page cache within
                     # a few thousand rows; a larger cache for this connection keeps index
                     # pages in memory for the bulk insert.
                     session.connection().exec_driver_sql(f"PRAGMA cache_size=-{64 * 1024}")
-                job = _ImportJob(session, actor, rows, result, **options)
+                job = job_class(session, actor, rows, result, **job_options)
                 job.start()
                 while True:
                     item = chunks.get()
@@ -701,6 +834,9 @@ def _pipeline(db: Database, actor: Actor, rows: CustomerRows, result: ImportResu
                         raise _Aborted()
                     job.consume(item)
                     outcome["written"] += item.count
+                end_rows = getattr(job, "end_rows", None)
+                if end_rows is not None:
+                    end_rows()
                 if result.rows == 0:
                     raise NoData(file=rows.file_name, sheet=rows.sheet)
                 if result.rejected and not options["valid_only"]:
@@ -723,7 +859,7 @@ def _pipeline(db: Database, actor: Actor, rows: CustomerRows, result: ImportResu
 
     total = rows.total_rows
     report(0, total)
-    preparer: _RowPreparer = options["preparer"]
+    preparer: Any = options["preparer"]
     try:
         for chunk in _chunks(rows, chunk_rows):
             if is_cancelled():
@@ -734,6 +870,9 @@ def _pipeline(db: Database, actor: Actor, rows: CustomerRows, result: ImportResu
                     break
             if not preparer.ready.is_set():
                 break  # the writer failed before it began; its error is raised below
+            check = getattr(preparer, "check", None)
+            if check is not None:  # checks that need the database (purchases: who bought)
+                check(chunk)
             good = _tally(result, chunk)
             if result.rejected and not options["valid_only"]:
                 # Nothing will commit: keep validating for the report, write nothing.
@@ -768,8 +907,17 @@ class _Aborted(Exception):
 class _ImportJob:
     def __init__(self, session: Session, actor: Actor, rows: CustomerRows,
                  result: ImportResult, *, mode: str, on_duplicate: str, valid_only: bool,
-                 default_tz: str, preparer: _RowPreparer) -> None:
+                 default_tz: str, preparer: _RowPreparer, on_conflict: str = "reject",
+                 path: str | Path = "") -> None:
         self.s = session
+        self.on_conflict = on_conflict
+        self.path = path
+        #: rows that may repeat an earlier one: written once the whole file is known
+        self.deferred: list[ParsedRow] = []
+        #: rows refused here (the reader counted the others); added at the end
+        self.late_rejected = 0
+        #: customer id → its entry in ``audit_updates`` (to take an update back)
+        self._audit_index: dict[int, int] = {}
         self.actor = actor
         self.rows = rows
         self.result = result
@@ -781,12 +929,14 @@ class _ImportJob:
         self.preparer = preparer
         self.now = utcnow()
         self.writing = True
-        self.audit_updates: list[dict[str, Any]] = []
+        self.audit_updates: list[dict[str, Any] | None] = []
         self.batch_id = 0
         self.table_was_empty = False
         self._columns = ["id", *preparer.columns, *_CONSTANT_COLUMNS]
         #: phone rows of inserted customers, written a few chunks at a time
         self._phones: list[list[Any]] = []
+        # updated customers whose value or reason changed: their tasks follow at the end
+        self.revalue_ids: list[int] = []
 
     # ----------------------------------------------------------------------- run
     def start(self) -> None:
@@ -809,83 +959,192 @@ class _ImportJob:
 
     def consume(self, batch: _Batch) -> None:
         """Write one tallied chunk (see :func:`_tally`)."""
-        if self.result.rejected and not self.valid_only:
+        if (self.result.rejected or self.late_rejected) and not self.valid_only:
             self.writing = False  # keep validating for the report; nothing will commit
         if self.writing and batch.good:
             self._write(batch)
 
+    def end_rows(self) -> None:
+        """The file is read: write the rows that may repeat others, resolve conflicts.
+
+        Runs before the all-or-nothing check, so conflicts rejected here reject the file.
+        """
+        result = self.result
+        conflicts, again, repeats, harmless = import_matching.find_conflicts(
+            self.rows, self.path, self.on_conflict)
+        result.duplicates_in_file = repeats
+        result.conflicts = conflicts
+        if not self.writing:  # nothing will commit: report the conflicts all the same
+            for c in conflicts:
+                rows = [again[n] for n in c.rows if n in again]
+                for r, issue in zip(rows, import_matching.conflict_issues(c), strict=True):
+                    if c.kept is None:
+                        self._refuse(r, [issue])
+                    else:
+                        self._warn(r, issue)
+        else:
+            self._flush_phones()
+            by_row = {n: c for c in conflicts for n in c.rows}
+            resolved: set[int] = set()
+            deferred = {d.row: d for d in self.deferred}
+            for r in sorted(self.deferred, key=lambda x: x.row):
+                conflict = by_row.get(r.row)
+                if conflict is None:
+                    if r.row in harmless:
+                        result.skipped += 1  # the same customer, said the same way again
+                    elif self.writing:
+                        self._place([r])
+                elif id(conflict) not in resolved:
+                    resolved.add(id(conflict))
+                    self._resolve(conflict, again, deferred)
+        self.deferred = []
+        result.rejected += self.late_rejected
+        self.late_rejected = 0
+        result.errors.sort(key=lambda i: i.row)
+        result.warnings.sort(key=lambda i: i.row)
+        result.rejected_rows.sort(key=lambda x: x.row)
+
     def finish(self) -> None:
         self._flush_phones()
+        if self.revalue_ids:  # the one re-segmentation path (sltv_service.revalue)
+            sltv_service.revalue(self.s, customer_ids=self.revalue_ids)
         r = self.result
         self.s.execute(update(ImportBatch).where(ImportBatch.id == self.batch_id).values(
             status="done", finished_at=utcnow(), rows=r.rows, inserted=r.inserted,
             updated=r.updated, rejected=r.rejected))
-        if self.audit_updates:
-            for start in range(0, len(self.audit_updates), 2000):
-                self.s.execute(insert(AuditEntry), self.audit_updates[start:start + 2000])
+        entries = [e for e in self.audit_updates if e is not None]
+        for start in range(0, len(entries), 2000):
+            self.s.execute(insert(AuditEntry), entries[start:start + 2000])
         audit.record(self.s, self.actor, "import_batch_created", "import_batch",
                      self.batch_id, after={
                          "file": r.file_name, "sheet": r.sheet, "rows": r.rows,
                          "inserted": r.inserted, "updated": r.updated,
                          "unchanged": r.unchanged, "skipped": r.skipped,
                          "rejected": r.rejected, "mode": self.mode,
-                         "on_duplicate": self.on_duplicate, "valid_only": self.valid_only})
+                         "on_duplicate": self.on_duplicate, "on_conflict": self.on_conflict,
+                         "valid_only": self.valid_only,
+                         "risk_flags_closed": r.risk_flags_closed,
+                         "conflicts": [c.as_dict() for c in r.conflicts]})
 
     # --------------------------------------------------------------------- write
     def _write(self, batch: _Batch) -> None:
-        good = batch.good
+        now = [r for r in batch.good if not r.maybe_repeat]
+        if len(now) < len(batch.good):
+            self.deferred += [r for r in batch.good if r.maybe_repeat]
+        if now:
+            self._place(now, batch if len(now) == len(batch.good) else None)
+
+    def _place(self, good: list[ParsedRow], batch: _Batch | None = None) -> None:
+        """Match rows to customers and insert or update them; refuse what cannot be."""
         result = self.result
-        ids = list({r.external_id for r in good if r.external_id
-                    and (r.duplicate_of is not None or not self.table_was_empty)})
-        if not ids:
-            # Nothing to match (a new table, no repeated IDs): every row is inserted, in
-            # the order and with the ids the reader prepared.
-            self._insert(good, batch)
-            return
-        lookup_db = self.mode == "upsert" or self.on_duplicate != "new"
-        # Customers created earlier in this import are in the database already (same
-        # transaction), marked with this batch: no in-memory index of every ID needed.
-        existing = _known_ids(self.s, ids) if ids and lookup_db else {}
+        lookup = not self.table_was_empty
+        if lookup and any(not r.external_id for r in good):
+            self._flush_phones()  # matching by phone reads the phones written so far
+        found = import_matching.match_rows(self.s, good, self.rows.column_name, lookup=lookup)
+        for r, issue in found.refused:
+            self._refuse(r, [issue])
+        for r, issue in found.warned:
+            self._warn(r, issue)
         inserts: list[ParsedRow] = []
-        pending: dict[str, ParsedRow] = {}  # ext → row to insert in this chunk
         updates: dict[int, ParsedRow] = {}
-        for r in good:
-            ext = r.external_id
-            target: int | None = None
-            if ext and ext in existing:
-                target, batch_of = existing[ext]
-                if batch_of != self.batch_id and r.duplicate_of is None:
-                    result.duplicates_in_db += 1
-            if ext and ext in pending:
-                # repeated in this chunk, before the first one reached the database
-                if self.on_duplicate == "new":
-                    inserts.append(r)
-                elif self.on_duplicate == "update":
-                    first = pending[ext]
-                    first.values.update(r.values)
-                    first.prepared = None
-                    if r.phones:
-                        first.phones = r.phones + [p for p in first.phones if p not in r.phones]
-                    result.updated += 1
-                else:
-                    result.skipped += 1
-                continue
-            if target is None or self.on_duplicate == "new":
+        for r, target, batch_of in zip(good, found.targets, found.batches, strict=True):
+            if target == -1:
+                continue  # refused above
+            if target is None:
                 inserts.append(r)
-                if ext:
-                    pending.setdefault(ext, r)
-            elif self.on_duplicate == "skip" or self.mode == "insert-only":
+                continue
+            if batch_of != self.batch_id:
+                result.duplicates_in_db += 1
+            if self.on_duplicate == "skip" or self.mode == "insert-only":
                 result.skipped += 1
+            elif target in updates:
+                self.deferred.append(r)  # a second row for one customer: after this one
             else:
-                if target in updates:
-                    updates[target].values.update(r.values)
-                    updates[target].phones = r.phones or updates[target].phones
-                else:
-                    updates[target] = r
+                updates[target] = r
         if inserts:
-            self._insert(inserts)
+            whole = batch is not None and len(inserts) == len(batch.good)
+            self._insert(inserts, batch if whole else None)
         if updates:
             self._update(updates)
+
+    def _refuse(self, row: ParsedRow, issues: list[Issue]) -> None:
+        """A row this writer refuses (the reader tallied it as valid)."""
+        result = self.result
+        row.issues += issues
+        self.late_rejected += 1
+        for issue in issues:
+            if len(result.errors) + len(result.warnings) < MAX_KEPT_ISSUES:
+                result.errors.append(issue)
+            else:
+                result.issues_truncated = True
+        if len(result.rejected_rows) < MAX_REPORTED_ROWS:
+            result.rejected_rows.append(RejectedRow(row.row, row.raw, issues))
+        if not self.valid_only:
+            self.writing = False
+
+    def _warn(self, row: ParsedRow, issue: Issue) -> None:
+        row.issues.append(issue)
+        if len(self.result.errors) + len(self.result.warnings) < MAX_KEPT_ISSUES:
+            self.result.warnings.append(issue)
+
+    def _resolve(self, conflict: import_matching.InFileConflict, again: dict[int, ParsedRow],
+                 deferred: dict[int, ParsedRow]) -> None:
+        """Rows that claim one customer with different data: as the user chose."""
+        issues = import_matching.conflict_issues(conflict)
+        rows = [again.get(n) or deferred[n] for n in conflict.rows]
+        if conflict.resolution == "first":
+            self.result.skipped += len(rows) - 1
+            for r, issue in zip(rows, issues, strict=True):
+                self._warn(r, issue)
+            return
+        self._retract(conflict.key)
+        if conflict.resolution == "last":
+            self.result.skipped += len(rows) - 1
+            for r, issue in zip(rows, issues, strict=True):
+                self._warn(r, issue)
+            self._place([deferred.get(rows[-1].row) or rows[-1]])
+            return
+        for r, issue in zip(rows, issues, strict=True):
+            self._refuse(r, [issue])
+
+    def _retract(self, key: str) -> None:
+        """Take back what the first row of ``key`` did in this import."""
+        self._flush_phones()
+        kind, value = key.split(":", 1)
+        if kind == "id":
+            where: Any = Customer.external_id == value
+        elif kind == "phone":
+            where = Customer.id.in_(select(CustomerPhone.customer_id)
+                                    .where(CustomerPhone.e164 == value))
+        else:
+            where = func.lower(Customer.email) == value
+        for cid, batch_id in self.s.execute(select(Customer.id, Customer.import_batch_id)
+                                            .where(where)).all():
+            if batch_id == self.batch_id:
+                self.s.execute(delete(CustomerPhone).where(CustomerPhone.customer_id == cid))
+                self.s.execute(delete(Customer).where(Customer.id == cid))
+                self.result.inserted -= 1
+                return
+            index = self._audit_index.pop(cid, None)
+            if index is not None:
+                entry = cast(dict[str, Any], self.audit_updates[index])
+                self.audit_updates[index] = None
+                values = {k: _restore(k, v) for k, v in entry["before"].items()
+                          if k != "customer_id"}
+                self.s.execute(update(Customer).where(Customer.id == cid).values(**values))
+                _drop_phones(self.s, cid, entry["after"].get("phones_added") or [])
+                reopened = entry["after"].get("risk_flags_closed") or []
+                if reopened:
+                    from winback_desktop.services import risk
+
+                    risk.reopen_flags(self.s, reopened)
+                    self.result.risk_flags_closed -= len(reopened)
+                self.result.updated -= 1
+                return
+        if self.on_duplicate == "skip" or self.mode == "insert-only":
+            self.result.skipped -= 1
+        else:
+            self.result.unchanged -= 1
 
     def _insert(self, rows: list[ParsedRow], batch: _Batch | None = None) -> None:
         """Insert prepared rows: a whole ``batch`` as the reader built it, or some of its
@@ -937,6 +1196,8 @@ class _ImportJob:
                     phones_of.setdefault(cid, set()).add(e164)
         merged: list[dict[str, Any]] = []
         order: list[int] = []
+        # customers (not created by this import) whose status the list changes
+        status_changed: dict[int, str] = {}
         for cid, r in updates.items():
             before = current[cid]
             record = {k: before[k] for k in IMPORTED_COLUMNS}
@@ -953,6 +1214,8 @@ class _ImportJob:
             changed = {k: record[k] for k in (*IMPORTED_COLUMNS, *_DERIVED)
                        if record.get(k) != before.get(k)}
             r = updates[cid]
+            if _REVALUED.intersection(changed):
+                self.revalue_ids.append(cid)
             fresh = [(e, raw) for e, raw in r.phones if e not in phones_of.get(cid, set())]
             if not changed and not fresh:
                 self.result.unchanged += 1
@@ -964,10 +1227,13 @@ class _ImportJob:
                 self._add_phones(cid, fresh, new_phones)
                 self.result.updated += 1
                 continue
+            if "status" in changed:
+                status_changed[cid] = changed["status"]
             version = before["version_id"] + 1
             values = dict(changed, version_id=version, updated_at=self.now)
             self.s.execute(update(Customer).where(Customer.id == cid).values(**values))
             self._add_phones(cid, fresh, new_phones)
+            self._audit_index[cid] = len(self.audit_updates)
             self.audit_updates.append({
                 "at": self.now, "user_id": self.actor.user_id, "user_login": self.actor.login,
                 "action": "customer_updated_by_import", "entity": "import_batch",
@@ -981,6 +1247,20 @@ class _ImportJob:
             self.result.updated += 1
         if new_phones:
             self.s.execute(insert(CustomerPhone), new_phones)
+        if status_changed:
+            self._close_flags(status_changed)
+
+    def _close_flags(self, status_changed: dict[int, str]) -> None:
+        """The list's status is the newer word: open early-warning flags close under it
+        (issue 19). Each update's audit entry names the flags, so taking the update back
+        (a conflict resolved 'last', an undo) reopens them."""
+        from winback_desktop.services import risk
+
+        closed = risk.close_for_status_changes(self.s, status_changed, self.actor)
+        for cid, flag_ids in closed.items():
+            entry = cast(dict[str, Any], self.audit_updates[self._audit_index[cid]])
+            entry["after"]["risk_flags_closed"] = flag_ids
+            self.result.risk_flags_closed += len(flag_ids)
 
     def _add_phones(self, cid: int, fresh: list[tuple[str, str]],
                     out: list[dict[str, Any]]) -> None:
@@ -1010,6 +1290,11 @@ def undo_last_batch(db: Database, actor: Actor) -> UndoResult:
                          .order_by(ImportBatch.id.desc()).limit(1))
         if batch is None:
             raise NothingToUndo()
+        if batch.kind == "purchases":
+            from winback_desktop.services import purchase_import
+
+            removed, restored = purchase_import.undo_batch(s, actor, batch)
+            return UndoResult(batch.id, removed, restored)
         mine = select(Customer.id).where(Customer.import_batch_id == batch.id)
         touched = s.scalar(select(func.count()).select_from(Customer).where(
             Customer.import_batch_id == batch.id,
@@ -1040,6 +1325,7 @@ def undo_last_batch(db: Database, actor: Actor) -> UndoResult:
                            .where(Customer.import_batch_id == batch.id)) or 0
         s.execute(delete(Customer).where(Customer.import_batch_id == batch.id))
         now = utcnow()
+        reopened: list[int] = []
         for e in entries:
             cid = e.after["customer_id"]
             values = {k: _restore(k, v) for k, v in e.before.items()
@@ -1047,21 +1333,30 @@ def undo_last_batch(db: Database, actor: Actor) -> UndoResult:
             values["version_id"] = e.after["version_id"] + 1
             values["updated_at"] = now
             s.execute(update(Customer).where(Customer.id == cid).values(**values))
-            added = e.after.get("phones_added") or []
-            if added:
-                s.execute(delete(CustomerPhone).where(CustomerPhone.customer_id == cid,
-                                                      CustomerPhone.e164.in_(added)))
-                first = s.scalar(select(func.min(CustomerPhone.id))
-                                 .where(CustomerPhone.customer_id == cid))
-                if first is not None:
-                    s.execute(update(CustomerPhone).where(CustomerPhone.id == first)
-                              .values(is_primary=True))
+            _drop_phones(s, cid, e.after.get("phones_added") or [])
+            reopened += e.after.get("risk_flags_closed") or []
+        if reopened:  # the customers are at risk again: so are their flags
+            from winback_desktop.services import risk
+
+            risk.reopen_flags(s, reopened)
         batch.undone_at = now
         batch.status = "undone"
         audit.record(s, actor, "import_batch_undone", "import_batch", batch.id,
                      before={"inserted": batch.inserted, "updated": batch.updated},
-                     after={"removed": removed, "restored": len(entries)})
+                     after={"removed": removed, "restored": len(entries),
+                            "risk_flags_reopened": reopened})
         return UndoResult(batch.id, removed, len(entries))
+
+
+def _drop_phones(s: Session, cid: int, added: list[str]) -> None:
+    """Remove the numbers an import added; the oldest one left is primary again."""
+    if not added:
+        return
+    s.execute(delete(CustomerPhone).where(CustomerPhone.customer_id == cid,
+                                          CustomerPhone.e164.in_(added)))
+    first = s.scalar(select(func.min(CustomerPhone.id)).where(CustomerPhone.customer_id == cid))
+    if first is not None:
+        s.execute(update(CustomerPhone).where(CustomerPhone.id == first).values(is_primary=True))
 
 
 _DATE_COLUMNS = {"defection_date", "last_purchase_date"}
@@ -1108,7 +1403,7 @@ def save_mapping(session: Session, actor: Actor, name: str,
     if not name or len(name) > 100:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Errors", "A mapping name has 1 to 100 characters."))
-    known = {f.key for f in FIELDS}
+    known = {f.key for schema in SCHEMAS.values() for f in schema.fields}
     for key in mapping:
         if key not in known:
             raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown import field '{field}'."),

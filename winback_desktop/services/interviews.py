@@ -17,13 +17,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, attributes
 
 from winback_desktop.core import interview as iv
 from winback_desktop.core import segmentation
 from winback_desktop.core.domain import CampaignKind, DefectionReason, TaskStatus
-from winback_desktop.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from winback_desktop.core.errors import Conflict, NotFound, ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
 from winback_desktop.db.models import (
@@ -34,13 +34,11 @@ from winback_desktop.db.models import (
     InterviewQuestion,
     InterviewResponse,
     InterviewScript,
-    SegmentRule,
-    SltvTierThreshold,
     User,
 )
 from winback_desktop.db.types import utcnow
-from winback_desktop.services import audit
-from winback_desktop.services.context import Actor, require
+from winback_desktop.services import audit, segmentation_service
+from winback_desktop.services.context import Actor, refuse, require
 
 IN_PROGRESS, PAUSED, COMPLETED = "in_progress", "paused", "completed"
 OPEN_RESPONSE = (IN_PROGRESS, PAUSED)
@@ -582,11 +580,6 @@ def pause(session: Session, actor: Actor, response_id: int,
     return _state(row, script)
 
 
-def save_notes(session: Session, actor: Actor, response_id: int, notes: str) -> None:
-    row, _script = _load_response(session, actor, response_id)
-    row.notes = notes or None
-
-
 @dataclass(frozen=True)
 class Proposal:
     """The confirm page: proposed reason, scores, and the grid's treatment per reason."""
@@ -607,19 +600,13 @@ class Proposal:
 
 def load_grid(session: Session) -> dict[tuple[str, str], str]:
     """The segmentation grid as admins edited it (defaults fill any missing cell)."""
-    grid = segmentation.default_grid()
-    for tier, reason, treatment in session.execute(
-            select(SegmentRule.tier, SegmentRule.reason, SegmentRule.treatment)):
-        grid[(tier, reason)] = treatment
-    return grid
+    return segmentation_service.get_grid(session)
 
 
 def _tier(session: Session, customer: Customer) -> str:
-    if customer.sltv_tier:
-        return customer.sltv_tier
-    thresholds = dict(session.execute(
-        select(SltvTierThreshold.tier, SltvTierThreshold.min_sltv_minor)).all())
-    return segmentation.tier_for(customer.sltv_minor or 0, thresholds or None)
+    """The tier the re-segmentation path gives the customer's SLTV."""
+    return segmentation.tier_for(customer.sltv_minor,
+                                 segmentation_service.get_thresholds(session))
 
 
 def proposal(session: Session, actor: Actor, response_id: int) -> Proposal:
@@ -683,22 +670,16 @@ def complete(session: Session, actor: Actor, response_id: int, confirmed_reason:
     row.reason_overridden = confirmed != proposed
     if notes is not None:
         row.notes = notes or None
-    tier = _tier(session, customer)
-    treatment = segmentation.treatment_for(tier, confirmed, load_grid(session))
     fields = ("defection_reason", "segment", "sltv_tier", "trigger", "competitor")
     before = audit.snapshot(customer, fields)
     customer.defection_reason = confirmed
-    customer.sltv_tier = tier
-    customer.segment = treatment
     if iv.TAG_TRIGGER in tags:
         customer.trigger = tags[iv.TAG_TRIGGER][:500]
     if iv.TAG_COMPETITOR in tags:
         customer.competitor = tags[iv.TAG_COMPETITOR][:200]
-    session.execute(update(CallTask)
-                    .where(CallTask.customer_id == customer.id,
-                           CallTask.status.in_(OPEN_TASK))
-                    .values(defection_reason=confirmed, sltv_tier=tier, updated_at=now))
-    session.flush()
+    # the one re-segmentation path: the customer and their open tasks follow
+    moved = segmentation_service.resegment_customers(session, [customer.id], now=now)
+    tier, treatment = str(customer.sltv_tier), str(customer.segment)
     audit.record(session, actor, "interview_completed", "interview_response", row.id,
                  after={"proposed_reason": proposed, "confirmed_reason": confirmed,
                         "reason_overridden": row.reason_overridden,
@@ -706,9 +687,10 @@ def complete(session: Session, actor: Actor, response_id: int, confirmed_reason:
     old, new = audit.changed_fields(before, audit.snapshot(customer, fields))
     if new:
         audit.record(session, actor, "customer_resegmented", "customer", customer.id,
-                     before=old, after=new)
-    return Completion(row.id, customer.id, proposed, confirmed, row.reason_overridden, tier,
-                      treatment, str(before["defection_reason"]), before["segment"],
+                     before=old, after=new | {"tasks_closed": moved.tasks_closed,
+                                              "tasks_reopened": moved.tasks_reopened})
+    return Completion(row.id, customer.id, proposed, confirmed, bool(row.reason_overridden),
+                      tier, treatment, str(before["defection_reason"]), before["segment"],
                       adh.required, adh.answered)
 
 
@@ -801,7 +783,7 @@ def interview_report(session: Session, actor: Actor, campaign_id: int | None = N
     """Reason distribution (by campaign, month, SLTV tier), triggers and competitors
     named, and completion/adherence per agent, over interviews in the period."""
     if not (actor.can(Permission.VIEW_TEAM_SCORECARDS) or actor.can(Permission.EDIT_SCRIPTS)):
-        raise PermissionDenied()
+        refuse(None, actor, "interview_report")
     start, end = _day_bounds(date_from, date_to)
     campaign_name = None
     if campaign_id is not None:

@@ -7,6 +7,7 @@ of 2 MB each are kept. Database URLs in messages lose their password on the way 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import re
@@ -24,15 +25,41 @@ _KV_PASSWORD = re.compile(r"(\b(?:password|passwd|pwd|PGPASSWORD)\s*[=:]\s*)(\S+
                           re.IGNORECASE)
 
 
+#: ``'password': '…'`` and ``"password_hash": "…"`` as dicts and JSON print them.
+_QUOTED_SECRET = re.compile(
+    r"""(['"](?:password|password_hash|passwd|pwd|pgpassword|token|secret)['"]\s*:\s*)"""
+    r"""(['"])((?:\\.|(?!\2).)*)\2""", re.IGNORECASE)
+#: argon2 hashes wherever they appear (a DataError's parameters, a repr).
+_ARGON2 = re.compile(r"\$argon2(?:id|i|d)\$[A-Za-z0-9+/=$,.-]+")
+
+
 def redact(text: str) -> str:
-    """Remove passwords from database URLs and ``password=...`` pairs."""
+    """Remove passwords from database URLs, ``password=...`` pairs, dict and JSON
+    ``'password': '…'`` forms and argon2 hashes."""
     text = _URL_PASSWORD.sub(r"\1***\3", text)
+    text = _QUOTED_SECRET.sub(r"\1\2***\2", text)
+    text = _ARGON2.sub("***", text)
     return _KV_PASSWORD.sub(r"\1***", text)
 
 
 class RedactingFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         return redact(super().format(record))
+
+
+class QuietRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A log file that never complains on the terminal when it cannot be written.
+
+    A full disk or a log folder made read-only would otherwise print "--- Logging
+    error ---" and a traceback on every command; the log is a help, not the work, so a
+    record it cannot write is dropped and the program carries on.
+    """
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        if self.stream is not None:
+            with contextlib.suppress(OSError):
+                self.stream.close()
+            self.stream = None  # type: ignore[assignment]  # reopened on the next record
 
 
 _handler_path: Path | None = None
@@ -55,7 +82,7 @@ def setup_logging(program: str = "winback-desktop", level: int = logging.INFO,
                 return path
             root.removeHandler(handler)
             handler.close()
-    handler = logging.handlers.RotatingFileHandler(
+    handler = QuietRotatingFileHandler(
         path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True)
     handler.setFormatter(RedactingFormatter(FORMAT))
     handler._winback = True  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ from sqlalchemy import func, select, true, update
 from sqlalchemy.orm import Session
 
 from winback_desktop.core.domain import OfferRequestStatus, PresenceState, TaskStatus
-from winback_desktop.core.errors import NotFound, PermissionDenied, ValidationError
+from winback_desktop.core.errors import NotFound, ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
 from winback_desktop.db.models import (
@@ -26,9 +26,11 @@ from winback_desktop.db.models import (
     OfferRequest,
     User,
 )
+from winback_desktop.db.session import Database
 from winback_desktop.db.types import utcnow
 from winback_desktop.services import audit, presence
-from winback_desktop.services.context import Actor, require
+from winback_desktop.services.changes import Changes, Done, Topic
+from winback_desktop.services.context import Actor, refuse, require
 
 MAX_MESSAGE = 500
 
@@ -188,4 +190,42 @@ def flag_call(session: Session, actor: Actor, call_id: int, note: str = "") -> N
 
 def ensure_can_see_agent(actor: Actor, agent_id: int | None) -> None:
     if actor.user_id != agent_id and not actor.can(Permission.EVALUATE_CALLS):
-        raise PermissionDenied()
+        refuse(None, actor, "ensure_can_see_agent")
+
+
+# ------------------------------------------- use cases: each its own unit of work
+
+
+def board(db: Database, actor: Actor, now: datetime | None = None) -> Board:
+    """The live board as a supervisor sees it now: calls a crashed workstation left
+    open past their lease are closed as abandoned first (their customers go back to
+    the queue), so the board never shows a dead call as live."""
+    if actor.can(Permission.MONITOR_AGENTS):
+        from winback_desktop.services import calls
+
+        calls.abandon_stale_calls(db, actor, now=now)
+    with db.session() as session:
+        return live_board(session, actor)
+
+
+def send_coaching(db: Database, actor: Actor, agent_id: int, text: str,
+                  call_id: int | None = None) -> Done:
+    """A supervisor's message to an agent's screen (audited)."""
+    with db.session() as session:
+        send_coaching_message(session, actor, agent_id, text, call_id)
+    return Done(Changes.of(Topic.COACHING))
+
+
+def flag_call_for_review(db: Database, actor: Actor, call_id: int, note: str = "") -> Done:
+    """Put a call on the QA screen's list (audited)."""
+    with db.session() as session:
+        flag_call(session, actor, call_id, note)
+    return Done(Changes.of(Topic.QA))
+
+
+def take_coaching_messages(db: Database, actor: Actor) -> list[InboxMessage]:
+    """The agent's unread messages, marked read in the same transaction as they are shown."""
+    with db.session() as session:
+        messages = unread_messages(session, actor)
+        mark_read(session, actor, [m.id for m in messages])
+        return messages

@@ -31,24 +31,23 @@ from sqlalchemy.orm import Session, aliased
 
 from winback_desktop.core import offers as rules
 from winback_desktop.core import segmentation, sltv
+from winback_desktop.core.call_flow import CallStep
 from winback_desktop.core.domain import (
     CustomerStatus,
-    Disposition,
     OfferRequestStatus,
     Role,
     SltvTier,
-    TaskStatus,
 )
-from winback_desktop.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from winback_desktop.core.errors import Conflict, NotFound, ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
 from winback_desktop.db.models import (
     AuditEntry,
     AuthorityLimit,
+    Call,
     CallTask,
     Campaign,
     Customer,
-    InterviewQuestion,
     InterviewResponse,
     OfferRequest,
     OfferTemplate,
@@ -58,7 +57,8 @@ from winback_desktop.db.session import Database
 from winback_desktop.db.types import utcnow
 from winback_desktop.services import audit
 from winback_desktop.services import settings as settings_service
-from winback_desktop.services.context import Actor, require
+from winback_desktop.services.calls import lifecycle
+from winback_desktop.services.context import Actor, current_role, refuse, require
 
 S = OfferRequestStatus
 EXPIRY_SETTING = "offer_request_expiry_minutes"
@@ -279,7 +279,7 @@ class OfferReport:
 
 def _can_view_catalogue(actor: Actor) -> None:
     if not (actor.can(Permission.WORK_QUEUE) or actor.can(Permission.EDIT_OFFERS)):
-        raise PermissionDenied()
+        refuse(None, actor, "_can_view_catalogue")
 
 
 def list_templates(session: Session, actor: Actor, *, include_inactive: bool = True,
@@ -487,7 +487,7 @@ def authority_matrix(session: Session) -> dict[tuple[str, str], int]:
 
 def get_authority_matrix(session: Session, actor: Actor) -> dict[tuple[str, str], int]:
     if not (actor.can(Permission.EDIT_OFFERS) or actor.can(Permission.APPROVE_OFFERS)):
-        raise PermissionDenied()
+        refuse(None, actor, "get_authority_matrix")
     return authority_matrix(session)
 
 
@@ -544,7 +544,7 @@ def authority_overrides(session: Session, actor: Actor) -> list[tuple[int, str, 
                                                                       int | None]]:
     """(user id, login, display name, role, override) of every active user."""
     if not (actor.can(Permission.EDIT_OFFERS) or actor.can(Permission.MANAGE_SETTINGS)):
-        raise PermissionDenied()
+        refuse(None, actor, "authority_overrides")
     return [tuple(r) for r in session.execute(  # type: ignore[misc]
         select(User.id, User.login, User.display_name, User.role, User.authority_override_minor)
         .where(User.active.is_(True)).order_by(User.role, User.login))]
@@ -612,8 +612,8 @@ def eligible_offers(
     choices = []
     for c in rules.rank(candidates, limit):
         t = templates[c.template_id]
-        decision = rules.authority_decision(c.cost_minor, facts.tier, actor.role.value, matrix,
-                                            override)
+        decision = rules.authority_decision(c.cost_minor, facts.tier,
+                                            current_role(actor).value, matrix, override)
         choices.append(OfferChoice(t.id, t.code, t.name, t.kind, c.cost_minor,
                                    c.sltv_recovered_minor, c.expected_return_minor,
                                    decision.within_authority, decision.approver_role,
@@ -684,17 +684,19 @@ def request_offer(
     becomes a request to supervisors (or to an admin above theirs) with an expiry."""
     require(actor, Permission.WORK_QUEUE)
     if actor.user_id is None:
-        raise PermissionDenied()
+        refuse(None, actor, "request_offer")
     now = now or utcnow()
     with db.session(immediate=True) as session:
         campaign_id = None
+        holder: int | None = None
         if task_id is not None:
             task = session.get(CallTask, task_id)
             if task is None:
                 raise NotFound(what=str(task_id))
+            holder = task.claimed_by
             if task.claimed_by is not None and task.claimed_by != actor.user_id \
                     and not actor.can(Permission.APPROVE_OFFERS):
-                raise PermissionDenied(QT_TRANSLATE_NOOP(
+                refuse(None, actor, "request_offer", QT_TRANSLATE_NOOP(
                     "Errors", "This customer is being worked by another agent."))
             customer_id, campaign_id = task.customer_id, task.campaign_id
         if customer_id is None:
@@ -710,6 +712,13 @@ def request_offer(
                                  today=now.date()):
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "Errors", "Offer {code} is not available for this customer."), code=template.code)
+        if task_id is not None and session.scalar(select(OfferRequest.id).where(
+                OfferRequest.task_id == task_id,
+                OfferRequest.status == S.ACCEPTED.value).limit(1)) is not None:
+            # the customer took an offer on this task; the call's outcome comes next
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Errors", "This customer already accepted an offer; record the call's "
+                "outcome."))
         waiting = session.scalar(select(OfferRequest.id).where(
             OfferRequest.customer_id == customer.id,
             OfferRequest.status.in_(rules.OPEN_STATUSES)).limit(1))
@@ -718,9 +727,17 @@ def request_offer(
                 "Errors", "Request {id} for this customer is still waiting for a decision."),
                 id=waiting)
         cost = rules.offer_cost(template.cost_rule, facts.annual_revenue_minor)
-        decision = rules.authority_decision(cost, facts.tier, actor.role.value,
+        decision = rules.authority_decision(cost, facts.tier, current_role(actor).value,
                                             authority_matrix(session),
                                             _override(session, actor.user_id))
+        if holder is not None and holder != actor.user_id and decision.within_authority:
+            # A supervisor's own proposal on another agent's customer goes to a colleague:
+            # nobody approves their own request, not even through their authority limit.
+            approver = Role.ADMIN.value if current_role(actor) is Role.ADMIN \
+                else Role.SUPERVISOR.value
+            decision = rules.AuthorityDecision(
+                S.ESCALATED.value if approver == Role.ADMIN.value else S.PENDING.value,
+                decision.limit_minor, approver)
         request = OfferRequest(
             offer_template_id=template.id, task_id=task_id, call_id=call_id,
             customer_id=customer.id, agent_id=actor.user_id, status=decision.status,
@@ -847,8 +864,13 @@ def decide(
         if request is None:
             raise NotFound(what=str(request_id))
         if actor.user_id is not None and request.agent_id == actor.user_id:
-            raise PermissionDenied(QT_TRANSLATE_NOOP(
+            refuse(None, actor, "decide", QT_TRANSLATE_NOOP(
                 "Errors", "Nobody may decide on their own offer request."))
+        task_agent = session.scalar(select(CallTask.claimed_by).where(
+            CallTask.id == request.task_id)) if request.task_id is not None else None
+        if actor.user_id is not None and task_agent == actor.user_id:
+            refuse(None, actor, "decide", QT_TRANSLATE_NOOP(
+                "Errors", "Nobody may decide on a request for a customer they are working."))
         if request.status not in rules.OPEN_STATUSES:
             raise _conflict(session, request_id)
         if request.expires_at is not None and request.expires_at <= now:
@@ -864,10 +886,10 @@ def decide(
             before = audit.snapshot(request, _REQUEST_FIELDS)
             values: dict[str, Any]
             if decision is Decision.APPROVE:
-                if not rules.can_approve(actor.role.value, request.cost_minor, tier, matrix,
-                                         override):
+                if not rules.can_approve(current_role(actor).value, request.cost_minor, tier,
+                                         matrix, override):
                     if request.status == S.ESCALATED:
-                        raise PermissionDenied(QT_TRANSLATE_NOOP(
+                        refuse(None, actor, "decide", QT_TRANSLATE_NOOP(
                             "Errors", "This offer is above your authority; it waits for an admin."))
                     values = {"status": S.ESCALATED.value, "escalated_to": Role.ADMIN.value}
                     action = "offer_escalated"
@@ -881,9 +903,9 @@ def decide(
                 action = "offer_rejected"
             else:
                 counter = _counter_offer(session, customer, counter_offer)
-                if not rules.can_approve(actor.role.value, counter["cost_minor"], tier, matrix,
-                                         override):
-                    raise PermissionDenied(QT_TRANSLATE_NOOP(
+                if not rules.can_approve(current_role(actor).value, counter["cost_minor"],
+                                         tier, matrix, override):
+                    refuse(None, actor, "decide", QT_TRANSLATE_NOOP(
                         "Errors", "The counter-offer is above your own authority."))
                 values = {"status": S.COUNTERED.value, "decided_by": actor.user_id,
                           "decided_at": now, "decision_note": note, "counter_offer": counter}
@@ -943,6 +965,25 @@ def expire_stale(db: Database, now: datetime | None = None) -> int:
         return sum(_expire(session, r, now) for r in stale)
 
 
+def _open_call(session: Session, actor: Actor, request: OfferRequest) -> Call | None:
+    """The call the offer was accepted in: the request's own, else the agent's call on
+    the request's task that is still at the conversation (answered or outcome)."""
+    if request.call_id is not None:
+        call = session.get(Call, request.call_id, with_for_update=True)
+    elif request.task_id is not None and actor.user_id is not None:
+        call = session.scalar(
+            select(Call).where(Call.task_id == request.task_id,
+                               Call.agent_id == actor.user_id,
+                               Call.step.in_((CallStep.ANSWERED.value, CallStep.OUTCOME.value)))
+            .order_by(Call.id.desc()).limit(1).with_for_update())
+    else:
+        return None
+    if call is None or call.agent_id != actor.user_id or call.step not in (
+            CallStep.ANSWERED.value, CallStep.OUTCOME.value):
+        return None
+    return call
+
+
 def record_outcome(
     db: Database,
     actor: Actor,
@@ -952,8 +993,13 @@ def record_outcome(
     *,
     now: datetime | None = None,
 ) -> OfferRequestInfo:
-    """The customer's answer. Accepted: customer won back, task done, cost and SLTV
-    recovered kept on the request. Declined: the reason is kept."""
+    """The customer's answer to the offer, and only that.
+
+    Accepted: the request keeps the final cost and the SLTV it was weighed against, and
+    the agent's open call on the customer moves to its outcome step (the line stays
+    open). The customer is *not* won back here: that is the call's outcome, chosen when
+    the interview is done (the customer may still change their mind, and a save is not
+    a win-back). Declined: the reason is kept."""
     require(actor, Permission.WORK_QUEUE)
     now = now or utcnow()
     decline_reason = (decline_reason or "").strip() or None
@@ -962,7 +1008,7 @@ def record_outcome(
         if request is None:
             raise NotFound(what=str(request_id))
         if request.agent_id != actor.user_id and not actor.can(Permission.APPROVE_OFFERS):
-            raise PermissionDenied()
+            refuse(None, actor, "record_outcome")
         if request.status not in rules.PRESENTABLE_STATUSES:
             if request.status in rules.OPEN_STATUSES:
                 raise ValidationError(QT_TRANSLATE_NOOP(
@@ -985,25 +1031,9 @@ def record_outcome(
                      "offer_request", request_id, before=before,
                      after=audit.snapshot(request, _REQUEST_FIELDS))
         if accepted:
-            c_before = {"status": customer.status, "won_back_at": customer.won_back_at}
-            customer.status = CustomerStatus.WON_BACK.value
-            customer.won_back_at = now
-            audit.record(session, actor, "customer_won_back", "customer", customer.id,
-                         before=c_before, after={"status": customer.status,
-                                                 "won_back_at": now,
-                                                 "offer_request_id": request_id})
-            task_id = request.task_id
-            if task_id is not None:
-                task = session.get(CallTask, task_id)
-                if task is not None and task.status != TaskStatus.DONE:
-                    t_before = {"status": task.status, "last_disposition": task.last_disposition}
-                    task.status = TaskStatus.DONE.value
-                    task.last_disposition = Disposition.WON_BACK.value
-                    task.lease_expires_at = None
-                    task.callback_at = None
-                    audit.record(session, actor, "task_done", "call_task", task.id,
-                                 before=t_before, after={"status": task.status,
-                                                         "last_disposition": task.last_disposition})
+            call = _open_call(session, actor, request)
+            if call is not None:
+                lifecycle.accept_offer_in_session(session, actor, call, now)
     with db.session() as session:
         return request_info(session, request_id)
 
@@ -1035,7 +1065,7 @@ def pending_for(session: Session, actor: Actor, *, now: datetime | None = None,
                                     *not_own)
                 .order_by(OfferRequest.requested_at, OfferRequest.id).limit(200))
         items.extend(_to_info(row) for row in session.execute(stmt))
-    wanted = mine if actor.role is Role.ADMIN else [S.PENDING.value]
+    wanted = mine if current_role(actor) is Role.ADMIN else [S.PENDING.value]
     count = sum(1 for i in items if i.status in wanted and not i.expired_at(now))
     return Inbox(count, items)
 
@@ -1044,7 +1074,7 @@ def pending_count(session: Session, actor: Actor, *, now: datetime | None = None
     """Just the badge number (one indexed count)."""
     require(actor, Permission.APPROVE_OFFERS)
     now = now or utcnow()
-    wanted = [S.PENDING.value, S.ESCALATED.value] if actor.role is Role.ADMIN \
+    wanted = [S.PENDING.value, S.ESCALATED.value] if current_role(actor) is Role.ADMIN \
         else [S.PENDING.value]
     stmt = select(func.count()).select_from(OfferRequest).where(
         OfferRequest.status.in_(wanted),
@@ -1111,16 +1141,24 @@ def request_details(session: Session, actor: Actor, request_id: int) -> RequestD
         InterviewResponse.customer_id == customer.id).order_by(
         InterviewResponse.id.desc()).limit(1))
     if response is not None and response.answers:
-        texts = dict(session.execute(select(InterviewQuestion.key, InterviewQuestion.text).where(
-            InterviewQuestion.script_id == response.script_id)).all())
+        # The question as scripted and the choice's label ("Yes", "The price"), not the
+        # stored key and value ("yes", "price").
+        from winback_desktop.core import interview as iv
+        from winback_desktop.db.models import InterviewScript
+        from winback_desktop.services.interviews import to_core
+
+        row = session.get(InterviewScript, response.script_id)
+        script = to_core(row) if row is not None else None
         for key, answer in response.answers.items():
-            if isinstance(answer, list):
-                shown = ", ".join(str(a) for a in answer)
+            question = script.question(key) if script is not None else None
+            if question is not None:
+                interview.append((question.text, iv.answer_text(question, answer)))
+            elif isinstance(answer, list):
+                interview.append((key, ", ".join(str(a) for a in answer)))
             elif isinstance(answer, dict):
-                shown = json.dumps(answer, ensure_ascii=False)
+                interview.append((key, json.dumps(answer, ensure_ascii=False)))
             else:
-                shown = str(answer)
-            interview.append((texts.get(key, key), shown))
+                interview.append((key, str(answer)))
     past = [r for r in customer_requests(session, actor, customer.id) if r.id != request_id]
     return RequestDetails(info, card, explanation, interview, past)
 
@@ -1132,7 +1170,7 @@ def offer_report(session: Session, actor: Actor, *, since: datetime | None = Non
                  until: datetime | None = None) -> OfferReport:
     """Acceptance rate, cost per win-back, return of each offer, approval turnaround."""
     if not (actor.can(Permission.VIEW_TEAM_SCORECARDS) or actor.can(Permission.EDIT_OFFERS)):
-        raise PermissionDenied()
+        refuse(None, actor, "offer_report")
     period = []
     if since is not None:
         period.append(OfferRequest.requested_at >= since)

@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from winback_desktop.core.domain import PresenceState, Role, TaskStatus
-from winback_desktop.core.errors import PermissionDenied, ValidationError
+from winback_desktop.core.errors import ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
 from winback_desktop.db.models import (
@@ -27,7 +27,7 @@ from winback_desktop.db.models import (
 )
 from winback_desktop.db.session import Database
 from winback_desktop.db.types import utcnow
-from winback_desktop.services.context import Actor, require
+from winback_desktop.services.context import Actor, refuse, require
 
 DEFAULT_TIMEOUT_S = 90
 
@@ -50,6 +50,12 @@ class BoardRow:
     call_started_at: datetime | None
     call_answered_at: datetime | None
     script_step: str | None
+    #: why the agent is not ready (``NotReadyReason.code``) while on ``break``
+    reason: str | None = None
+    #: the agent asked for help at this time (their row lights up on the board)
+    help_requested_at: datetime | None = None
+    #: a supervisor forced the current state
+    forced: bool = False
 
 
 def _state(value: PresenceState | str) -> str:
@@ -74,6 +80,9 @@ def write_state(session: Session, user_id: int, state: PresenceState | str, *,
     elif row.state != value:
         row.state = value
         row.since = now
+        if value != PresenceState.BREAK.value:
+            row.reason = None
+        row.forced_by = row.forced_at = None
     row.heartbeat_at = now
     row.campaign_id = campaign_id
     row.current_customer_id = customer_id
@@ -91,7 +100,7 @@ def set_state(db: Database, actor: Actor, state: PresenceState | str,
     """The agent changes state (ready, break, …) or moves to another script step."""
     require(actor, Permission.WORK_QUEUE)
     if actor.user_id is None:
-        raise PermissionDenied()
+        refuse(None, actor, "set_state")
     with db.session(immediate=True) as session:
         write_state(session, actor.user_id, state, campaign_id=campaign_id,
                     customer_id=customer_id, call_id=call_id, script_step=script_step,
@@ -102,7 +111,7 @@ def set_script_step(db: Database, actor: Actor, script_step: str | None,
                     now: datetime | None = None) -> None:
     """Only the script step changes (the board shows where the call is)."""
     if actor.user_id is None:
-        raise PermissionDenied()
+        refuse(None, actor, "set_script_step")
     with db.session(immediate=True) as session:
         session.execute(update(AgentPresence).where(AgentPresence.user_id == actor.user_id)
                         .values(script_step=script_step, heartbeat_at=now or utcnow()))
@@ -111,7 +120,7 @@ def set_script_step(db: Database, actor: Actor, script_step: str | None,
 def heartbeat(db: Database, actor: Actor, now: datetime | None = None) -> None:
     """The workstation is alive: refresh presence and the leases of held tasks."""
     if actor.user_id is None:
-        raise PermissionDenied()
+        refuse(None, actor, "heartbeat")
     now = now or utcnow()
     with db.session(immediate=True) as session:
         result = session.execute(
@@ -159,7 +168,8 @@ def board(session: Session, timeout_s: int = DEFAULT_TIMEOUT_S,
         select(User.id, User.login, User.display_name, User.role, Team.name.label("team"),
                p.state, p.since, p.heartbeat_at, p.campaign_id, Campaign.name.label("cname"),
                p.current_customer_id, Customer.name.label("customer_name"),
-               p.current_call_id, Call.started_at, Call.answered_at, p.script_step)
+               p.current_call_id, Call.started_at, Call.answered_at, p.script_step,
+               p.reason, p.help_requested_at, p.forced_at)
         .select_from(User)
         .outerjoin(Team, Team.id == User.team_id)
         .outerjoin(p, p.user_id == User.id)
@@ -186,5 +196,8 @@ def board(session: Session, timeout_s: int = DEFAULT_TIMEOUT_S,
             call_id=r.current_call_id if live else None,
             call_started_at=r.started_at if live else None,
             call_answered_at=r.answered_at if live else None,
-            script_step=r.script_step if live else None))
+            script_step=r.script_step if live else None,
+            reason=r.reason if live and state == PresenceState.BREAK.value else None,
+            help_requested_at=r.help_requested_at if live else None,
+            forced=r.forced_at is not None))
     return rows

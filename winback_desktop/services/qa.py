@@ -17,13 +17,13 @@ from sqlalchemy.orm import Session
 
 from winback_desktop.core import qa as core_qa
 from winback_desktop.core.domain import Role, TaskStatus
-from winback_desktop.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from winback_desktop.core.errors import Conflict, NotFound, ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
 from winback_desktop.db.models import Call, CallTask, Customer, QaEvaluation, QaForm, User
 from winback_desktop.db.types import utcnow
 from winback_desktop.services import audit
-from winback_desktop.services.context import Actor, require
+from winback_desktop.services.context import Actor, refuse, require
 
 DEFAULT_FORM_NAME = "Win-back call quality"
 
@@ -50,25 +50,6 @@ def ensure_default_form(session: Session) -> QaForm:
     return form
 
 
-def save_form(session: Session, actor: Actor, name: str, items: list[dict[str, Any]],
-              pass_mark: int = 70) -> QaForm:
-    """A new version of a form; evaluations keep the version they were scored on."""
-    require(actor, Permission.EVALUATE_CALLS)
-    try:
-        core_qa.validate_form([core_qa.Criterion.from_dict(i) for i in items])
-    except (core_qa.QaFormError, KeyError, ValueError) as exc:
-        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "This QA form is not valid: {detail}"),
-                              detail=str(exc)) from exc
-    latest = session.scalar(select(func.max(QaForm.version)).where(QaForm.name == name)) or 0
-    form = QaForm(name=name, version=latest + 1, status="published",
-                  criteria={"items": items, "pass_mark": pass_mark})
-    session.add(form)
-    session.flush()
-    audit.record(session, actor, "qa_form_published", "qa_form", form.id,
-                 after={"name": name, "version": form.version, "items": len(items)})
-    return form
-
-
 def current_form(session: Session) -> QaForm:
     return ensure_default_form(session)
 
@@ -90,6 +71,9 @@ class EvaluationInfo:
     agent_comment: str | None
     created_at: datetime
     scores: dict[str, Any]
+    #: which call was reviewed: its customer and when it started (the list shows them)
+    customer: str | None = None
+    call_started_at: datetime | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -103,7 +87,8 @@ def evaluate(session: Session, actor: Actor, call_id: int, scores: dict[str, int
     if call is None:
         raise NotFound(what=str(call_id))
     if call.agent_id is not None and call.agent_id == actor.user_id:
-        raise PermissionDenied(QT_TRANSLATE_NOOP("Errors", "Nobody scores their own calls."))
+        refuse(None, actor, "evaluate",
+               QT_TRANSLATE_NOOP("Errors", "Nobody scores their own calls."))
     form = session.get(QaForm, form_id) if form_id else current_form(session)
     if form is None:
         raise NotFound(what=str(form_id))
@@ -128,12 +113,15 @@ def evaluate(session: Session, actor: Actor, call_id: int, scores: dict[str, int
     return ev
 
 
-def _info(ev: QaEvaluation, logins: dict[int, str]) -> EvaluationInfo:
+def _info(ev: QaEvaluation, logins: dict[int, str],
+          calls: dict[int, tuple[str, datetime]] | None = None) -> EvaluationInfo:
+    customer, started = (calls or {}).get(ev.call_id, (None, None))
     return EvaluationInfo(ev.id, ev.call_id, ev.agent_id,
                           logins.get(ev.agent_id) if ev.agent_id else None,
                           logins.get(ev.evaluator_id) if ev.evaluator_id else None,
                           ev.score_pct, ev.critical_fail, ev.status, ev.coaching_notes,
-                          ev.agent_comment, ev.created_at, dict(ev.scores or {}))
+                          ev.agent_comment, ev.created_at, dict(ev.scores or {}),
+                          customer, started)
 
 
 def evaluations(session: Session, actor: Actor, *, agent_id: int | None = None,
@@ -142,13 +130,19 @@ def evaluations(session: Session, actor: Actor, *, agent_id: int | None = None,
     stmt = select(QaEvaluation).where(QaEvaluation.calibration_session.is_(None))
     if not actor.can(Permission.EVALUATE_CALLS):
         if agent_id is not None and agent_id != actor.user_id:
-            raise PermissionDenied()
+            refuse(None, actor, "evaluations")
         agent_id = actor.user_id
     if agent_id is not None:
         stmt = stmt.where(QaEvaluation.agent_id == agent_id)
     rows = list(session.scalars(stmt.order_by(QaEvaluation.id.desc()).limit(limit)))
     logins = {i: login for i, login in session.execute(select(User.id, User.login))}
-    return [_info(ev, logins) for ev in rows]
+    call_ids = sorted({ev.call_id for ev in rows})
+    about: dict[int, tuple[str, datetime]] = {
+        cid: (name, started) for cid, name, started in session.execute(
+            select(Call.id, Customer.name, Call.started_at)
+            .join(Customer, Customer.id == Call.customer_id)
+            .where(Call.id.in_(call_ids)))} if call_ids else {}
+    return [_info(ev, logins, about) for ev in rows]
 
 
 def respond(session: Session, actor: Actor, evaluation_id: int, *, agree: bool,
@@ -158,7 +152,7 @@ def respond(session: Session, actor: Actor, evaluation_id: int, *, agree: bool,
     if ev is None:
         raise NotFound(what=str(evaluation_id))
     if ev.agent_id != actor.user_id:
-        raise PermissionDenied()
+        refuse(None, actor, "respond")
     if ev.status not in ("submitted",):
         raise Conflict(QT_TRANSLATE_NOOP("Errors", "You already answered this evaluation."))
     if not agree and not comment.strip():
@@ -321,6 +315,13 @@ def report(session: Session, actor: Actor, start: date, end: date) -> list[Agent
 
 
 def export_report(rows: list[AgentQa], path: Path, labels: dict[str, str]) -> Path:
+    """Written whole or not at all (a full disk leaves the previous file as it was)."""
+    from winback_desktop.io import atomic
+
+    return atomic.write(path, lambda tmp: _export_report(rows, tmp, labels))
+
+
+def _export_report(rows: list[AgentQa], path: Path, labels: dict[str, str]) -> Path:
     import xlsxwriter
 
     wb = xlsxwriter.Workbook(str(path))

@@ -9,10 +9,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from winback_desktop.core.errors import NotFound, PermissionDenied
+from winback_desktop.core.errors import NotFound
 from winback_desktop.core.permissions import Permission
 from winback_desktop.db.models import Call, Customer, InterviewResponse, Recording, User
-from winback_desktop.services.context import Actor
+from winback_desktop.services.context import Actor, refuse
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,8 @@ class CallDetails:
     notes: str | None
     answers: dict[str, Any]
     recording_path: str | None
+    #: the interview as the reviewer reads it: (question text, answer in words), in order
+    answered: tuple[tuple[str, str], ...] = ()
 
 
 def call_details(session: Session, actor: Actor, call_id: int) -> CallDetails:
@@ -33,14 +35,27 @@ def call_details(session: Session, actor: Actor, call_id: int) -> CallDetails:
     if call is None:
         raise NotFound(what=str(call_id))
     if call.agent_id != actor.user_id and not actor.can(Permission.EVALUATE_CALLS):
-        raise PermissionDenied()
+        refuse(None, actor, "call_details")
     customer = session.get(Customer, call.customer_id)
     agent = session.get(User, call.agent_id) if call.agent_id else None
     response = session.scalar(select(InterviewResponse).where(
         InterviewResponse.call_id == call_id).order_by(InterviewResponse.id.desc()))
     recording = session.scalar(select(Recording.path).where(Recording.call_id == call_id)
                                .order_by(Recording.id.desc()))
+    answers = dict(response.answers or {}) if response else {}
+    answered: list[tuple[str, str]] = []
+    if response is not None and answers:
+        from winback_desktop.core import interview as iv
+        from winback_desktop.db.models import InterviewScript
+        from winback_desktop.services.interviews import to_core
+
+        row = session.get(InterviewScript, response.script_id)
+        script = to_core(row) if row is not None else None
+        for key in iv.path(script, answers, None) if script is not None else answers:
+            question = script.question(key) if script is not None else None
+            if question is None or key not in answers:
+                continue
+            answered.append((question.text, iv.answer_text(question, answers[key])))
     return CallDetails(call.id, customer.name if customer else "", call.phone_e164,
                        agent.login if agent else None, call.started_at, call.disposition,
-                       call.notes, dict(response.answers or {}) if response else {},
-                       recording)
+                       call.notes, answers, recording, tuple(answered))

@@ -2,7 +2,8 @@
 
 The telephony system drops files named after the call, e.g.
 ``agent03_+8613800138000_20261120-101502.wav``. A pattern such as
-``{agent}_{phone}_{time:%Y%m%d-%H%M%S}`` says how; each file is matched to the call by
+``{agent}_{phone}_{time:%Y%m%d-%H%M%S}`` (or the same with ``.wav`` at the end: a pattern
+may name the extension, then only such files fit) says how; each file is matched to the call by
 that agent to that number that started closest to the file's time (within a tolerance),
 and every file that fits no call is reported, never silently dropped.
 """
@@ -20,13 +21,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from winback_desktop.core.errors import NotFound, PermissionDenied, ValidationError
+from winback_desktop.core.errors import NotFound, ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
 from winback_desktop.db.models import Call, Recording, User
 from winback_desktop.db.session import Database
 from winback_desktop.services import audit
-from winback_desktop.services.context import Actor, require
+from winback_desktop.services.context import Actor, refuse, require
 
 AUDIO_SUFFIXES = {".wav", ".mp3", ".ogg", ".m4a", ".opus", ".flac", ".wma"}
 DEFAULT_PATTERN = "{agent}_{phone}_{time:%Y%m%d-%H%M%S}"
@@ -40,10 +41,26 @@ _STRFTIME_RE = {"%Y": r"\d{4}", "%m": r"\d{2}", "%d": r"\d{2}", "%H": r"\d{2}",
 class CompiledPattern:
     regex: re.Pattern[str]
     time_format: str | None
+    # the pattern ends with an audio extension: match whole file names, not stems
+    with_extension: bool = False
+
+    def match(self, path: Path) -> re.Match[str] | None:
+        """Match ``path``'s name (extension compared case-insensitively) or its stem."""
+        if self.with_extension:
+            return self.regex.match(path.stem + path.suffix.lower())
+        return self.regex.match(path.stem)
 
 
 def compile_pattern(pattern: str) -> CompiledPattern:
-    """Fields ``{agent}``, ``{phone}``, ``{call}``, ``{time:<strftime>}``; the rest is literal."""
+    """Fields ``{agent}``, ``{phone}``, ``{call}``, ``{time:<strftime>}``; the rest is literal.
+
+    A pattern that ends with an audio extension (``….wav``) matches file names with that
+    extension; without one it matches the name before any audio extension.
+    """
+    suffix = Path(pattern).suffix
+    with_extension = suffix.lower() in AUDIO_SUFFIXES and not pattern.endswith("}")
+    if with_extension:
+        pattern = pattern[: -len(suffix)] + suffix.lower()
     out = ""
     time_format = None
     pos = 0
@@ -78,11 +95,13 @@ def compile_pattern(pattern: str) -> CompiledPattern:
             "phone", "time"} <= fields:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Errors", "The pattern needs {call}, or {time} with {agent} or {phone}."))
-    return CompiledPattern(re.compile(f"^{out}$"), time_format)
+    return CompiledPattern(re.compile(f"^{out}$"), time_format, with_extension)
 
 
 @dataclass
 class ScanReport:
+    # the file-name pattern the scan matched names against
+    pattern: str = DEFAULT_PATTERN
     scanned: int = 0
     matched: list[dict[str, Any]] = field(default_factory=list)
     unmatched: list[dict[str, str]] = field(default_factory=list)
@@ -112,7 +131,7 @@ def scan_folder(db: Database, actor: Actor, folder: Path, pattern: str = DEFAULT
                               path=str(folder))
     compiled = compile_pattern(pattern)
     zone = ZoneInfo(timezone)
-    report = ScanReport()
+    report = ScanReport(pattern=pattern)
     files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in AUDIO_SUFFIXES)
     with db.session() as session:
         known = {p for (p,) in session.execute(select(Recording.path))}
@@ -122,7 +141,7 @@ def scan_folder(db: Database, actor: Actor, folder: Path, pattern: str = DEFAULT
             if str(path) in known:
                 report.already_linked += 1
                 continue
-            m = compiled.regex.match(path.stem)
+            m = compiled.match(path)
             if not m:
                 report.unmatched.append({"file": str(path), "reason": "name"})
                 continue
@@ -192,6 +211,6 @@ def recordings_for(session: Session, actor: Actor, call_id: int) -> list[Recordi
     if call is None:
         raise NotFound(what=str(call_id))
     if call.agent_id != actor.user_id and not actor.can(Permission.EVALUATE_CALLS):
-        raise PermissionDenied()
+        refuse(None, actor, "recordings_for")
     return list(session.scalars(select(Recording).where(Recording.call_id == call_id)
                                 .order_by(Recording.id)))

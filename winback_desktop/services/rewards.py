@@ -1,7 +1,8 @@
 """Reward rules, the append-only points ledger, spot awards, redemptions, leaderboards.
 
 The ledger is derived: ``sync_ledger`` computes which points the rules grant for the
-events of a period (win-backs, completed interviews, QA scores, streaks, team goals)
+events of a period (win-backs, saves, completed interviews, QA scores, streaks, team
+goals)
 and appends only the difference — missing grants as new entries, grants that no
 longer hold as reversal entries. Running it twice, or on another workstation, gives
 the same ledger. Nothing is ever updated or deleted.
@@ -17,14 +18,13 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from winback_desktop.core import metrics
+from winback_desktop.core import metrics, segmentation
 from winback_desktop.core.domain import Disposition, Role
-from winback_desktop.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from winback_desktop.core.errors import Conflict, NotFound, ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
 from winback_desktop.db.models import (
     Call,
-    Customer,
     InterviewResponse,
     QaEvaluation,
     RewardLedgerEntry,
@@ -34,11 +34,11 @@ from winback_desktop.db.models import (
 )
 from winback_desktop.db.sql import utc_day
 from winback_desktop.db.types import utcnow
-from winback_desktop.services import audit
+from winback_desktop.services import audit, segmentation_service
 from winback_desktop.services import settings as settings_service
-from winback_desktop.services.context import Actor, require
+from winback_desktop.services.context import Actor, refuse, require
 
-RULE_KINDS = ("win_back", "interview", "qa_bonus", "streak", "team_goal")
+RULE_KINDS = ("win_back", "save", "interview", "qa_bonus", "streak", "team_goal")
 EVENT = "event"
 SPOT = "spot"
 CORRECTION = "correction"
@@ -56,6 +56,9 @@ DEFAULT_CATALOGUE: list[dict[str, Any]] = [
 DEFAULT_RULES: list[dict[str, Any]] = [
     {"name": "Win-back by SLTV tier", "kind": "win_back", "points": 0,
      "params": {"tier_points": {"A": 50, "B": 30, "C": 15, "D": 5, "negative": 0}}},
+    # a save keeps a customer who had not left yet: rewarded, but apart and less
+    {"name": "Save by SLTV tier", "kind": "save", "points": 0,
+     "params": {"tier_points": {"A": 25, "B": 15, "C": 8, "D": 3, "negative": 0}}},
     {"name": "Completed exit interview", "kind": "interview", "points": 2, "params": {}},
     {"name": "QA score bonus", "kind": "qa_bonus", "points": 20, "params": {"threshold": 90}},
     {"name": "Win-back streak", "kind": "streak", "points": 25, "params": {"days": 5}},
@@ -147,26 +150,12 @@ def expected_grants(session: Session, start: date, end: date) -> list[Grant]:
     by_kind: dict[str, list[RewardRule]] = defaultdict(list)
     for r in rules:
         by_kind[r.kind].append(r)
-    if by_kind["win_back"] or by_kind["streak"] or by_kind["team_goal"]:
-        won = session.execute(
-            select(Call.id, Call.agent_id, Call.started_at, Customer.sltv_tier)
-            .join(Customer, Customer.id == Call.customer_id)
-            .where(Call.disposition == Disposition.WON_BACK.value, Call.agent_id.is_not(None),
-                   Call.started_at >= lo, Call.started_at < hi)
-        ).all()
-        for rule in by_kind["win_back"]:
-            tier_points = (rule.params or {}).get("tier_points", {})
-            for call_id, agent_id, started, tier in won:
-                if agent_id is None:
-                    continue
-                day = started.date()
-                pts = int(tier_points.get(tier or "D", rule.points))
-                if pts and _active_on(rule, day):
-                    grants.append(Grant(agent_id, rule.id, "call", call_id, pts, day))
-        for rule in by_kind["streak"]:
-            grants.extend(_streak_grants(session, rule, start, end))
-        for rule in by_kind["team_goal"]:
-            grants.extend(_team_goal_grants(session, rule, start, end))
+    if by_kind["win_back"] or by_kind["save"]:
+        grants.extend(_success_grants(session, by_kind, lo, hi))
+    for rule in by_kind["streak"]:
+        grants.extend(_streak_grants(session, rule, start, end))
+    for rule in by_kind["team_goal"]:
+        grants.extend(_team_goal_grants(session, rule, start, end))
     for rule in by_kind["interview"]:
         for rid, agent_id, done in session.execute(
             select(InterviewResponse.id, InterviewResponse.agent_id,
@@ -188,6 +177,36 @@ def expected_grants(session: Session, start: date, end: date) -> list[Grant]:
                    QaEvaluation.created_at >= lo, QaEvaluation.created_at < hi)):
             if agent_id is not None and _active_on(rule, created.date()) and rule.points:
                 grants.append(Grant(agent_id, rule.id, "qa", eid, rule.points, created.date()))
+    return grants
+
+
+# rule kind → (the call outcome it rewards, the ledger's source type)
+_SUCCESS_RULES = {"win_back": (Disposition.WON_BACK, "call"),
+                  "save": (Disposition.SAVED, "save")}
+
+
+def _success_grants(session: Session, by_kind: dict[str, list[RewardRule]], lo: datetime,
+                    hi: datetime) -> list[Grant]:
+    """Points per win-back and per save, by the SLTV tier of the value the call
+    recorded when the customer came back (or stayed): re-valuing customers later
+    (a new model, an import) neither grants nor takes back points."""
+    thresholds = segmentation_service.get_thresholds(session)
+    grants: list[Grant] = []
+    for kind, (disposition, source) in _SUCCESS_RULES.items():
+        if not by_kind[kind]:
+            continue
+        rows = session.execute(
+            select(Call.id, Call.agent_id, Call.started_at, Call.sltv_minor)
+            .where(Call.disposition == disposition.value, Call.agent_id.is_not(None),
+                   Call.started_at >= lo, Call.started_at < hi)).all()
+        for rule in by_kind[kind]:
+            tier_points = (rule.params or {}).get("tier_points", {})
+            for call_id, agent_id, started, sltv_minor in rows:
+                day = started.date()
+                tier = segmentation.tier_for(sltv_minor, thresholds)
+                pts = int(tier_points.get(tier, rule.points))
+                if agent_id is not None and pts and _active_on(rule, day):
+                    grants.append(Grant(agent_id, rule.id, source, call_id, pts, day))
     return grants
 
 
@@ -258,7 +277,7 @@ class SyncResult:
 def sync_ledger(session: Session, actor: Actor, start: date, end: date) -> SyncResult:
     """Append what the rules grant for [start, end) and reverse what no longer holds."""
     if actor.user_id is not None and not actor.can(Permission.GRANT_SPOT_REWARDS):
-        raise PermissionDenied()
+        refuse(None, actor, "sync_ledger")
     want = {(g.agent_id, g.rule_id, g.source_type, g.source_id): g
             for g in expected_grants(session, start, end)}
     have: dict[tuple[int, int, str, int], int] = defaultdict(int)
@@ -314,7 +333,7 @@ def ledger(session: Session, actor: Actor, agent_id: int, limit: int = 200
 
 def _check_can_see(actor: Actor, agent_id: int) -> None:
     if actor.user_id != agent_id and not actor.can(Permission.VIEW_TEAM_SCORECARDS):
-        raise PermissionDenied()
+        refuse(None, actor, "_check_can_see")
 
 
 def balance(session: Session, actor: Actor, agent_id: int) -> int:
@@ -350,12 +369,15 @@ def grant_spot_award(session: Session, actor: Actor, agent_id: int, points: int,
     require(actor, Permission.GRANT_SPOT_REWARDS)
     now = now or utcnow()
     if agent_id == actor.user_id:
-        raise PermissionDenied(QT_TRANSLATE_NOOP("Errors", "You cannot reward yourself."))
+        refuse(None, actor, "grant_spot_award",
+               QT_TRANSLATE_NOOP("Errors", "You cannot reward yourself."))
     if not reason.strip():
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "A spot award needs a reason."))
     if points <= 0:
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Points must be a positive number."))
-    agent = session.get(User, agent_id)
+    # The agent's row lock serialises awards to one agent on PostgreSQL, so two
+    # supervisors cannot both pass the cap (SQLite: the caller's BEGIN IMMEDIATE).
+    agent = session.scalar(select(User).where(User.id == agent_id).with_for_update())
     if agent is None or agent.role != Role.AGENT.value:
         raise NotFound(what=str(agent_id))
     month = date(now.year, now.month, 1)
@@ -409,7 +431,7 @@ def catalogue(session: Session) -> list[dict[str, Any]]:
 
 def request_redemption(session: Session, actor: Actor, item: str) -> RewardRedemption:
     if actor.user_id is None:
-        raise PermissionDenied()
+        refuse(None, actor, "request_redemption")
     offer = next((c for c in catalogue(session) if c["item"] == item), None)
     if offer is None:
         raise NotFound(what=item)
@@ -434,7 +456,7 @@ def decide_redemption(session: Session, actor: Actor, redemption_id: int, approv
     if red is None:
         raise NotFound(what=str(redemption_id))
     if red.agent_id == actor.user_id:
-        raise PermissionDenied(QT_TRANSLATE_NOOP(
+        refuse(None, actor, "decide_redemption", QT_TRANSLATE_NOOP(
             "Errors", "Nobody approves their own request."))
     if red.status != "pending":
         raise Conflict(QT_TRANSLATE_NOOP("Errors", "This request was already decided."))
@@ -472,28 +494,28 @@ class LeaderRow:
     value: int
 
 
-LEADERBOARD_METRICS = ("points", "win_backs", "sltv_recovered_minor")
+LEADERBOARD_METRICS = ("points", "win_backs", "sltv_recovered_minor", "saves",
+                       "sltv_saved_minor")
 
 
 def leaderboard(session: Session, actor: Actor, period: metrics.Period,
                 metric: str = "points") -> list[LeaderRow]:
-    """Everyone ranked (agents may see the board: it motivates); ties share a rank."""
+    """Everyone ranked (agents may see the board: it motivates) by the scorecard's
+    figure for the period (``core.metrics``): ties share a rank, and agents with
+    nothing share the last place (``metrics.ranks``)."""
     if metric not in LEADERBOARD_METRICS:
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown leaderboard '{metric}'."),
                               metric=metric)
-    from winback_desktop.services import scorecards
+    from winback_desktop.services import scorecard_totals
 
     agents = list(session.execute(select(User.id, User.login, User.display_name).where(
         User.role == Role.AGENT.value, User.active.is_(True))))
     if metric == "points":
-        values = {aid: t.points for aid, t in scorecards.other_totals(session, period).items()}
+        totals = scorecard_totals.other_totals(session, period)
     else:
-        totals = scorecards.call_totals(session, period)
-        values = {aid: int(getattr(t, metric)) for aid, t in totals.items()}
-    ordered = sorted(agents, key=lambda a: (-values.get(a[0], 0), a[1]))
-    rows: list[LeaderRow] = []
-    for i, (aid, login, name) in enumerate(ordered):
-        value = values.get(aid, 0)
-        rank = rows[-1].rank if rows and rows[-1].value == value else i + 1
-        rows.append(LeaderRow(rank, aid, login, name, value))
-    return rows
+        totals = scorecard_totals.call_totals(session, period)
+    values = {aid: int(getattr(t, metric)) for aid, t in totals.items()}
+    ranked = metrics.ranks([(aid, values.get(aid, 0)) for aid, _l, _n in agents])
+    ordered = sorted(agents, key=lambda a: (ranked[a[0]], a[1]))
+    return [LeaderRow(ranked[aid], aid, login, name, values.get(aid, 0))
+            for aid, login, name in ordered]

@@ -15,13 +15,14 @@ from typing import Any
 from winback_desktop.core import metrics
 from winback_desktop.services.scorecards import TeamView
 
+#: how each kind of metric is formatted in exports
+_FORMAT = {metrics.COUNT: "int", metrics.MONEY: "money", metrics.SHARE: "pct",
+           metrics.SECONDS: "sec", metrics.SCORE: "num"}
+#: metrics the team table leaves out (their ratios are shown)
+_OMITTED = ("rpc", "interviews_completed", "offer_cost_minor", "qa_evaluations")
 #: Columns of the team table, in order: metric key → how to format it.
-COLUMNS: list[tuple[str, str]] = [
-    ("dials", "int"), ("contacts", "int"), ("rpc_rate", "pct"), ("interview_completion", "pct"),
-    ("win_backs", "int"), ("win_back_rate", "pct"), ("sltv_recovered_minor", "money"),
-    ("offer_cost_ratio", "pct"), ("avg_handle_s", "sec"), ("avg_talk_s", "sec"),
-    ("avg_wrap_s", "sec"), ("qa_average", "num"), ("qa_critical_fails", "int"), ("points", "int"),
-]
+COLUMNS: list[tuple[str, str]] = [(k, _FORMAT[m.kind]) for k, m in metrics.METRICS.items()
+                                  if k not in _OMITTED]
 
 CJK_FONTS = ["Microsoft YaHei", "Microsoft YaHei UI", "Noto Sans CJK SC", "Noto Sans SC",
              "SimHei", "PingFang SC", "WenQuanYi Micro Hei", "DejaVu Sans"]
@@ -30,7 +31,7 @@ CJK_FONTS = ["Microsoft YaHei", "Microsoft YaHei UI", "Noto Sans CJK SC", "Noto 
 def cell_value(key: str, value: Any) -> Any:
     if value is None:
         return None
-    if key == "sltv_recovered_minor":
+    if metrics.METRICS.get(key) is not None and metrics.METRICS[key].kind == metrics.MONEY:
         return value / 100
     return value
 
@@ -45,8 +46,20 @@ def configure_matplotlib() -> None:
     matplotlib.rcParams["axes.unicode_minus"] = False
 
 
-def export_xlsx(view: TeamView, path: Path, labels: Mapping[str, str], title: str) -> Path:
-    """The team table (values) plus a win-backs bar chart and a trend line chart."""
+def export_xlsx(view: TeamView, path: Path, labels: Mapping[str, str], title: str,
+                note: str | None = None) -> Path:
+    """Written whole or not at all (a full disk leaves the previous file as it was)."""
+    from winback_desktop.io import atomic
+
+    return atomic.write(path, lambda tmp: _export_xlsx(view, tmp, labels, title, note))
+
+
+def _export_xlsx(view: TeamView, path: Path, labels: Mapping[str, str], title: str,
+                 note: str | None = None) -> Path:
+    """The team table (values) plus a win-backs bar chart and a trend line chart.
+
+    ``note`` (row 3) says whether the times were measured by the phone or entered.
+    """
     import xlsxwriter
 
     wb = xlsxwriter.Workbook(str(path))
@@ -65,6 +78,8 @@ def export_xlsx(view: TeamView, path: Path, labels: Mapping[str, str], title: st
         ws.write(0, 0, title, wb.add_format({"bold": True, "font_size": 14}))
         ws.write(1, 0, f"{view.period.start.isoformat()} – "
                        f"{(view.period.end - timedelta(days=1)).isoformat()}")
+        if note:
+            ws.write_string(2, 0, _safe(note))
         header_row = 3
         ws.write(header_row, 0, labels.get("agent", "Agent"), head)
         ws.write(header_row, 1, labels.get("team", "Team"), head)
@@ -83,11 +98,14 @@ def export_xlsx(view: TeamView, path: Path, labels: Mapping[str, str], title: st
                     ws.write_number(row, j, value, fmts[kind])
             row += 1
         last = row - 1
-        ws.write(row, 0, labels.get("team_average", "Team average"), bold)
-        for j, (key, kind) in enumerate(COLUMNS, start=2):
-            value = cell_value(key, view.team_average.get(key))
-            if value is not None:
-                ws.write_number(row, j, value, fmts[kind])
+        for label, values in _team_rows(view, labels):
+            ws.write(row, 0, label, bold)
+            for j, (key, kind) in enumerate(COLUMNS, start=2):
+                value = cell_value(key, values.get(key))
+                if value is not None:
+                    ws.write_number(row, j, value, fmts[kind])
+            row += 1
+        row -= 1
         ws.freeze_panes(header_row + 1, 1)
         if view.rows:
             ws.autofilter(header_row, 0, last, len(COLUMNS) + 1)
@@ -167,7 +185,7 @@ def export_pdf(view: TeamView, path: Path, labels: Mapping[str, str], title: str
 
     shown = [c for c in COLUMNS if c[0] in (
         "dials", "rpc_rate", "win_backs", "win_back_rate", "sltv_recovered_minor",
-        "avg_handle_s", "qa_average", "points")]
+        "saves", "save_rate", "avg_handle_s", "qa_average", "points")]
     with PdfPages(str(path)) as pdf:
         fig = Figure(figsize=(11.69, 8.27))
         fig.suptitle(f"{title}\n{view.period.start.isoformat()} – "
@@ -177,8 +195,8 @@ def export_pdf(view: TeamView, path: Path, labels: Mapping[str, str], title: str
         header = [labels.get("agent", "Agent")] + [labels.get(k, k) for k, _ in shown]
         body = [[r.display_name or r.login] + [_fmt(k, kind, r.card.as_dict().get(k))
                                                for k, kind in shown] for r in view.rows[:30]]
-        body.append([labels.get("team_average", "Team average")] + [
-            _fmt(k, kind, view.team_average.get(k)) for k, kind in shown])
+        for label, values in _team_rows(view, labels):
+            body.append([label] + [_fmt(k, kind, values.get(k)) for k, kind in shown])
         table = ax.table(cellText=body, colLabels=header, loc="upper center", cellLoc="center")
         table.auto_set_font_size(False)
         table.set_fontsize(8)
@@ -210,22 +228,24 @@ def export_pdf(view: TeamView, path: Path, labels: Mapping[str, str], title: str
     return path
 
 
+def _team_rows(view: TeamView, labels: Mapping[str, str]
+               ) -> list[tuple[str, Mapping[str, Any]]]:
+    """The two summary rows, labelled for what they are."""
+    return [(labels.get("team_total", "Team (all agents' calls)"), view.team.as_dict()),
+            (labels.get("agent_average", "Average agent"), view.agent_average)]
+
+
 def default_labels() -> dict[str, str]:
-    """English labels, for the CLI and tests; the GUI passes translated ones."""
+    """English labels, for tests; the GUI and the CLI pass translated ones."""
     return {
-        "agent": "Agent", "team": "Team", "team_average": "Team average", "day": "Day",
-        "trend": "Win-backs per day", "dials": "Dials", "contacts": "Contacts",
-        "rpc_rate": "Right-party rate", "interview_completion": "Interview completion",
-        "win_backs": "Win-backs", "win_back_rate": "Win-back rate",
-        "sltv_recovered_minor": "SLTV recovered", "offer_cost_ratio": "Offer cost / SLTV",
-        "avg_handle_s": "Avg handle (s)", "avg_talk_s": "Avg talk (s)",
-        "avg_wrap_s": "Avg wrap (s)", "qa_average": "QA average",
-        "qa_critical_fails": "Critical fails", "points": "Points",
+        "agent": "Agent", "team": "Team", "team_total": "Team (all agents' calls)",
+        "agent_average": "Average agent", "day": "Day", "trend": "Win-backs per day",
+        **{k: m.label for k, m in metrics.METRICS.items()},
     }
 
 
 def verdicts(view: TeamView) -> dict[int, dict[str, int]]:
-    """Per agent and metric: +1/-1 against the team average (for colouring)."""
-    return {r.agent_id: {k: metrics.verdict(k, r.card.as_dict().get(k),
-                                            view.team_average.get(k)) for k, _ in COLUMNS}
+    """Per agent and metric: +1/-1 against what it is compared with (for colouring)."""
+    return {r.agent_id: {k: metrics.verdict(k, r.card.as_dict().get(k), view.reference(k))
+                         for k, _ in COLUMNS}
             for r in view.rows}

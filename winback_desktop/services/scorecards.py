@@ -1,222 +1,44 @@
-"""Per-agent and team scorecards, aggregated in SQL (DESIGN §7, issue 9).
+"""Per-agent and team scorecards (DESIGN §7, issue 9): the views and their actions.
 
-Call totals come from ``agent_daily_stats`` for closed UTC days (kept fresh by
-``refresh_rollups``) and from a live GROUP BY over ``calls`` for the rest of the
-period, so a month's team view reads a few thousand roll-up rows instead of millions
-of calls. Both paths produce the same ``AgentTotals``; a test holds them equal.
+Every figure is ``core.metrics``' definition applied to the totals of
+``services.scorecard_totals``; the team row is the team's own totals (counts summed,
+rates over all the team's calls), the comparison row the average agent. The screen and
+the CLI call ``scorecard_view`` (one unit of work: roll-ups refreshed, then read).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, delete, func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from winback_desktop.core import metrics
-from winback_desktop.core.domain import Disposition, Role
-from winback_desktop.core.errors import NotFound, PermissionDenied
+from winback_desktop.core.domain import Role
+from winback_desktop.core.errors import NotFound
 from winback_desktop.core.permissions import Permission
-from winback_desktop.db.models import (
-    AgentDailyStats,
-    Call,
-    Customer,
-    InterviewResponse,
-    OfferRequest,
-    QaEvaluation,
-    RewardLedgerEntry,
-    Setting,
-    Team,
-    User,
-)
-from winback_desktop.db.sql import seconds_between, utc_day
+from winback_desktop.db.models import Call, OfferRequest, QaEvaluation, Team, User
+from winback_desktop.db.session import Database
+from winback_desktop.db.sql import seconds_between
 from winback_desktop.db.types import utcnow
 from winback_desktop.services import settings as settings_service
-from winback_desktop.services.context import Actor
+from winback_desktop.services.context import Actor, refuse
+from winback_desktop.services.scorecard_totals import (
+    agent_totals,
+    at,
+    call_totals,
+    other_totals,
+    refresh_rollups,
+    totals_by_day,
+)
 
-ROLLUP_KEY = "scorecard_rollup_through"  # last UTC day fully rolled up (ISO date)
-
-
-def _at(day: date) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=UTC)
-
-
-# ------------------------------------------------------------------ raw totals
-
-
-def _call_totals_stmt(start: datetime, end: datetime, agent_ids: Iterable[int] | None = None,
-                      by_day: bool = False) -> Any:
-    answered = Call.answered_at.is_not(None)
-    rpc = and_(answered, Call.disposition != Disposition.WRONG_NUMBER.value)
-    won = Call.disposition == Disposition.WON_BACK.value
-    handle = seconds_between(Call.started_at, Call.wrapup_ended_at)
-    talk = seconds_between(Call.answered_at, Call.ended_at)
-    wrap = seconds_between(Call.ended_at, Call.wrapup_ended_at)
-    cols: list[Any] = [Call.agent_id]
-    if by_day:
-        cols.append(utc_day(Call.started_at).label("day"))
-    cols += [
-        func.count().label("dials"),
-        func.sum(case((answered, 1), else_=0)).label("contacts"),
-        func.sum(case((rpc, 1), else_=0)).label("rpc"),
-        func.sum(case((won, 1), else_=0)).label("win_backs"),
-        func.sum(case((won, Customer.sltv_minor), else_=0)).label("sltv_recovered_minor"),
-        func.coalesce(func.sum(handle), 0.0).label("handle_seconds"),
-        func.count(Call.wrapup_ended_at).label("handled_calls"),
-        func.coalesce(func.sum(case((answered, talk))), 0.0).label("talk_seconds"),
-        func.sum(case((and_(answered, Call.ended_at.is_not(None)), 1), else_=0))
-        .label("talked_calls"),
-        func.coalesce(func.sum(wrap), 0.0).label("wrap_seconds"),
-        func.sum(case((and_(Call.ended_at.is_not(None), Call.wrapup_ended_at.is_not(None)), 1),
-                      else_=0)).label("wrapped_calls"),
-    ]
-    stmt = (
-        select(*cols)
-        .select_from(Call)
-        .outerjoin(Customer, and_(won, Customer.id == Call.customer_id))
-        .where(Call.started_at >= start, Call.started_at < end, Call.agent_id.is_not(None))
-        .group_by(*cols[: 2 if by_day else 1])
-    )
-    if agent_ids is not None:
-        stmt = stmt.where(Call.agent_id.in_(list(agent_ids)))
-    return stmt
-
-
-_CALL_FIELDS = ("dials", "contacts", "rpc", "win_backs", "sltv_recovered_minor",
-                "handle_seconds", "handled_calls", "talk_seconds", "talked_calls",
-                "wrap_seconds", "wrapped_calls")
-
-
-def _totals_from_row(row: Any) -> metrics.AgentTotals:
-    values = {f: getattr(row, f) or 0 for f in _CALL_FIELDS}
-    for f in ("handle_seconds", "talk_seconds", "wrap_seconds"):
-        values[f] = float(values[f])
-    for f in _CALL_FIELDS:
-        if not f.endswith("seconds"):
-            values[f] = int(values[f])
-    return metrics.AgentTotals(**values)
-
-
-def live_call_totals(session: Session, start: datetime, end: datetime,
-                     agent_ids: Iterable[int] | None = None) -> dict[int, metrics.AgentTotals]:
-    return {row.agent_id: _totals_from_row(row)
-            for row in session.execute(_call_totals_stmt(start, end, agent_ids))}
-
-
-def refresh_rollups(session: Session, today: date | None = None) -> int:
-    """Roll up every closed day not rolled up yet, plus the day before the last one
-    (late wrap-ups). Returns the number of days (re)computed."""
-    today = today or utcnow().date()
-    through_text = settings_service.get(session, ROLLUP_KEY)
-    first_call = session.scalar(select(func.min(Call.started_at)))
-    if first_call is None:
-        return 0
-    start = first_call.date()
-    if through_text:
-        start = max(start, date.fromisoformat(through_text) - timedelta(days=1))
-    end = today  # exclusive: today stays live
-    if start >= end:
-        return 0
-    session.execute(delete(AgentDailyStats).where(AgentDailyStats.day >= start,
-                                                  AgentDailyStats.day < end))
-    rows = []
-    now = utcnow()
-    for row in session.execute(_call_totals_stmt(_at(start), _at(end), by_day=True)):
-        day = row.day if isinstance(row.day, date) else date.fromisoformat(str(row.day))
-        totals = _totals_from_row(row)
-        rows.append({"agent_id": row.agent_id, "day": day, "computed_at": now,
-                     **{f: getattr(totals, f) for f in _CALL_FIELDS}})
-    for i in range(0, len(rows), 2000):
-        session.execute(insert(AgentDailyStats), rows[i:i + 2000])
-    _set_rollup_mark(session, (end - timedelta(days=1)).isoformat())
-    return (end - start).days
-
-
-def _set_rollup_mark(session: Session, value: str) -> None:
-    row = session.scalar(select(Setting).where(Setting.scope == settings_service.GLOBAL,
-                                               Setting.key == ROLLUP_KEY))
-    if row is None:
-        session.add(Setting(scope=settings_service.GLOBAL, key=ROLLUP_KEY, value=value))
-    else:
-        row.value = value
-
-
-def call_totals(session: Session, period: metrics.Period,
-                agent_ids: Iterable[int] | None = None,
-                today: date | None = None) -> dict[int, metrics.AgentTotals]:
-    """Call totals per agent: roll-ups for closed days, live SQL for the rest."""
-    today = today or utcnow().date()
-    through_text = settings_service.get(session, ROLLUP_KEY)
-    through = date.fromisoformat(through_text) if through_text else None
-    ids = None if agent_ids is None else list(agent_ids)
-    out: dict[int, metrics.AgentTotals] = defaultdict(metrics.AgentTotals)
-    live_from = period.start
-    if through is not None and through >= period.start:
-        rolled_end = min(through + timedelta(days=1), period.end, today)
-        stmt = (
-            select(AgentDailyStats.agent_id,
-                   *[func.sum(getattr(AgentDailyStats, f)).label(f) for f in _CALL_FIELDS])
-            .where(AgentDailyStats.day >= period.start, AgentDailyStats.day < rolled_end)
-            .group_by(AgentDailyStats.agent_id)
-        )
-        if ids is not None:
-            stmt = stmt.where(AgentDailyStats.agent_id.in_(ids))
-        for row in session.execute(stmt):
-            out[row.agent_id] = out[row.agent_id] + _totals_from_row(row)
-        live_from = rolled_end
-    if live_from < period.end:
-        for agent_id, totals in live_call_totals(session, _at(live_from), _at(period.end),
-                                                 ids).items():
-            out[agent_id] = out[agent_id] + totals
-    return dict(out)
-
-
-def other_totals(session: Session, period: metrics.Period,
-                 agent_ids: Iterable[int] | None = None) -> dict[int, metrics.AgentTotals]:
-    """Interviews, QA, offer costs and points: small tables, always live."""
-    start, end = _at(period.start), _at(period.end)
-    ids = None if agent_ids is None else list(agent_ids)
-    out: dict[int, metrics.AgentTotals] = defaultdict(metrics.AgentTotals)
-
-    def scoped(stmt: Any, column: Any) -> Any:
-        return stmt if ids is None else stmt.where(column.in_(ids))
-
-    q = scoped(select(InterviewResponse.agent_id, func.count())
-               .where(InterviewResponse.status == "completed",
-                      InterviewResponse.completed_at >= start,
-                      InterviewResponse.completed_at < end)
-               .group_by(InterviewResponse.agent_id), InterviewResponse.agent_id)
-    for agent_id, n in session.execute(q):
-        if agent_id is not None:
-            out[agent_id].interviews_completed = int(n)
-    q = scoped(select(QaEvaluation.agent_id, func.count(QaEvaluation.score_pct),
-                      func.coalesce(func.sum(QaEvaluation.score_pct), 0),
-                      func.sum(case((QaEvaluation.critical_fail.is_(True), 1), else_=0)))
-               .where(QaEvaluation.created_at >= start, QaEvaluation.created_at < end,
-                      QaEvaluation.calibration_session.is_(None))
-               .group_by(QaEvaluation.agent_id), QaEvaluation.agent_id)
-    for agent_id, n, total, fails in session.execute(q):
-        if agent_id is not None:
-            out[agent_id].qa_evaluations = int(n)
-            out[agent_id].qa_score_sum = float(total or 0)
-            out[agent_id].qa_critical_fails = int(fails or 0)
-    q = scoped(select(OfferRequest.agent_id, func.coalesce(func.sum(OfferRequest.cost_minor), 0))
-               .where(OfferRequest.status == "accepted", OfferRequest.outcome_at >= start,
-                      OfferRequest.outcome_at < end)
-               .group_by(OfferRequest.agent_id), OfferRequest.agent_id)
-    for agent_id, cost in session.execute(q):
-        if agent_id is not None:
-            out[agent_id].offer_cost_minor = int(cost)
-    q = scoped(select(RewardLedgerEntry.agent_id, func.sum(RewardLedgerEntry.points))
-               .where(RewardLedgerEntry.created_at >= start, RewardLedgerEntry.created_at < end)
-               .group_by(RewardLedgerEntry.agent_id), RewardLedgerEntry.agent_id)
-    for agent_id, points in session.execute(q):
-        out[agent_id].points = int(points or 0)
-    return dict(out)
+__all__ = ["AgentRow", "ScorecardView", "SupervisorCard", "TeamView", "burnout_for",
+           "call_totals", "daily_series", "other_totals",
+           "refresh_rollups", "scorecard_view", "supervisor_cards", "targets", "team_view"]
+_at = at
 
 
 # --------------------------------------------------------------- public views
@@ -229,7 +51,8 @@ class AgentRow:
     display_name: str
     team: str | None
     card: metrics.Scorecard
-    trend: list[int] = field(default_factory=list)  # win-backs per day, for sparklines
+    trend: list[int] = field(default_factory=list)  # win-backs per day (``TeamView.days``)
+    save_trend: list[int] = field(default_factory=list)  # saves per day
     burnout: list[metrics.BurnoutSignal] = field(default_factory=list)
 
 
@@ -237,8 +60,21 @@ class AgentRow:
 class TeamView:
     period: metrics.Period
     rows: list[AgentRow]
-    team_average: dict[str, float | None]
+    #: the whole team as one: totals, and rates over all its calls
+    team: metrics.Scorecard
+    #: each metric's mean over the agents ("the average agent")
+    agent_average: dict[str, float | None]
     targets: dict[str, float]
+    #: the days of the trend series, and the team's win-backs and saves per day
+    days: list[date] = field(default_factory=list)
+    team_trend: list[int] = field(default_factory=list)
+    team_save_trend: list[int] = field(default_factory=list)
+    #: how many agents the team row and the average cover
+    agents: int = 0
+
+    def reference(self, metric: str) -> float | None:
+        """What an agent's figure is compared with (``core.metrics.reference``)."""
+        return metrics.reference(metric, self.team, self.agent_average)
 
 
 def _visible_agents(session: Session, actor: Actor, agent_login: str | None) -> list[User]:
@@ -250,11 +86,11 @@ def _visible_agents(session: Session, actor: Actor, agent_login: str | None) -> 
         raise NotFound(what=agent_login)
     if not actor.can(Permission.VIEW_TEAM_SCORECARDS):
         if not actor.can(Permission.VIEW_OWN_SCORECARD):
-            raise PermissionDenied()
+            refuse(None, actor, "_visible_agents")
         if agent_login is None:
             agents = [a for a in agents if a.id == actor.user_id]
         elif any(a.id != actor.user_id for a in agents):
-            raise PermissionDenied()
+            refuse(None, actor, "_visible_agents")
         if not agents and actor.user_id is not None:
             me = session.get(User, actor.user_id)
             agents = [me] if me else []
@@ -266,57 +102,60 @@ def targets(session: Session) -> dict[str, float]:
     return {**metrics.DEFAULT_TARGETS, **custom}
 
 
+def trend_days(period: metrics.Period) -> list[date]:
+    return [period.start + timedelta(days=i) for i in range(min(period.days, 92))]
+
+
 def team_view(session: Session, actor: Actor, period: metrics.Period, *,
               agent_login: str | None = None, with_trend: bool = True,
               with_burnout: bool = True, today: date | None = None) -> TeamView:
-    """Every visible agent's scorecard for ``period`` with the team average.
+    """Every visible agent's scorecard for ``period``, the team row and the average
+    agent (both over all active agents, so an agent can compare).
 
     Agents see only themselves (enforced here, not in the UI); supervisors and admins
-    see everyone. The team average is over all agents, so an agent can compare.
+    see everyone.
     """
     agents = _visible_agents(session, actor, agent_login)
     everyone = list(session.scalars(select(User.id).where(User.role == Role.AGENT.value,
                                                           User.active.is_(True))))
-    calls = call_totals(session, period, None, today=today)
-    others = other_totals(session, period, None)
-    cards_all = {aid: metrics.scorecard(calls.get(aid, metrics.AgentTotals())
-                                        + others.get(aid, metrics.AgentTotals()))
+    totals = agent_totals(session, period, today=today)
+    cards_all = {aid: metrics.scorecard(totals.get(aid, metrics.AgentTotals()))
                  for aid in set(everyone) | {a.id for a in agents}}
     teams = {tid: name for tid, name in session.execute(select(Team.id, Team.name))}
-    trends = daily_trend(session, period, [a.id for a in agents]) if with_trend else {}
+    days = trend_days(period) if with_trend else []
+    series = daily_series(session, period, everyone + [a.id for a in agents], days,
+                          today=today) if with_trend else {}
     signals = burnout_for(session, [a.id for a in agents], period.end, today=today) \
         if with_burnout else {}
+    empty = ([0] * len(days), [0] * len(days))
     rows = [
         AgentRow(agent.id, agent.login, agent.display_name,
                  teams.get(agent.team_id) if agent.team_id else None,
-                 cards_all[agent.id], trends.get(agent.id, []), signals.get(agent.id, []))
+                 cards_all[agent.id], *series.get(agent.id, empty),
+                 burnout=signals.get(agent.id, []))
         for agent in agents
     ]
-    average = metrics.team_average(cards_all[a] for a in everyone if a in cards_all)
-    return TeamView(period, rows, average, targets(session))
+    team = metrics.team_card(totals.get(a, metrics.AgentTotals()) for a in everyone)
+    average = metrics.agent_average(cards_all[a] for a in everyone)
+    team_wins = [sum(series[a][0][i] for a in everyone if a in series) for i in range(len(days))]
+    team_saves = [sum(series[a][1][i] for a in everyone if a in series)
+                  for i in range(len(days))]
+    return TeamView(period, rows, team, average, targets(session), days, team_wins,
+                    team_saves, len(everyone))
 
 
-def daily_trend(session: Session, period: metrics.Period, agent_ids: list[int],
-                metric: str = "win_backs") -> dict[int, list[int]]:
-    """Per-day values of a call metric (from roll-ups + today live) for sparklines."""
-    days = [period.start + timedelta(days=i) for i in range(min(period.days, 92))]
-    out = {aid: [0] * len(days) for aid in agent_ids}
-    if not agent_ids or not days:
-        return out
-    index = {d: i for i, d in enumerate(days)}
-    stmt = (select(AgentDailyStats.agent_id, AgentDailyStats.day,
-                   getattr(AgentDailyStats, metric))
-            .where(AgentDailyStats.day >= days[0], AgentDailyStats.day <= days[-1],
-                   AgentDailyStats.agent_id.in_(agent_ids)))
-    for agent_id, day, value in session.execute(stmt):
-        if day in index:
-            out[agent_id][index[day]] = int(value or 0)
+def daily_series(session: Session, period: metrics.Period, agent_ids: list[int],
+                 days: list[date], today: date | None = None
+                 ) -> dict[int, tuple[list[int], list[int]]]:
+    """(win-backs per day, saves per day) per agent, from the same totals as the
+    period's figures (roll-ups for closed days, live calls for the rest)."""
+    by_day = totals_by_day(session, period, sorted(set(agent_ids)), today=today)
+    out: dict[int, tuple[list[int], list[int]]] = {}
+    for aid, per_day in by_day.items():
+        zero = metrics.AgentTotals()
+        out[aid] = ([per_day.get(d, zero).win_backs for d in days],
+                    [per_day.get(d, zero).saves for d in days])
     return out
-
-
-def burnout_signals(session: Session, agent_id: int, as_of: date,
-                    today: date | None = None) -> list[metrics.BurnoutSignal]:
-    return burnout_for(session, [agent_id], as_of, today=today).get(agent_id, [])
 
 
 def burnout_for(session: Session, agent_ids: list[int], as_of: date,
@@ -397,7 +236,7 @@ def supervisor_cards(session: Session, actor: Actor, period: metrics.Period,
                      today: date | None = None) -> list[SupervisorCard]:
     """Managing the managers: turnaround, QA coverage, coaching, their team's results."""
     if not actor.can(Permission.VIEW_TEAM_SCORECARDS):
-        raise PermissionDenied()
+        refuse(None, actor, "supervisor_cards")
     start, end = _at(period.start), _at(period.end)
     sups = list(session.scalars(select(User).where(User.role == Role.SUPERVISOR.value)
                                 .order_by(User.login)))
@@ -434,3 +273,46 @@ def supervisor_cards(session: Session, actor: Actor, period: metrics.Period,
             (reviewed or 0) / totals.dials if totals.dials else None, int(coaching),
             card.win_back_rate, signals))
     return out
+
+
+# ------------------------------------------------ the screen's and CLI's action
+
+
+@dataclass(frozen=True)
+class MyPoints:
+    """The viewer's own points: earned in the period and their rank by that, and the
+    balance (everything earned minus redemptions, all time)."""
+
+    earned: int
+    rank: int
+    of: int
+    balance: int
+
+
+@dataclass(frozen=True)
+class ScorecardView:
+    team: TeamView
+    supervisors: list[SupervisorCard]
+    mine: MyPoints | None
+
+
+def scorecard_view(db: Database, actor: Actor, period: metrics.Period, *,
+                   agent_login: str | None = None, supervisors: bool = True,
+                   today: date | None = None) -> ScorecardView:
+    """Everything the scorecard screen shows, read in one transaction after the
+    roll-ups are brought up to date."""
+    from winback_desktop.services import rewards
+
+    with db.session() as s:
+        refresh_rollups(s, today=today)
+        view = team_view(s, actor, period, agent_login=agent_login, today=today)
+        sups = supervisor_cards(s, actor, period, today=today) if supervisors and actor.can(
+            Permission.VIEW_TEAM_SCORECARDS) else []
+        mine = None
+        me = actor.user_id
+        if me is not None and any(r.agent_id == me for r in view.rows):
+            board = rewards.leaderboard(s, actor, period, "points")
+            row = next((r for r in board if r.agent_id == me), None)
+            if row is not None:
+                mine = MyPoints(row.value, row.rank, len(board), rewards.balance(s, actor, me))
+        return ScorecardView(view, sups, mine)

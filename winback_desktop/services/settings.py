@@ -7,11 +7,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from winback_desktop.core.errors import PermissionDenied
 from winback_desktop.core.permissions import Permission
 from winback_desktop.db.models import Setting
 from winback_desktop.services import audit
-from winback_desktop.services.context import Actor, require
+from winback_desktop.services.context import Actor, refuse, require
 
 GLOBAL = "global"
 
@@ -51,7 +50,7 @@ def set_value(session: Session, actor: Actor, key: str, value: Any, scope: str =
     if scope == GLOBAL:
         require(actor, Permission.MANAGE_SETTINGS)
     elif actor.user_id is None or scope != user_scope(actor.user_id):
-        raise PermissionDenied()
+        refuse(None, actor, "set_value")
     row = session.scalar(select(Setting).where(Setting.scope == scope, Setting.key == key))
     before = None if row is None else row.value
     if row is None:

@@ -8,7 +8,7 @@ the model in both places (the explain shows both).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
 import numpy as np
@@ -16,15 +16,15 @@ import numpy.typing as npt
 from sqlalchemy import Index, Table, bindparam, func, select
 from sqlalchemy.orm import Session
 
-from winback_desktop.core import sltv
-from winback_desktop.core.errors import NotFound, PermissionDenied, ValidationError
+from winback_desktop.core import segmentation, sltv
+from winback_desktop.core.errors import NotFound, ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
 from winback_desktop.db.models import CallTask, Campaign, Customer
 from winback_desktop.db.session import Database
 from winback_desktop.db.types import utcnow
-from winback_desktop.services import audit, segmentation_service
-from winback_desktop.services.context import Actor
+from winback_desktop.services import audit, segmentation_service, settings
+from winback_desktop.services.context import Actor, refuse
 
 CHUNK = 100_000
 #: from this many rows a SQLite recompute rebuilds the affected indexes instead
@@ -36,10 +36,21 @@ _CU = cast(Table, Customer.__table__)
 _TA = cast(Table, CallTask.__table__)
 
 
+#: global setting: the parameters customers are valued with outside any campaign
+DEFAULT_PARAMS_KEY = "sltv_params"
+
+
+def default_raw_params(session: Session) -> dict[str, Any]:
+    """The model parameters valid outside any campaign, as stored (may be empty)."""
+    return dict(settings.get(session, DEFAULT_PARAMS_KEY) or {})
+
+
 def params_for(session: Session, campaign_id: int | None) -> sltv.SltvParams:
-    if campaign_id is None:
-        return sltv.SltvParams()
-    raw = session.scalar(select(Campaign.sltv_params).where(Campaign.id == campaign_id))
+    """A campaign's parameters; parameters it leaves out take the global defaults."""
+    raw = default_raw_params(session)
+    if campaign_id is not None:
+        raw |= dict(session.scalar(select(Campaign.sltv_params)
+                                   .where(Campaign.id == campaign_id)) or {})
     return parse_params(raw)
 
 
@@ -85,44 +96,70 @@ def explain_customer(session: Session, actor: Actor, customer_id: int,
     customer = session.get(Customer, customer_id)
     if customer is None:
         raise NotFound(what=str(customer_id))
-    raw: dict[str, Any] | None = None
+    raw = default_raw_params(session)
     if campaign_id is not None:
         campaign = session.get(Campaign, campaign_id)
         if campaign is None:
             raise NotFound(what=str(campaign_id))
-        raw = campaign.sltv_params
+        raw |= dict(campaign.sltv_params or {})
     params = parse_params(raw)
     result = sltv.explain(customer.annual_margin_minor, customer.annual_revenue_minor, params,
                           imported_sltv_minor=customer.sltv_imported_minor)
-    given = set(raw or {})
+    given = set(raw)
     defaulted = list(result.defaulted) + [
         name for name in sltv.SltvParams.__dataclass_fields__ if name not in given]
     return replace(result, defaulted=defaulted)
 
 
+@dataclass(frozen=True, slots=True)
+class CustomerSltv:
+    """A customer's SLTV explained, with the tier and segment it gives them."""
+
+    customer_id: int
+    external_id: str | None
+    name: str
+    tier: str
+    segment: str
+    explanation: sltv.SltvExplanation
+    #: P(win) of the customer's next call and its expected value (services.win_model)
+    chance: Any = None
+
+    @property
+    def unvalued(self) -> bool:
+        """No spend data and no imported SLTV: the model cannot value the customer."""
+        return self.explanation.ranking_minor is None
+
+    def as_dict(self) -> dict[str, Any]:
+        return self.explanation.as_dict() | {
+            "customer_id": self.customer_id, "external_id": self.external_id,
+            "tier": self.tier, "segment": self.segment, "unvalued": self.unvalued,
+        } | (self.chance.as_dict() if self.chance is not None else {})
+
+
+def explain_for(db: Database, actor: Actor, customer_key: str,
+                campaign_key: str | None = None) -> CustomerSltv:
+    """``explain_customer`` for a customer id or external id and a campaign name or id."""
+    from winback_desktop.services import win_model  # (it values with this module)
+    from winback_desktop.services.campaigns import get_by_name
+    from winback_desktop.services.customer_card import find_customer
+
+    with db.session() as s:
+        customer = find_customer(s, customer_key)
+        campaign_id = get_by_name(s, campaign_key).id if campaign_key else None
+        result = explain_customer(s, actor, customer.id, campaign_id)
+        tier, segment = segmentation.classify(
+            result.ranking_minor, customer.defection_reason,
+            segmentation_service.get_thresholds(s), segmentation_service.get_grid(s))
+        return CustomerSltv(customer.id, customer.external_id, customer.name, tier, segment,
+                            result, win_model.explain(s, actor, customer.id, campaign_id))
+
+
 # ------------------------------------------------------------------ bulk recompute
-
-
-def _tiers(values: npt.NDArray[np.int64], thresholds: dict[str, int]) -> npt.NDArray[Any]:
-    """Vectorised ``segmentation.tier_for``."""
-    ordered = sorted(thresholds.items(), key=lambda kv: kv[1])  # ascending bounds
-    bounds = np.array([b for _, b in ordered], dtype=np.int64)
-    names = np.array(["negative"] + [t for t, _ in ordered], dtype=object)
-    idx = np.searchsorted(bounds, values, side="right")
-    out = names[idx]
-    out[values < 0] = "negative"
-    return cast(npt.NDArray[Any], out)
 
 
 def _segments(tiers: npt.NDArray[Any], reasons: Sequence[str],
               grid: dict[tuple[str, str], str]) -> list[str | None]:
     return [grid.get((t, r)) for t, r in zip(tiers.tolist(), reasons, strict=True)]
-
-
-def _effective(model: npt.NDArray[np.int64], imported: Sequence[int | None]
-               ) -> npt.NDArray[np.int64]:
-    imp = np.array(imported, dtype=object).astype(np.float64)
-    return np.where(np.isnan(imp), model, imp).astype(np.int64)
 
 
 def _write(session: Session, backend: str, table: Table,
@@ -155,6 +192,12 @@ def _write(session: Session, backend: str, table: Table,
     cur.close()
 
 
+def _may_revalue(actor: Actor) -> None:
+    if not (actor.can(Permission.MANAGE_CAMPAIGNS) or actor.can(Permission.IMPORT_CUSTOMERS)
+            or actor.can(Permission.MANAGE_SEGMENTATION)):
+        refuse(None, actor, "_may_revalue")
+
+
 def recompute(db: Database, actor: Actor, campaign_id: int | None = None,
               customer_ids: Sequence[int] | None = None,
               progress: Callable[[int, int], None] | None = None) -> int:
@@ -164,47 +207,62 @@ def recompute(db: Database, actor: Actor, campaign_id: int | None = None,
     parameters, then every campaign's tasks of those customers under that campaign's
     parameters. With ``campaign_id``: that campaign's tasks only (after its
     parameters changed). Rows are read in id order in chunks, computed with numpy and
-    written back only where something changed.
+    written back only where something changed; then the tasks' queue states follow
+    (``segmentation_service.resegment_customers``).
     """
-    if not (actor.can(Permission.MANAGE_CAMPAIGNS) or actor.can(Permission.IMPORT_CUSTOMERS)
-            or actor.can(Permission.MANAGE_SEGMENTATION)):
-        raise PermissionDenied()
-    report = progress or (lambda _d, _t: None)
-    changed = 0
+    _may_revalue(actor)
     with db.session() as session:
         if db.backend == "sqlite":
             # Index pages of a million-row table do not fit SQLite's default 2 MB
             # cache; the rewrite touches them in SLTV order, i.e. at random.
             session.connection().exec_driver_sql(f"PRAGMA cache_size=-{RECOMPUTE_CACHE_KIB}")
-        thresholds = segmentation_service.get_thresholds(session)
-        grid = segmentation_service.get_grid(session)
-        campaigns = {cid: parse_params(raw) for cid, raw in session.execute(
-            select(Campaign.id, Campaign.sltv_params))}
-        if campaign_id is not None and campaign_id not in campaigns:
-            raise NotFound(what=str(campaign_id))
-        ids_filter = sorted(set(customer_ids)) if customer_ids is not None else None
-        total = _count(session, campaign_id, ids_filter)
-        report(0, total)
-        customers_out = _Changes(_CU, bump_version=True)
-        tasks_out = _Changes(_TA, bump_version=False)
-        if campaign_id is None:
-            _recompute_customers(session, db.backend, ids_filter, thresholds, grid, report,
-                                 total, customers_out)
-        for cid, params in campaigns.items():
-            if campaign_id is not None and cid != campaign_id:
-                continue
-            _recompute_tasks(session, db.backend, cid, params, ids_filter, thresholds, grid,
-                             tasks_out)
-        changed = customers_out.flush(session, db.backend) + tasks_out.flush(session,
-                                                                              db.backend)
-        report(total, total)
+        changed, total = revalue(session, campaign_id=campaign_id, customer_ids=customer_ids,
+                                 progress=progress)
         if db.backend == "sqlite":
             session.connection().exec_driver_sql("PRAGMA cache_size=-2000")
         audit.record(session, actor, "sltv_recomputed", "campaign" if campaign_id else "customers",
                      campaign_id, after={"rows_changed": changed, "rows": total,
-                                         "customers": len(ids_filter) if ids_filter else None,
-                                         "at": utcnow()})
+                                         "customers": len(set(customer_ids))
+                                         if customer_ids else None, "at": utcnow()})
     return changed
+
+
+def revalue(session: Session, *, campaign_id: int | None = None,
+            customer_ids: Sequence[int] | None = None,
+            progress: Callable[[int, int], None] | None = None
+            ) -> tuple[int, int]:
+    """``recompute`` inside the caller's transaction (an import, a campaign change).
+
+    Returns (rows changed, rows looked at). The caller checks permission and audits.
+    """
+    report = progress or (lambda _d, _t: None)
+    backend = session.get_bind().dialect.name
+    thresholds = segmentation_service.get_thresholds(session)
+    grid = segmentation_service.get_grid(session)
+    defaults = default_raw_params(session)
+    campaigns = {cid: parse_params(defaults | dict(raw or {})) for cid, raw in
+                 session.execute(select(Campaign.id, Campaign.sltv_params))}
+    if campaign_id is not None and campaign_id not in campaigns:
+        raise NotFound(what=str(campaign_id))
+    ids_filter = sorted(set(customer_ids)) if customer_ids is not None else None
+    total = _count(session, campaign_id, ids_filter)
+    report(0, total)
+    customers_out = _Changes(_CU, bump_version=True)
+    tasks_out = _Changes(_TA, bump_version=False)
+    if campaign_id is None:
+        _recompute_customers(session, backend, parse_params(defaults), ids_filter,
+                             thresholds, grid, report, total, customers_out)
+    for cid, params in campaigns.items():
+        if campaign_id is not None and cid != campaign_id:
+            continue
+        _recompute_tasks(session, backend, cid, params, ids_filter, thresholds, grid,
+                         tasks_out)
+    session.flush()
+    changed = customers_out.flush(session, backend) + tasks_out.flush(session, backend)
+    segmentation_service.resegment_customers(
+        session, ids_filter, campaign_id=campaign_id, thresholds=thresholds, grid=grid)
+    report(total, total)
+    return changed, total
 
 
 def _drop_sltv_indexes(session: Session, tables: list[Any]) -> list[Index]:
@@ -270,11 +328,11 @@ def _chunks(session: Session, stmt: Any, key: Any, ids: list[int]
         yield session.execute(stmt.where(key.in_(part)).order_by(key)).all()
 
 
-def _recompute_customers(session: Session, backend: str, ids: list[int] | None,
-                         thresholds: dict[str, int], grid: dict[tuple[str, str], str],
+def _recompute_customers(session: Session, backend: str, params: sltv.SltvParams,
+                         ids: list[int] | None, thresholds: dict[str, int],
+                         grid: dict[tuple[str, str], str],
                          report: Callable[[int, int], None], total: int,
                          out: _Changes) -> None:
-    params = sltv.SltvParams()
     stmt = select(_CU.c.id, _CU.c.annual_margin_minor, _CU.c.annual_revenue_minor,
                   _CU.c.sltv_imported_minor, _CU.c.defection_reason, _CU.c.sltv_minor,
                   _CU.c.sltv_tier, _CU.c.segment)
@@ -300,10 +358,10 @@ def _recompute_tasks(session: Session, backend: str, campaign_id: int,
         stmt = stmt.where(_TA.c.customer_id.in_(bindparam("ids", expanding=True)))
         for start in range(0, len(ids), 5_000):
             rows = session.execute(stmt, {"ids": ids[start:start + 5_000]}).all()
-            out.add(_changed_rows(rows, params, thresholds, grid))
+            out.add(_changed_rows(rows, params, thresholds, grid, unknown_as=0))
         return
     for rows in _pages(session, backend, _TASK_PAGE, campaign_id):
-        out.add(_changed_rows(rows, params, thresholds, grid))
+        out.add(_changed_rows(rows, params, thresholds, grid, unknown_as=0))
 
 
 class _Changes:
@@ -348,20 +406,34 @@ class _Changes:
 
 
 def _changed_rows(rows: Sequence[Any], params: sltv.SltvParams, thresholds: dict[str, int],
-                  grid: dict[tuple[str, str], str]) -> tuple[Any, Any, Any, Any] | None:
-    """(ids, sltv, tier, segment) arrays of the rows whose values change."""
+                  grid: dict[tuple[str, str], str], *, unknown_as: int | None = None
+                  ) -> tuple[Any, Any, Any, Any] | None:
+    """(ids, sltv, tier, segment) arrays of the rows whose values change.
+
+    An unknown SLTV (no spend data) is stored as ``unknown_as``: NULL on customers, 0 on
+    tasks (whose ordering column is never NULL); its tier is the unvalued tier.
+    """
     if not rows:
         return None
     ids, margins, revenues, imported, reasons, old_v, old_t, old_s = zip(*rows, strict=True)
     # None → NaN through object arrays (C loops, no per-row Python)
     margin = np.array(margins, dtype=object).astype(np.float64)
     revenue = np.array(revenues, dtype=object).astype(np.float64)
-    values = _effective(sltv.compute_many(margin, revenue, params), imported)
-    tiers = _tiers(values, thresholds)
+    given = np.array(imported, dtype=object).astype(np.float64)
+    values = np.where(np.isnan(given), sltv.compute_many(margin, revenue, params), given)
+    tiers = segmentation.tier_many(values, thresholds)
     segments = np.array(_segments(tiers, reasons, grid), dtype=object)
+    if unknown_as is not None:
+        values = np.where(np.isnan(values), float(unknown_as), values)
     old = np.array(old_v, dtype=object).astype(np.float64)
-    differs = ((values != old) | np.isnan(old) | (tiers != np.array(old_t, dtype=object))
+    same_value = (values == old) | (np.isnan(values) & np.isnan(old))
+    differs = (~same_value | (tiers != np.array(old_t, dtype=object))
                | (segments != np.array(old_s, dtype=object)))
     where = np.flatnonzero(differs)
     ids_arr = np.array(ids, dtype=np.int64)
-    return ids_arr[where], values[where], tiers[where], segments[where]
+    changed = values[where]
+    unknown = np.isnan(changed)
+    stored: Any = changed.astype(np.int64) if not unknown.any() else np.array(
+        [None if u else int(v) for v, u in zip(changed.tolist(), unknown.tolist(),
+                                                strict=True)], dtype=object)
+    return ids_arr[where], stored, tiers[where], segments[where]

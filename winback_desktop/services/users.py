@@ -10,13 +10,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from winback_desktop.core.domain import Role
-from winback_desktop.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from winback_desktop.core.errors import Conflict, NotFound, ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
 from winback_desktop.db.models import Team, User
 from winback_desktop.services import audit
 from winback_desktop.services.auth import hash_password
-from winback_desktop.services.context import Actor, require
+from winback_desktop.services.context import Actor, refuse, require
 
 LOGIN_RE = re.compile(r"^[A-Za-z0-9._@-]{2,64}$")
 SUPPORTED_LANGUAGES = ("en", "zh_CN")
@@ -128,7 +128,7 @@ def get_user(session: Session, login: str) -> User:
 
 def list_users(session: Session, actor: Actor) -> list[UserInfo]:
     if not (actor.can(Permission.MANAGE_USERS) or actor.can(Permission.MONITOR_AGENTS)):
-        raise PermissionDenied()
+        refuse(None, actor, "list_users")
     from winback_desktop.db.types import utcnow
 
     now = utcnow()
@@ -214,7 +214,7 @@ def set_language(session: Session, actor: Actor, language: str) -> None:
         )
     user = session.get(User, actor.user_id) if actor.user_id is not None else None
     if user is None:
-        raise PermissionDenied()
+        refuse(None, actor, "set_language")
     if user.language != language:
         audit.record(session, actor, "language_changed", "user", user.id,
                      before={"language": user.language}, after={"language": language})
@@ -254,6 +254,8 @@ class UserDetails:
     skill_reasons: list[str]
     languages: list[str]
     seniority: str
+    #: the user's phone on the team's PBX (filled by ``user_actions.user_details``)
+    extension: str | None = None
 
 
 def user_details(session: Session, actor: Actor, user_id: int) -> UserDetails:

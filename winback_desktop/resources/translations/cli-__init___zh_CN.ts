@@ -9,4 +9,11 @@
         <translation>Winback Desktop 命令行。</translation>
     </message>
 </context>
+<context>
+    <name>_common</name>
+    <message>
+        <source>winback: error: </source>
+        <translation>winback：错误：</translation>
+    </message>
+</context>
 </TS>

@@ -24,6 +24,10 @@
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
+        <source>Customer ID {id} was held by {n} customers: customer {kept} keeps it, customers {released} gave it up (see the audit log).</source>
+        <translation>客户编号 {id} 曾被 {n} 位客户共用：客户 {kept} 保留该编号，客户 {released} 的编号已清除（详见审计日志）。</translation>
+    </message>
+    <message>
         <source>Database {url}: schema {current}, this app needs {head}.</source>
         <translation>数据库 {url}：结构版本 {current}，本程序需要 {head}。</translation>
     </message>

@@ -4,13 +4,21 @@
 <context>
     <name></name>
     <message>
-        <source>import customers from .xlsx, .xlsm, .xls or .csv (&apos;winback import undo&apos; undoes the last import)</source>
+        <source>import customers from .xlsx, .xlsm, .xls or .csv (&apos;winback import purchases FILE&apos; imports a purchase history; &apos;winback import undo&apos; undoes the last import)</source>
         <extracomment>Errors printed in text mode before &quot;… and N more&quot;.</extracomment>
-        <translation>从 .xlsx、.xlsm、.xls 或 .csv 导入客户（“winback import undo”撤销上一次导入）</translation>
+        <translation>从 .xlsx、.xlsm、.xls 或 .csv 导入客户（&apos;winback import purchases 文件&apos; 导入购买记录；&apos;winback import undo&apos; 撤销上一次导入）</translation>
     </message>
     <message>
-        <source>the file to import, or &apos;undo&apos;</source>
-        <translation>要导入的文件，或“undo”</translation>
+        <source>the file to import, &apos;purchases&apos; or &apos;undo&apos;</source>
+        <translation>要导入的文件，或 &apos;purchases&apos;、&apos;undo&apos;</translation>
+    </message>
+    <message>
+        <source>after &apos;purchases&apos;: the purchase history to import</source>
+        <translation>跟在 &apos;purchases&apos; 后：要导入的购买记录文件</translation>
+    </message>
+    <message>
+        <source>purchases: do not run the early-warning scan afterwards</source>
+        <translation>购买记录：导入后不运行流失预警扫描</translation>
     </message>
     <message>
         <source>sheet name (default: the first)</source>
@@ -33,8 +41,12 @@
         <translation>upsert 会更新已有客户编号；insert-only 从不更新</translation>
     </message>
     <message>
-        <source>what a known customer ID does (default: update for upsert, skip for insert-only)</source>
-        <translation>遇到已有客户编号时的处理（默认：upsert 时更新，insert-only 时跳过）</translation>
+        <source>what a known customer does (default: update for upsert, skip for insert-only)</source>
+        <translation>已存在的客户如何处理（默认：upsert 时更新，insert-only 时跳过）</translation>
+    </message>
+    <message>
+        <source>rows of the file that are one customer with different data: reject them all (default), import the first or the last</source>
+        <translation>文件中属于同一客户但数据不同的多行：全部拒绝（默认）、导入第一行或导入最后一行</translation>
     </message>
     <message>
         <source>import the valid rows even when others have errors</source>
@@ -93,6 +105,10 @@
         <translation>文件格式（默认：根据文件名）</translation>
     </message>
     <message>
+        <source>Waiting for another import of this database to finish…</source>
+        <translation>正在等待该数据库的另一次导入完成…</translation>
+    </message>
+    <message>
         <source>{file}, sheet &apos;{sheet}&apos;, header in row {row}.</source>
         <translation>{file}，工作表“{sheet}”，表头在第 {row} 行。</translation>
     </message>
@@ -101,12 +117,36 @@
         <translation>共 {rows} 行：有效 {valid} 行，有错误 {invalid} 行；文件内重复 {dup_file} 行，数据库中已有 {dup_db} 行。</translation>
     </message>
     <message>
+        <source>Purchases import #{batch}: {rows} rows, {inserted} new, {unchanged} imported before, {rejected} rejected.</source>
+        <translation>购买记录导入 #{batch}：共 {rows} 行，新增 {inserted} 行，{unchanged} 行此前已导入，拒绝 {rejected} 行。</translation>
+    </message>
+    <message>
+        <source>Early-warning scan: {count} customers flagged at risk (&apos;winback risk list&apos; shows why).</source>
+        <translation>流失预警扫描：{count} 位客户被标记为有流失风险（用 &apos;winback risk list&apos; 查看原因）。</translation>
+    </message>
+    <message>
         <source>Import #{batch}: {rows} rows, {inserted} new, {updated} updated, {unchanged} unchanged, {skipped} skipped, {rejected} rejected.</source>
         <translation>导入 #{batch}：共 {rows} 行，新增 {inserted}，更新 {updated}，未变 {unchanged}，跳过 {skipped}，拒绝 {rejected}。</translation>
     </message>
     <message>
+        <source>{count} early-warning flags closed: the list changed those customers&apos; status.</source>
+        <translation>已关闭 {count} 条预警：名单更改了这些客户的状态。</translation>
+    </message>
+    <message>
         <source>Nothing was imported: {rejected} of {rows} rows have errors. Fix them, or use --valid-only to import the valid rows.</source>
         <translation>未导入任何数据：{rows} 行中有 {rejected} 行有错误。请修正，或使用 --valid-only 只导入有效行。</translation>
+    </message>
+    <message>
+        <source>Rows {rows}: customer {key}, different {fields}; {what}.</source>
+        <translation>第 {rows} 行：客户 {key} 的{fields}不同；{what}。</translation>
+    </message>
+    <message>
+        <source>all rejected</source>
+        <translation>全部拒绝</translation>
+    </message>
+    <message>
+        <source>row {row} imported</source>
+        <translation>已导入第 {row} 行</translation>
     </message>
     <message>
         <source>Error report: {file}</source>
@@ -138,6 +178,14 @@
     <message>
         <source>No saved mapping named &apos;{name}&apos;.</source>
         <translation>没有名为“{name}”的已保存映射。</translation>
+    </message>
+    <message>
+        <source>Name the purchase file: winback import purchases FILE</source>
+        <translation>请给出购买记录文件：winback import purchases 文件</translation>
+    </message>
+    <message>
+        <source>One file at a time: winback import FILE, or winback import purchases FILE.</source>
+        <translation>一次只能导入一个文件：winback import 文件，或 winback import purchases 文件。</translation>
     </message>
 </context>
 </TS>

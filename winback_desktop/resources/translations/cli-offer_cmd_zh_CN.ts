@@ -28,20 +28,12 @@
         <translation>优惠代码或编号</translation>
     </message>
     <message>
-        <source>login of the agent proposing it (default: who holds the task)</source>
-        <translation>提出优惠的坐席登录名（默认：持有该任务的人）</translation>
-    </message>
-    <message>
         <source>note for the approver</source>
         <translation>给审批人的备注</translation>
     </message>
     <message>
         <source>approve, reject or counter a request</source>
         <translation>批准、拒绝或还价一个申请</translation>
-    </message>
-    <message>
-        <source>who decides</source>
-        <translation>由谁决定</translation>
     </message>
     <message>
         <source>note for the agent</source>
@@ -68,8 +60,16 @@
         <translation>客户拒绝的原因</translation>
     </message>
     <message>
-        <source>who records it (default: the requesting agent)</source>
-        <translation>由谁记录（默认：提出申请的坐席）</translation>
+        <source>agent proposing it (default: you; supervisors may name an agent)</source>
+        <translation>提出申请的坐席（默认：您本人；主管可指定一名坐席）</translation>
+    </message>
+    <message>
+        <source>who decides: must be the logged-in user</source>
+        <translation>由谁决定：必须是当前登录的用户</translation>
+    </message>
+    <message>
+        <source>who records it (default: you; supervisors may name an agent)</source>
+        <translation>由谁记录（默认：您本人；主管可指定一名坐席）</translation>
     </message>
     <message>
         <source>acceptance, cost per win-back, return per offer, turnaround</source>
@@ -114,21 +114,6 @@
     <message>
         <source>Added {n} default offer(s).</source>
         <translation>已添加 {n} 个默认优惠。</translation>
-    </message>
-</context>
-<context>
-    <name>Errors</name>
-    <message>
-        <source>Nobody holds task {task}: say who proposes with --agent.</source>
-        <translation>没有人持有任务 {task}：请用 --agent 指明由谁提出。</translation>
-    </message>
-    <message>
-        <source>Not an amount: &apos;{value}&apos;.</source>
-        <translation>不是金额：&apos;{value}&apos;。</translation>
-    </message>
-    <message>
-        <source>Say who records the outcome with --by.</source>
-        <translation>请用 --by 指明由谁记录结果。</translation>
     </message>
 </context>
 </TS>

@@ -32,8 +32,12 @@
         <translation>把话务系统文件夹中的录音关联到通话</translation>
     </message>
     <message>
-        <source>file-name pattern with {agent}, {phone}, {call} and {time:%%Y%%m%%d-%%H%%M%%S}</source>
-        <translation>文件名模式,可用 {agent}、{phone}、{call} 和 {time:%%Y%%m%%d-%%H%%M%%S}</translation>
+        <source>file-name pattern with {agent}, {phone}, {call} and {time:%%Y%%m%%d-%%H%%M%%S}, optionally ending with the extension (.wav)</source>
+        <translation>文件名模式，可含 {agent}、{phone}、{call} 和 {time:%%Y%%m%%d-%%H%%M%%S}，末尾可带扩展名（如 .wav）</translation>
+    </message>
+    <message>
+        <source>Pattern {pattern}: {scanned} files, {matched} linked, {unmatched} unmatched, {linked} already linked.</source>
+        <translation>模式 {pattern}：{scanned} 个文件，已关联 {matched} 个，未匹配 {unmatched} 个，之前已关联 {linked} 个。</translation>
     </message>
     <message>
         <source>time zone of the file times</source>
@@ -46,10 +50,6 @@
     <message>
         <source>Nothing.</source>
         <translation>没有数据。</translation>
-    </message>
-    <message>
-        <source>{scanned} files: {matched} linked, {unmatched} unmatched, {linked} already linked.</source>
-        <translation>共 {scanned} 个文件:关联 {matched} 个,未匹配 {unmatched} 个,已关联过 {linked} 个。</translation>
     </message>
 </context>
 </TS>

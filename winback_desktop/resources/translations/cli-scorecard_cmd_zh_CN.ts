@@ -40,12 +40,24 @@
         <translation>主管即时奖励</translation>
     </message>
     <message>
+        <source>who awards: must be the logged-in user</source>
+        <translation>由谁奖励：必须是当前登录的用户</translation>
+    </message>
+    <message>
         <source>Nothing.</source>
         <translation>没有数据。</translation>
     </message>
     <message>
+        <source>team ({n} agents): dials {dials}, win-backs {wins}, saves {saves}, SLTV recovered {sltv}</source>
+        <translation>团队（{n} 名坐席）：拨打 {dials}，挽回 {wins}，挽留 {saves}，挽回的 SLTV {sltv}</translation>
+    </message>
+    <message>
         <source>Scorecards</source>
         <translation>成绩单</translation>
+    </message>
+    <message>
+        <source>Talk, hold and handle times: {measured} calls measured by the phone system, {entered} entered with the buttons.</source>
+        <translation>通话、保持和处理时长：{measured} 个通话由电话系统测得，{entered} 个由按钮录入。</translation>
     </message>
     <message>
         <source>{granted} grants, {reversed} reversals, {points} points.</source>

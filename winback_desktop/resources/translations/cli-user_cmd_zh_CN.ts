@@ -28,6 +28,14 @@
         <translation>列出用户</translation>
     </message>
     <message>
+        <source>change a user</source>
+        <translation>修改用户</translation>
+    </message>
+    <message>
+        <source>the user&apos;s phone extension on the team&apos;s PBX (&quot;&quot; clears it)</source>
+        <translation>该用户在团队交换机上的分机号（&quot;&quot; 表示清除）</translation>
+    </message>
+    <message>
         <source>Password: </source>
         <translation>密码：</translation>
     </message>
@@ -42,6 +50,14 @@
     <message>
         <source>No users.</source>
         <translation>没有用户。</translation>
+    </message>
+    <message>
+        <source>Extension of &apos;{login}&apos; set to {extension}.</source>
+        <translation>已将“{login}”的分机号设为 {extension}。</translation>
+    </message>
+    <message>
+        <source>Extension of &apos;{login}&apos; cleared.</source>
+        <translation>已清除“{login}”的分机号。</translation>
     </message>
 </context>
 <context>

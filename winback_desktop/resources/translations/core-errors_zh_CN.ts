@@ -20,6 +20,14 @@
         <translation>登录失败次数过多，此账户已被锁定。请于 {until} 后重试。</translation>
     </message>
     <message>
+        <source>Not logged in to {database}: run &apos;winback login&apos; first (scheduled jobs: set WINBACK_USER and WINBACK_PASSWORD).</source>
+        <translation>尚未登录 {database}：请先运行 &apos;winback login&apos;（计划任务请设置 WINBACK_USER 和 WINBACK_PASSWORD）。</translation>
+    </message>
+    <message>
+        <source>Your command-line login to {database} has expired or was ended: run &apos;winback login&apos; again.</source>
+        <translation>您在命令行对 {database} 的登录已过期或已被结束：请重新运行 &apos;winback login&apos;。</translation>
+    </message>
+    <message>
         <source>Not found: {what}.</source>
         <translation>未找到：{what}。</translation>
     </message>
@@ -46,6 +54,10 @@
     <message>
         <source>The database has no Winback schema yet. Run &apos;winback db upgrade&apos; first.</source>
         <translation>数据库中还没有 Winback 数据结构。请先运行“winback db upgrade”。</translation>
+    </message>
+    <message>
+        <source>There is no database file at {path}.</source>
+        <translation>{path} 处没有数据库文件（不存在）。</translation>
     </message>
     <message>
         <source>The database file {path} is on a network share. SQLite files on network drives get corrupted when several PCs use them; use a team PostgreSQL server instead.</source>

@@ -5,7 +5,9 @@
     <name>Fields</name>
     <message>
         <source>Customer ID</source>
-        <extracomment>label for the mapping editor, translated under the ``Fields`` context</extracomment>
+        <extracomment>label for the mapping editor, translated under the ``Fields`` context
+----------
+Columns of a purchase history: who bought (customer ID or phone), when, how much; the order ID makes a re-import add nothing.</extracomment>
         <translation>客户编号</translation>
     </message>
     <message>
@@ -83,6 +85,34 @@
     <message>
         <source>Do not call</source>
         <translation>勿扰</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Overdue invoices</source>
+        <translation>逾期账单</translation>
+    </message>
+    <message>
+        <source>Downgrade</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <source>Purchase date</source>
+        <translation>购买日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
     </message>
 </context>
 </TS>

@@ -24,17 +24,9 @@
         <translation>“{value}”不是整数。</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a valid phone number.</source>
-        <translation>“{value}”不是有效的电话号码。</translation>
-    </message>
-    <message>
-        <source>Excel shortened the phone number to &apos;{value}&apos;; its last digits are lost. Format the column as text in the source and export again.</source>
-        <translation>Excel 已将电话号码缩写为“{value}”，末尾数字已丢失。请在源文件中将该列设为文本格式后重新导出。</translation>
-    </message>
-    <message>
-        <source>Unknown status &apos;{value}&apos;: use lost, at_risk, won_back or active.</source>
+        <source>Unknown status &apos;{value}&apos;: use lost, at_risk, won_back, active or retained.</source>
         <extracomment>Synonyms per reason, English and Chinese; matched as substrings of the folded text.</extracomment>
-        <translation>未知状态“{value}”：请使用 lost、at_risk、won_back 或 active。</translation>
+        <translation>未知状态“{value}”：请使用 lost、at_risk、won_back、active 或 retained。</translation>
     </message>
     <message>
         <source>Unknown language &apos;{value}&apos;.</source>

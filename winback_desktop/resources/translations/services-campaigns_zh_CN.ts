@@ -5,7 +5,7 @@
     <name>Errors</name>
     <message>
         <source>A campaign named &apos;{name}&apos; exists already.</source>
-        <extracomment>keys of ``customer_filter``; each maps to a list of accepted values</extracomment>
+        <extracomment>keys of ``customer_filter``; each maps to a list of accepted values the orders a campaign can hand out its queued customers in (callbacks always first)</extracomment>
         <translation>名为“{name}”的活动已存在。</translation>
     </message>
     <message>
@@ -15,6 +15,10 @@
     <message>
         <source>Unknown customer filter &apos;{key}&apos;: use {keys}.</source>
         <translation>未知的客户筛选条件“{key}”：请使用 {keys}。</translation>
+    </message>
+    <message>
+        <source>Unknown queue order &apos;{order}&apos;: use sltv or expected_value.</source>
+        <translation>未知的队列顺序“{order}”：请使用 sltv 或 expected_value。</translation>
     </message>
     <message>
         <source>{name} must be at least {minimum}.</source>

@@ -35,6 +35,10 @@
         <translation>电话</translation>
     </message>
     <message>
+        <source>Second phone</source>
+        <translation>备用电话</translation>
+    </message>
+    <message>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
@@ -55,6 +59,10 @@
         <translation>原因说明</translation>
     </message>
     <message>
+        <source>Competitor</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
         <source>Annual revenue</source>
         <translation>年消费额</translation>
     </message>
@@ -63,8 +71,16 @@
         <translation>年毛利</translation>
     </message>
     <message>
-        <source>SLTV</source>
-        <translation>SLTV</translation>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>SLTV (imported)</source>
+        <translation>SLTV（导入值）</translation>
+    </message>
+    <message>
+        <source>SLTV (model)</source>
+        <translation>SLTV（模型计算）</translation>
     </message>
     <message>
         <source>SLTV tier</source>
@@ -81,6 +97,18 @@
     <message>
         <source>Purchase count</source>
         <translation>购买次数</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉次数</translation>
+    </message>
+    <message>
+        <source>Overdue invoices</source>
+        <translation>逾期发票</translation>
+    </message>
+    <message>
+        <source>Downgrade</source>
+        <translation>降级</translation>
     </message>
     <message>
         <source>City</source>

@@ -53,6 +53,10 @@
         <translation>优惠 {code} 不适用于该客户。</translation>
     </message>
     <message>
+        <source>This customer already accepted an offer; record the call&apos;s outcome.</source>
+        <translation>该客户已接受一项优惠；请记录本次通话的结果。</translation>
+    </message>
+    <message>
         <source>Request {id} for this customer is still waiting for a decision.</source>
         <translation>该客户的申请 {id} 仍在等待决定。</translation>
     </message>
@@ -103,6 +107,10 @@
     <message>
         <source>Nobody may decide on their own offer request.</source>
         <translation>任何人都不能对自己的优惠申请作出决定。</translation>
+    </message>
+    <message>
+        <source>Nobody may decide on a request for a customer they are working.</source>
+        <translation>任何人都不能审批自己正在跟进的客户的申请。</translation>
     </message>
     <message>
         <source>This offer is above your authority; it waits for an admin.</source>

@@ -4,11 +4,8 @@
 <context>
     <name>Errors</name>
     <message>
-        <source>This QA form is not valid: {detail}</source>
-        <translation>质检表无效:{detail}</translation>
-    </message>
-    <message>
         <source>Nobody scores their own calls.</source>
+        <extracomment>which call was reviewed: its customer and when it started (the list shows them)</extracomment>
         <translation>任何人都不能给自己的通话评分。</translation>
     </message>
     <message>

@@ -12,5 +12,10 @@
         <source>You are not assigned to the campaign &apos;{campaign}&apos;.</source>
         <translation>您未被分配到活动“{campaign}”。</translation>
     </message>
+    <message>
+        <source>This callback is no longer waiting: someone took it or it was rescheduled.</source>
+        <extracomment>as the win model last scored the task (``services.win_model``) one vacuum in this many also refreshes the planner&apos;s statistics</extracomment>
+        <translation>此回拨已不在等待中：已被他人接手或已改期。</translation>
+    </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@
     <name>Errors</name>
     <message>
         <source>Unknown SLTV tier &apos;{tier}&apos;.</source>
+        <extracomment>task states that follow their customer&apos;s segment task states a ``do_not_pursue`` segment closes at once customers per statement of the set-based form</extracomment>
         <translation>未知的 SLTV 等级“{tier}”。</translation>
     </message>
     <message>

@@ -5,7 +5,7 @@
     <name>Errors</name>
     <message>
         <source>Invalid SLTV parameters: {detail}</source>
-        <extracomment>from this many rows a SQLite recompute rebuilds the affected indexes instead SQLite page cache during a bulk recompute (KiB)</extracomment>
+        <extracomment>from this many rows a SQLite recompute rebuilds the affected indexes instead SQLite page cache during a bulk recompute (KiB) global setting: the parameters customers are valued with outside any campaign</extracomment>
         <translation>SLTV 参数无效：{detail}</translation>
     </message>
 </context>

@@ -1,0 +1,86 @@
+"""``winback phone hook EVENT NUMBER``: the fast path MicroSIP waits for.
+
+Kept apart from the full command line (which imports every command's services and Qt
+for translations) so the hook starts, records and exits well within half a second:
+while the agent's desktop app runs, the hook hands the event to it over this PC's
+loopback (``services.telephony.hook_channel``, standard library only) and the app
+records it on the database it signed in to (the team server or this PC's file); only
+without a running app does the hook open the database itself. The event time is read
+before anything else is imported.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the hook imports nothing heavy before it has to
+    import argparse
+
+STARTED = datetime.now(UTC)
+
+
+def main(argv: list[str]) -> int:
+    """``argv`` after ``phone hook``: EVENT NUMBER [--database URL] [--workstation NAME]."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="winback phone hook", add_help=True)
+    parser.add_argument("event", choices=["call-start", "call-end", "call-busy"])
+    parser.add_argument("number", nargs="?", default="")
+    parser.add_argument("--database", default=None)
+    parser.add_argument("--workstation", default=None)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--lang", default=None)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    try:
+        result = _through_the_app(args)
+        if result is None:  # the app is not running here: open the database ourselves
+            result = _record(args)
+    except Exception as exc:
+        return _fail(argv, exc)
+    if args.json:
+        import json
+
+        print(json.dumps(result))
+    return 0
+
+
+def _through_the_app(args: argparse.Namespace) -> dict[str, object] | None:
+    """The running desktop app records the event (standard library only on this path)."""
+    from winback_desktop.services.telephony import hook_channel
+
+    if args.workstation:
+        return None  # another workstation's call: not this app's to record
+    try:
+        return hook_channel.send(args.event, args.number, STARTED.isoformat(), args.database)
+    except hook_channel.HookRefused as refused:
+        from winback_desktop.core.errors import WinbackError
+
+        if refused.expected:
+            raise WinbackError(refused.text, **refused.params) from None
+        raise RuntimeError(refused.text) from None
+
+
+def _record(args: argparse.Namespace) -> dict[str, object]:
+    import platform
+
+    from winback_desktop.services.telephony.hook import handle_hook_at, outcome_dict
+
+    return outcome_dict(handle_hook_at(getattr(args, "database", None), args.event,
+                                       args.number, STARTED,
+                                       args.workstation or platform.node()[:100]))
+
+
+def _fail(argv: list[str], exc: BaseException) -> int:
+    """One translated line on stderr (Qt's translator is loaded only on this path)."""
+    from winback_desktop.cli import _common
+
+    _common.setup_language(argv)
+    if not isinstance(exc, _common.WinbackError):
+        _common.log.error("phone hook failed", exc_info=exc)
+    print(_common.tr("winback: error: ") + _common.error_line(exc), file=sys.stderr)
+    return 2 if isinstance(exc, _common.WinbackError) else 1

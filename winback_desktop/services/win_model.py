@@ -1,0 +1,457 @@
+"""P(win-back) learned from outcomes, kept on every open task (DESIGN §12).
+
+* After every call outcome (``observe_outcome``, in the outcome's own transaction) the
+  call's try is counted in its cell (an amended outcome moves exactly that try) and
+  its task is scored again for its next call.
+* ``refresh`` fits the model from the cell counts and scores every open task: ``p_win``
+  and ``expected_value_minor`` are stored on the task, so claims of campaigns that
+  order by expected value read them from an index. Only changed rows are written, in
+  short transactions (claims go on meanwhile). ``full=True`` also rebuilds the facts
+  and counts from the calls. ``ModelMaintenance`` runs it now and then on one
+  workstation of the team; campaign start and a change of order run it for their
+  campaign; ``winback model refresh`` runs it on demand.
+
+The model itself (empirical-Bayes rates per cell) is ``core.win_model``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time as time_module
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import numpy as np
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from winback_desktop.core import win_model as wm
+from winback_desktop.core.domain import CampaignKind, CustomerStatus, TaskStatus
+from winback_desktop.core.errors import NotFound
+from winback_desktop.core.permissions import Permission
+from winback_desktop.db import win_model_sql
+from winback_desktop.db.models import (
+    Call,
+    CallTask,
+    Campaign,
+    Customer,
+    WinModelCell,
+    WinModelFact,
+)
+from winback_desktop.db.session import Database
+from winback_desktop.db.types import utcnow
+from winback_desktop.services import audit
+from winback_desktop.services.context import Actor, refuse
+from winback_desktop.services.sltv_service import parse_params
+
+log = logging.getLogger(__name__)
+
+#: scores written per transaction (a claim waits at most for one batch)
+WRITE_BATCH = 20_000
+#: a stored P(win) this close to the new one is left alone
+P_TOLERANCE = 1e-9
+
+_OPEN = (TaskStatus.QUEUED.value, TaskStatus.CLAIMED.value, TaskStatus.CALLBACK.value)
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshResult:
+    full: bool
+    facts_added: int
+    tries: int
+    wins: int
+    tasks_scored: int
+    tasks_changed: int
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class PWinExplanation:
+    """A customer's P(win) in one campaign, what it rests on, and what a call is worth."""
+
+    customer_id: int
+    campaign_id: int | None
+    task_id: int | None
+    estimate: wm.Estimate
+    value: wm.ExpectedValue
+    #: what the task carries now (the queue orders by it): may lag the model until the
+    #: next refresh
+    stored_p_win: float | None
+    stored_expected_value_minor: int | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"p_win": round(self.estimate.p_win, 6),
+                "p_win_basis": self.estimate.as_dict(),
+                "expected_cost_minor": self.value.expected_cost_minor,
+                "expected_value_minor": self.value.expected_value_minor,
+                "expected_value": self.value.as_dict(),
+                "stored_p_win": self.stored_p_win,
+                "stored_expected_value_minor": self.stored_expected_value_minor}
+
+
+def _may_refresh(actor: Actor) -> bool:
+    return actor.can(Permission.MANAGE_CAMPAIGNS) or actor.can(Permission.MONITOR_AGENTS)
+
+
+# ------------------------------------------------------------------ the model
+
+
+def load_model(session: Session) -> wm.WinModel:
+    """The model fitted on the stored cell counts (a few thousand rows at most)."""
+    rows = session.execute(select(
+        WinModelCell.kind, WinModelCell.reason, WinModelCell.tier, WinModelCell.segment,
+        WinModelCell.attempt, WinModelCell.age, WinModelCell.tries, WinModelCell.wins))
+    return wm.WinModel.from_counts(
+        (wm.CellKey.of(k, r, t, s, a, g), n, w) for k, r, t, s, a, g, n, w in rows)
+
+
+def _kind_of(session: Session, campaign_id: int | None) -> str:
+    kind = None if campaign_id is None else session.scalar(
+        select(Campaign.kind).where(Campaign.id == campaign_id))
+    return kind or CampaignKind.WIN_BACK.value
+
+
+def _task_cell(task: CallTask, kind: str, on: date) -> wm.CellKey:
+    """The cell of a task's next call."""
+    return wm.CellKey.of(kind, task.defection_reason, task.sltv_tier, task.segment,
+                         (task.attempts or 0) + 1, wm.age_bucket(task.defection_date, on))
+
+
+def _value(session: Session, campaign_id: int | None, p_win: float, sltv_minor: int
+           ) -> wm.ExpectedValue:
+    raw = None if campaign_id is None else session.scalar(
+        select(Campaign.sltv_params).where(Campaign.id == campaign_id))
+    params = parse_params(raw)
+    return wm.expected_value(p_win, sltv_minor, params.win_back_cost_minor,
+                             params.contact_cost_minor)
+
+
+def _score_task(session: Session, task: CallTask, model: wm.WinModel, now: datetime) -> None:
+    kind = _kind_of(session, task.campaign_id)
+    estimate = model.estimate(_task_cell(task, kind, now.date()))
+    value = _value(session, task.campaign_id, estimate.p_win, task.sltv_minor or 0)
+    task.p_win = estimate.p_win
+    task.expected_value_minor = value.expected_value_minor
+
+
+# ------------------------------------------------------------------ after an outcome
+
+
+def _adjust_cell(session: Session, fact: WinModelFact, tries: int, wins: int) -> None:
+    cell = session.get(WinModelCell, (fact.kind, fact.reason, fact.tier, fact.segment,
+                                      fact.attempt, fact.age), with_for_update=True)
+    if cell is None:
+        cell = WinModelCell(kind=fact.kind, reason=fact.reason, tier=fact.tier,
+                            segment=fact.segment, attempt=fact.attempt, age=fact.age,
+                            tries=0, wins=0)
+        session.add(cell)
+    cell.tries = max(0, (cell.tries or 0) + tries)
+    cell.wins = min(cell.tries, max(0, (cell.wins or 0) + wins))
+
+
+def observe_outcome(session: Session, call_id: int, now: datetime | None = None) -> None:
+    """Count a call's outcome (or its amendment) in the model and score its task again.
+
+    Runs in the caller's transaction, so the count and the outcome commit together. A
+    call seen before keeps its cell (what was known when it was made) and only moves
+    between won and not won; a call without a task or a disposition counts nothing, and
+    neither does "still a customer" (``NOT_COUNTED``: the customer never left, so the
+    call is neither a win nor a failed try; amended to it, the try leaves its cell)."""
+    now = now or utcnow()
+    call = session.get(Call, call_id)
+    if call is None or call.task_id is None:
+        return
+    task = session.get(CallTask, call.task_id)
+    if task is None:
+        return
+    won = call.disposition in win_model_sql.WIN_DISPOSITIONS
+    counted = (call.disposition is not None
+               and call.disposition not in win_model_sql.NOT_COUNTED)
+    fact = session.get(WinModelFact, call.id)
+    if fact is not None:
+        if not counted:  # an outcome taken back, or amended to one that is no try
+            _adjust_cell(session, fact, -1, -int(fact.won))
+            session.delete(fact)
+        elif fact.won != won:
+            _adjust_cell(session, fact, 0, int(won) - int(fact.won))
+            fact.won = won
+    elif counted:
+        attempt = session.scalar(select(func.count()).select_from(Call).where(
+            Call.task_id == task.id, Call.id <= call.id, Call.disposition.is_not(None))) or 1
+        key = wm.CellKey.of(_kind_of(session, task.campaign_id), task.defection_reason,
+                            task.sltv_tier, task.segment, attempt,
+                            wm.age_bucket(task.defection_date, call.started_at.date()))
+        fact = WinModelFact(call_id=call.id, campaign_id=task.campaign_id, kind=key.kind,
+                            reason=key.reason, tier=key.tier, segment=key.segment,
+                            attempt=key.attempt, age=key.age, won=won,
+                            p_predicted=task.p_win, observed_at=call.ended_at or now)
+        session.add(fact)
+        _adjust_cell(session, fact, 1, int(won))
+    session.flush()
+    if task.status in _OPEN:
+        _score_task(session, task, load_model(session), now)
+
+
+# ------------------------------------------------------------------ refresh
+
+
+def refresh(db: Database, actor: Actor, *, campaign_id: int | None = None,
+            full: bool = False, now: datetime | None = None,
+            progress: Callable[[int, int], None] | None = None,
+            cancelled: Callable[[], bool] | None = None) -> RefreshResult:
+    """Fit the model and store P(win) and expected value on every open task (or the
+    campaign's). ``full`` rebuilds facts and counts from the calls first."""
+    if not _may_refresh(actor):
+        refuse(None, actor, "refresh")
+    started = time_module.perf_counter()
+    now = now or utcnow()
+    report = progress or (lambda _d, _t: None)
+    stop = cancelled or (lambda: False)
+    with db.session() as session:
+        if campaign_id is not None and session.get(Campaign, campaign_id) is None:
+            raise NotFound(what=str(campaign_id))
+        conn = session.connection()
+        if full:
+            added = win_model_sql.backfill_facts(conn)
+            win_model_sql.recount_cells(conn)
+        else:
+            last = session.scalar(select(func.max(WinModelFact.call_id))) or 0
+            added = win_model_sql.backfill_facts(conn, last)
+            if added:
+                win_model_sql.recount_cells(conn)
+        model = load_model(session)
+        total = _open_tasks(session, campaign_id)
+        report(0, total)
+        changes, scored = _score_pages(session, model, _campaigns(session), campaign_id,
+                                       now.date(), report, total, stop)
+    written = 0
+    for start in range(0, len(changes), WRITE_BATCH):
+        if stop():
+            break
+        with db.session() as session:
+            win_model_sql.write_scores(session.connection(), changes[start:start + WRITE_BATCH])
+        written += len(changes[start:start + WRITE_BATCH])
+    tries = int(model.tries.sum())
+    wins = int(model.wins.sum())
+    result = RefreshResult(full, added, tries, wins, scored, written,
+                           round(time_module.perf_counter() - started, 3))
+    with db.session() as session:
+        audit.record(session, actor, "win_model_refreshed",
+                     "campaign" if campaign_id else "win_model", campaign_id,
+                     after={"full": full, "facts_added": added, "tries": tries, "wins": wins,
+                            "tasks_scored": scored, "tasks_changed": written})
+    report(total, total)
+    return result
+
+
+def score_tasks(session: Session, campaign_id: int | None = None,
+                now: datetime | None = None) -> int:
+    """Score the open tasks (of one campaign) in the caller's transaction, e.g. right
+    after a campaign queued its customers; returns how many changed."""
+    now = now or utcnow()
+    changes, _scored = _score_pages(session, load_model(session), _campaigns(session),
+                                    campaign_id, now.date(), lambda _d, _t: None, 0,
+                                    lambda: False)
+    win_model_sql.write_scores(session.connection(), changes)
+    return len(changes)
+
+
+def _campaigns(session: Session) -> dict[int, tuple[str, Any]]:
+    return {cid: (kind, parse_params(raw)) for cid, kind, raw in session.execute(
+        select(Campaign.id, Campaign.kind, Campaign.sltv_params))}
+
+
+def _open_tasks(session: Session, campaign_id: int | None) -> int:
+    return session.scalar(select(func.count()).select_from(CallTask).where(
+        CallTask.status.in_(_OPEN),
+        *([CallTask.campaign_id == campaign_id] if campaign_id is not None else []))) or 0
+
+
+def _score_pages(session: Session, model: wm.WinModel,
+                 campaigns: dict[int, tuple[str, Any]], campaign_id: int | None,
+                 today: date, report: Callable[[int, int], None], total: int,
+                 stop: Callable[[], bool]) -> tuple[list[tuple[int, float, int]], int]:
+    """(changed scores, tasks read): the tasks' cells, P(win) and expected value
+    computed page by page with numpy."""
+    kind_code = np.zeros(max(campaigns, default=0) + 1, dtype=np.int64)
+    offer = np.zeros_like(kind_code)
+    contact = np.zeros_like(kind_code)
+    for cid, (kind, params) in campaigns.items():
+        kind_code[cid] = wm.KINDS.index(kind) if kind in wm.KINDS else 0
+        offer[cid] = params.win_back_cost_minor
+        contact[cid] = params.contact_cost_minor
+    rates = model.cell_rates()
+    changes: list[tuple[int, float, int]] = []
+    done = 0
+    for rows in win_model_sql.task_pages(session.connection(), campaign_id, today.isoformat()):
+        if stop():
+            break
+        # one float array per page (ids, money and codes are exact below 2**53)
+        page = np.asarray(rows, dtype=np.float64)
+        ids = page[:, 0].astype(np.int64)
+        camp = page[:, 1].astype(np.int64)
+        ages = wm.age_buckets(np.trunc(page[:, 6]))
+        cells = np.ravel_multi_index(
+            (kind_code[camp], page[:, 2].astype(np.int64), page[:, 3].astype(np.int64),
+             page[:, 4].astype(np.int64),
+             np.clip(page[:, 5].astype(np.int64), 1, wm.MAX_ATTEMPT) - 1, ages), wm.SHAPE)
+        p = rates[cells]
+        ev = wm.expected_values(p, page[:, 7].astype(np.int64), offer[camp], contact[camp])
+        old_p = page[:, 8]
+        old_ev = page[:, 9].astype(np.int64)
+        changed = np.flatnonzero((old_p < 0) | (np.abs(old_p - p) > P_TOLERANCE)
+                                 | (old_ev != ev))
+        changes.extend(zip(ids[changed].tolist(), p[changed].tolist(), ev[changed].tolist(),
+                           strict=True))
+        done += len(rows)
+        report(done, total)
+    return changes, done
+
+
+# ------------------------------------------------------------------ explain
+
+
+def explain(session: Session, actor: Actor, customer_id: int,
+            campaign_id: int | None = None, now: datetime | None = None) -> PWinExplanation:
+    """The customer's P(win) for their next call in the campaign (default: their most
+    recently touched task's), with its basis and the expected value of the call."""
+    from winback_desktop.services.customer_card import check_access
+
+    check_access(session, actor, customer_id)
+    customer = session.get(Customer, customer_id)
+    if customer is None:
+        raise NotFound(what=str(customer_id))
+    now = now or utcnow()
+    stmt = select(CallTask).where(CallTask.customer_id == customer_id)
+    if campaign_id is not None:
+        if session.get(Campaign, campaign_id) is None:
+            raise NotFound(what=str(campaign_id))
+        stmt = stmt.where(CallTask.campaign_id == campaign_id)
+    task = session.scalar(stmt.order_by(CallTask.updated_at.desc(), CallTask.id.desc()).limit(1))
+    model = load_model(session)
+    if task is not None:
+        kind = _kind_of(session, task.campaign_id)
+        estimate = model.estimate(_task_cell(task, kind, now.date()))
+        value = _value(session, task.campaign_id, estimate.p_win, task.sltv_minor or 0)
+        return PWinExplanation(customer_id, task.campaign_id, task.id, estimate, value,
+                               task.p_win, task.expected_value_minor)
+    kind = (CampaignKind.SAVE.value if customer.status == CustomerStatus.AT_RISK.value
+            else _kind_of(session, campaign_id))
+    key = wm.CellKey.of(kind, customer.defection_reason, customer.sltv_tier, customer.segment,
+                        1, wm.age_bucket(customer.defection_date, now.date()))
+    estimate = model.estimate(key)
+    value = _value(session, campaign_id, estimate.p_win, customer.sltv_minor or 0)
+    return PWinExplanation(customer_id, campaign_id, None, estimate, value, None, None)
+
+
+def explain_for(db: Database, actor: Actor, customer_id: int, campaign_id: int | None = None
+                ) -> PWinExplanation:
+    """``explain`` in its own read-only unit of work (for the explain popup)."""
+    with db.session() as session:
+        return explain(session, actor, customer_id, campaign_id)
+
+
+# ------------------------------------------------------------------ summary
+
+
+def summary(session: Session, actor: Actor) -> dict[str, Any]:
+    """Tries, wins and P(win) per kind and reason, the prior strengths, and the
+    calibration of the predictions made so far (supervisors and admins)."""
+    if not _may_refresh(actor):
+        refuse(None, actor, "summary")
+    model = load_model(session)
+    kinds = []
+    for k, kind in enumerate(wm.KINDS):
+        tries, wins = model.total(kind)
+        by_reason = []
+        for r, reason in enumerate(wm.REASONS):
+            by_reason.append({"reason": reason, "tries": int(model.tries[k, r].sum()),
+                              "wins": int(model.wins[k, r].sum()),
+                              "p_win": round(float(model.rates[1][k, r]), 6)})
+        kinds.append({"kind": kind, "tries": tries, "wins": wins,
+                      "p_win": round(float(model.rates[0][k]), 6),
+                      "prior_strength": {level: round(float(model.kappas[k, i]), 3)
+                                         for i, level in enumerate(wm.LEVELS)},
+                      "by_reason": by_reason})
+    return {"kinds": kinds, "calibration": calibration(session)}
+
+
+# ------------------------------------------------------------------ calibration
+
+
+def calibration(session: Session, kind: str | None = None, since: datetime | None = None,
+                until: datetime | None = None) -> list[dict[str, float]]:
+    """Predicted (when the call was made) against observed P(win) by decile."""
+    stmt = select(WinModelFact.p_predicted, WinModelFact.won).where(
+        WinModelFact.p_predicted.is_not(None))
+    if kind is not None:
+        stmt = stmt.where(WinModelFact.kind == kind)
+    if since is not None:
+        stmt = stmt.where(WinModelFact.observed_at >= since)
+    if until is not None:
+        stmt = stmt.where(WinModelFact.observed_at < until)
+    rows = session.execute(stmt).all()
+    if not rows:
+        return []
+    p = np.asarray([r[0] for r in rows], dtype=np.float64)
+    won = np.asarray([bool(r[1]) for r in rows], dtype=np.float64)
+    return wm.calibration(p, won)
+
+
+# ------------------------------------------------------------------ upkeep
+
+
+class ModelMaintenance:
+    """Refreshes the model now and then on one workstation of the team (whoever holds
+    the advisory lock on PostgreSQL; the only one on SQLite), so P(win) follows the
+    outcomes of the whole team, the SLTV recomputes and the passing days."""
+
+    LOCK_KEY = 0x57494E4D  # "WINM"
+
+    def __init__(self, db: Database, interval_s: float = 600.0) -> None:
+        self.db = db
+        self.interval_s = interval_s
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="win-model", daemon=True)
+
+    def start(self) -> ModelMaintenance:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=30)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval_s):
+            try:
+                if self.db.backend != "postgresql":
+                    refresh(self.db, Actor.system(), cancelled=self._stop.is_set)
+                    continue
+                with self.db.engine.connect() as conn:
+                    got = conn.scalar(text("SELECT pg_try_advisory_lock(:k)"),
+                                      {"k": self.LOCK_KEY})
+                    conn.commit()
+                    if got:
+                        try:
+                            refresh(self.db, Actor.system(), cancelled=self._stop.is_set)
+                        finally:
+                            conn.scalar(text("SELECT pg_advisory_unlock(:k)"),
+                                        {"k": self.LOCK_KEY})
+                            conn.commit()
+            except Exception:  # keep the workstation running if the server blips
+                log.warning("win model refresh failed", exc_info=True)
+
+
+def start_maintenance(db: Database, interval_s: float = 600.0) -> ModelMaintenance:
+    return ModelMaintenance(db, interval_s).start()
+
+
+def load_summary(db: Database, actor: Actor) -> dict[str, Any]:
+    """``summary`` as its own read (``winback model show``)."""
+    with db.session() as session:
+        return summary(session, actor)

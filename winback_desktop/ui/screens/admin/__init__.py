@@ -1,0 +1,1 @@
+"""Administration: users, audit log, backups, settings, the team server."""

@@ -1,0 +1,1 @@
+"""Early warning: the at-risk screen and the daily scan."""

@@ -1,0 +1,1 @@
+"""The supervisor's live board and its listen/whisper/barge buttons."""

@@ -1,0 +1,1 @@
+"""Win-back and save campaigns."""

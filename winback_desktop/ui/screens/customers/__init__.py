@@ -1,0 +1,1 @@
+"""The customers screen, its lazy table model and its labels."""

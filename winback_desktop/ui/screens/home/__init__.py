@@ -1,0 +1,1 @@
+"""Home: who you are and today's work."""

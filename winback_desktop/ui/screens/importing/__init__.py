@@ -1,0 +1,1 @@
+"""The Excel/CSV import wizard."""

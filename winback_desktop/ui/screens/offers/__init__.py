@@ -1,0 +1,1 @@
+"""Offers: the workspace's offers panel, the catalogue/authority screen and their wording."""

@@ -1,0 +1,1 @@
+"""Long-term plans: to-dos due today and the plan editor."""

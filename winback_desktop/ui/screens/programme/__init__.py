@@ -1,0 +1,1 @@
+"""Does the programme pay: the programme report."""

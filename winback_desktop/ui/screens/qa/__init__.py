@@ -1,0 +1,1 @@
+"""Quality assurance: review, scoring, calibration."""

@@ -1,0 +1,1 @@
+"""Rewards: leaderboards, points, redemptions, rules."""

@@ -1,0 +1,1 @@
+"""Scorecards for agents, supervisors and managers."""

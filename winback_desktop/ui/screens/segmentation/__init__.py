@@ -1,0 +1,1 @@
+"""The segmentation grid (SLTV tier x defection reason -> treatment)."""

@@ -1,0 +1,1 @@
+"""The agent's call workspace: the screen, the customer card, the callback picker."""
