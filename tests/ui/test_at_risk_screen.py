@@ -135,3 +135,30 @@ def test_daily_scan_runs_once_a_day(qtbot: Any, ctx: AppContext) -> None:
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=30_000)
     assert seen[1] is None  # scanned less than a day ago
     job.stop()
+
+
+def test_daily_scan_reports_its_steps_off_the_gui_thread(qtbot: Any, ctx: AppContext,
+                                                        monkeypatch: Any) -> None:
+    import threading
+
+    from winback_desktop.ui.screens.at_risk import schedule
+
+    threads: list[threading.Thread] = []
+    real_scan = schedule.risk.scan
+
+    def scan(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread())
+        return real_scan(*args, **kwargs)
+
+    monkeypatch.setattr(schedule.risk, "scan", scan)
+    lines: list[str] = []
+    seen: list[Any] = []
+    job = schedule.ScheduledRiskScan(ctx, first_ms=10)
+    job.progressed.connect(lines.append)
+    job.finished.connect(seen.append)
+    job.start()
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=30_000)
+    job.stop()
+    assert threads and threads[0] is not threading.main_thread()
+    assert lines[0] == "Daily early-warning scan: step 1 of 4…"
+    assert lines[-1] == "Daily early-warning scan: 2 customers flagged at risk."

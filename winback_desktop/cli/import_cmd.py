@@ -192,6 +192,10 @@ def import_file(args: argparse.Namespace) -> int:
                 text += "\n" + tr("Early-warning scan: {count} customers flagged at risk "
                                   "('winback risk list' shows why).").format(
                     count=result.risk_flagged)
+            elif result.risk_scan_pending:
+                text += "\n" + tr("The early-warning scan after the import did not finish; "
+                                  "run 'winback risk scan' (the admin's workstation runs it "
+                                  "at its next check).")
         elif result.committed:
             text = tr("Import #{batch}: {rows} rows, {inserted} new, {updated} updated, "
                       "{unchanged} unchanged, {skipped} skipped, {rejected} rejected.").format(

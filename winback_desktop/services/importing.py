@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import logging
 import math
 import operator
 import queue
@@ -118,6 +119,8 @@ _REVALUED = frozenset({"annual_margin_minor", "annual_revenue_minor", "sltv_impo
 _CUSTOMERS = cast(Table, Customer.__table__)
 _PHONES = cast(Table, CustomerPhone.__table__)
 _PHONE_COLUMNS = ("customer_id", "e164", "raw", "kind", "is_primary")
+
+log = logging.getLogger(__name__)
 
 
 #: what a kept import or its undo changes: every view of customers, batches and flags
@@ -247,6 +250,9 @@ class ImportResult:
     kind: str = "customers"
     #: purchases: customers the early-warning scan after the import flagged
     risk_flagged: int | None = None
+    #: purchases: the scan after the import did not finish (it stays due: the admin's
+    #: workstation runs it at its next check)
+    risk_scan_pending: bool = False
     #: customers: open early-warning flags closed because the list changed the status
     risk_flags_closed: int = 0
 
@@ -258,6 +264,7 @@ class ImportResult:
     def as_dict(self, translate: Callable[[str, str], str] | None = None) -> dict[str, Any]:
         return {
             "kind": self.kind, "risk_flagged": self.risk_flagged,
+            "risk_scan_pending": self.risk_scan_pending,
             "risk_flags_closed": self.risk_flags_closed,
             "batch_id": self.batch_id, "file": self.file_name, "sheet": self.sheet,
             "rows": self.rows, "inserted": self.inserted, "updated": self.updated,
@@ -648,6 +655,20 @@ def _tally(result: ImportResult, chunk: list[ParsedRow]) -> list[ParsedRow]:
     return good
 
 
+def _scan_after_import(db: Database, actor: Actor, result: ImportResult,
+                       scanning: Callable[[int, int], None] | None) -> None:
+    from winback_desktop.services import risk
+
+    report = scanning or (lambda _d, _t: None)
+    try:
+        flagged = risk.scan(db, actor, progress=lambda _step, done, total: report(done, total))
+    except Exception:  # the purchases are committed: say the scan is still to come
+        log.exception("early-warning scan after purchase import #%s", result.batch_id)
+        result.risk_scan_pending = True
+    else:
+        result.risk_flagged = len(flagged.flagged)
+
+
 def run_import(
     db: Database,
     actor: Actor,
@@ -667,12 +688,15 @@ def run_import(
     kind: str = "customers",
     scan_after: bool = True,
     waiting: Callable[[], None] | None = None,
+    scanning: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     """Import a customer file in one transaction; see the module docstring.
 
     ``kind="purchases"`` imports a purchase history instead (the duplicate options do
     not apply: a purchase already imported is left alone); once it is committed the
-    early-warning scan runs (``scan_after``).
+    early-warning scan runs (``scan_after``), reporting its steps to ``scanning``. The
+    import stands whatever the scan does: a scan that fails leaves ``risk_scan_pending``
+    set and the scan due (``risk.scan_due``) for the admin's next daily check.
 
     Rows are matched to customers by ID, else phone, else e-mail
     (:mod:`services.import_matching`). ``mode="upsert"`` updates the customers found;
@@ -709,9 +733,7 @@ def run_import(
                                 default_region=default_region, is_cancelled=is_cancelled,
                                 report=report, chunk_rows=chunk_rows, waiting=waiting)
         if result.committed and scan_after:
-            from winback_desktop.services import risk
-
-            result.risk_flagged = len(risk.scan(db, actor).flagged)
+            _scan_after_import(db, actor, result, scanning)
         return result
     with db.session() as s:
         region = _region_default(s, default_region)

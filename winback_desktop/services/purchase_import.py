@@ -11,7 +11,10 @@ what differs for purchases:
   lines; without one: date, amount and product, numbered when repeated), unique per
   customer, so importing the same file again adds nothing;
 * the customers it touched get their rhythm recomputed in the same transaction, and
-  undo removes the batch's purchases and recomputes them again.
+  undo removes the batch's purchases and recomputes them again;
+* both ask for an early-warning scan in that transaction (``risk.request_scan``), so
+  the scan is due until one has read the new history, even if the scan that follows
+  the import never runs to its end.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from winback_desktop.db.models import Customer, CustomerPhone, ImportBatch, Purc
 from winback_desktop.db.session import Database
 from winback_desktop.db.types import utcnow
 from winback_desktop.io.rows import Issue, ParsedRow
-from winback_desktop.services import audit, purchase_history
+from winback_desktop.services import audit, purchase_history, risk
 from winback_desktop.services.context import Actor
 
 KIND = "purchases"
@@ -206,6 +209,8 @@ class PurchaseJob:
     def finish(self) -> None:
         r = self.result
         purchase_history.refresh(self.s, self.touched)
+        if r.inserted:
+            risk.request_scan(self.s)
         self.s.execute(update(ImportBatch).where(ImportBatch.id == self.batch_id).values(
             status="done", finished_at=utcnow(), rows=r.rows, inserted=r.inserted,
             updated=0, rejected=r.rejected))
@@ -234,6 +239,8 @@ def undo_batch(session: Session, actor: Actor, batch: ImportBatch) -> tuple[int,
         Purchase.import_batch_id == batch.id)) or 0
     session.execute(delete(Purchase).where(Purchase.import_batch_id == batch.id))
     purchase_history.refresh(session, customers)
+    if removed:
+        risk.request_scan(session)
     now = utcnow()
     batch.undone_at = now
     batch.status = "undone"

@@ -11,6 +11,13 @@ claims never wait for it on SQLite; the flags are written in one short transacti
 that re-checks each customer's status. The scan runs after every purchase import and
 once a day from the admin's workstation (``ui`` schedules it), or from
 ``winback risk scan``.
+
+A purchase import (or its undo) asks for a scan in its own transaction
+(:func:`request_scan`); each scan records which request it read up to. So a scan that
+never ran to its end (failed, the app closed) or that read before an import committed
+leaves the scan due, and the admin's workstation runs it at its next hourly check.
+Two scans at once never flag a customer twice: a flag is written only for the
+customers whose status the scan's own ``UPDATE`` moved to ``at_risk``.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from winback_desktop.core import risk
@@ -48,6 +55,10 @@ SCANNED = (CustomerStatus.ACTIVE.value, CustomerStatus.RETAINED.value,
 OPEN = "open"
 LAST_SCAN_KEY = "risk_last_scan_at"
 PARAMS_KEY = "risk_params"
+#: scans asked for (a counter purchase imports and their undo raise) …
+WANTED_KEY = "risk_scan_wanted"
+#: … and the highest of them a finished scan had read
+DONE_KEY = "risk_scan_done"
 
 Progress = Callable[[str, int, int], None]
 
@@ -168,6 +179,8 @@ def scan(db: Database, actor: Actor, *, as_of: date | None = None,
     # 1. Read and compute (no write lock held).
     report("read", 0, 4)
     with db.session() as s:
+        # read before the histories: an import committed after this stays wanted
+        wanted = _counter(s, WANTED_KEY)
         params = load_params(s)
         h = purchase_history.read_histories(s.connection())
         candidates = [_Candidate(*row) for row in s.execute(
@@ -213,7 +226,7 @@ def scan(db: Database, actor: Actor, *, as_of: date | None = None,
     with db.session(immediate=True) as s:
         result.flagged = _write_flags(s, actor, decided, as_of)
         result.queued = _queue_save_campaigns(s) if result.flagged else 0
-        _remember_scan(s)
+        _remember_scan(s, wanted)
         audit.record(s, actor, "risk_scan", "risk_scan", as_of.isoformat(), after={
             "scanned": result.scanned, "with_history": result.with_history,
             "flagged": len(result.flagged), "queued": result.queued,
@@ -224,32 +237,38 @@ def scan(db: Database, actor: Actor, *, as_of: date | None = None,
 
 def _write_flags(s: Session, actor: Actor, decided: list[FlaggedCustomer],
                  as_of: date) -> list[FlaggedCustomer]:
-    """Flags, statuses and audit entries in a few statements per 900 customers."""
+    """Flags, statuses and audit entries in a few statements per 900 customers.
+
+    The status moves first, one ``UPDATE … RETURNING`` per status a scan looks at, and
+    only the customers it moved get a flag: a customer another scan flagged meanwhile
+    (its row lock makes this one wait on PostgreSQL, then its status no longer
+    matches) or whom somebody worked since the read is left alone.
+    """
     now = utcnow()
     written: list[FlaggedCustomer] = []
     audits: list[dict[str, Any]] = []
     customers = cast(Table, Customer.__table__)
-    set_at_risk = (update(customers)
-                   .where(customers.c.id == bindparam("b_id"),
-                          customers.c.status == bindparam("b_before"))
-                   .values(status=CustomerStatus.AT_RISK.value, updated_at=now,
-                           version_id=customers.c.version_id + 1))
     for start in range(0, len(decided), 900):
         part = decided[start:start + 900]
-        status = dict(s.execute(select(Customer.id, Customer.status).where(
-            Customer.id.in_([f.customer_id for f in part]))).all())
-        # changed since the read (worked, lost …): leave those alone
-        keep = [f for f in part if status.get(f.customer_id) in SCANNED]
+        ids = [f.customer_id for f in part]
+        before: dict[int, str] = {}
+        for status in SCANNED:
+            moved = s.execute(
+                update(customers)
+                .where(customers.c.id.in_(ids), customers.c.status == status)
+                .values(status=CustomerStatus.AT_RISK.value, updated_at=now,
+                        version_id=customers.c.version_id + 1)
+                .returning(customers.c.id))
+            before.update((int(cid), status) for (cid,) in moved)
+        keep = [f for f in part if f.customer_id in before]
         if not keep:
             continue
         rows = [{"customer_id": f.customer_id, "flagged_at": now, "as_of": as_of,
                  "signals": [sig.as_dict() for sig in f.signals], "p_alive": f.p_alive,
-                 "previous_status": status[f.customer_id], "status": OPEN} for f in keep]
-        ids = list(s.scalars(insert(RiskFlag).returning(RiskFlag.id,
-                                                        sort_by_parameter_order=True), rows))
-        s.connection().execute(set_at_risk, [
-            {"b_id": f.customer_id, "b_before": status[f.customer_id]} for f in keep])
-        for f, flag_id, row in zip(keep, ids, rows, strict=True):
+                 "previous_status": before[f.customer_id], "status": OPEN} for f in keep]
+        flag_ids = list(s.scalars(insert(RiskFlag).returning(
+            RiskFlag.id, sort_by_parameter_order=True), rows))
+        for f, flag_id, row in zip(keep, flag_ids, rows, strict=True):
             audits.append({
                 "at": now, "user_id": actor.user_id, "user_login": actor.login,
                 "action": "customer_flagged_at_risk", "entity": "customer",
@@ -275,15 +294,36 @@ def _queue_save_campaigns(s: Session) -> int:
     return added
 
 
-def _remember_scan(s: Session) -> None:
-    """When the scan last ran (bookkeeping, not a setting anyone edits)."""
-    stamp = utcnow().isoformat()
+def _counter(s: Session, key: str) -> int:
+    value = settings.get(s, key)
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _put(s: Session, key: str, value: Any) -> None:
+    """Bookkeeping of the scan, not a setting anyone edits (no permission, no audit)."""
     row = s.scalar(select(Setting).where(Setting.scope == settings.GLOBAL,
-                                         Setting.key == LAST_SCAN_KEY))
+                                         Setting.key == key))
     if row is None:
-        s.add(Setting(scope=settings.GLOBAL, key=LAST_SCAN_KEY, value=stamp))
+        s.add(Setting(scope=settings.GLOBAL, key=key, value=value))
     else:
-        row.value = stamp
+        row.value = value
+
+
+def _remember_scan(s: Session, wanted: int) -> None:
+    """When the scan last ran, and up to which request it read."""
+    _put(s, LAST_SCAN_KEY, utcnow().isoformat())
+    _put(s, DONE_KEY, max(wanted, _counter(s, DONE_KEY)))
+
+
+def request_scan(session: Session) -> None:
+    """Ask for a scan, in the caller's transaction (a purchase import or its undo).
+
+    Until a scan that read after this commit has finished, :func:`scan_due` says yes.
+    """
+    _put(session, WANTED_KEY, _counter(session, WANTED_KEY) + 1)
 
 
 def last_scan_at(db: Database) -> datetime | None:
@@ -297,7 +337,11 @@ def last_scan_at(db: Database) -> datetime | None:
 
 def scan_due(db: Database, now: datetime | None = None,
              every: timedelta = timedelta(days=1)) -> bool:
-    """True when the daily scan has not run in the last ``every``."""
+    """True when the daily scan has not run in the last ``every``, or a purchase import
+    (or undo) asked for a scan that no finished scan has covered yet."""
+    with db.session() as s:
+        if _counter(s, WANTED_KEY) > _counter(s, DONE_KEY):
+            return True
     last = last_scan_at(db)
     now = now or utcnow()
     return last is None or now - last >= every

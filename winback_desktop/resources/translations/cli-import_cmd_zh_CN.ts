@@ -125,6 +125,10 @@
         <translation>流失预警扫描：{count} 位客户被标记为有流失风险（用 &apos;winback risk list&apos; 查看原因）。</translation>
     </message>
     <message>
+        <source>The early-warning scan after the import did not finish; run &apos;winback risk scan&apos; (the admin&apos;s workstation runs it at its next check).</source>
+        <translation>导入后的预警扫描没有完成；请运行 &apos;winback risk scan&apos;（管理员的工作站也会在下次检查时运行）。</translation>
+    </message>
+    <message>
         <source>Import #{batch}: {rows} rows, {inserted} new, {updated} updated, {unchanged} unchanged, {skipped} skipped, {rejected} rejected.</source>
         <translation>导入 #{batch}：共 {rows} 行，新增 {inserted}，更新 {updated}，未变 {unchanged}，跳过 {skipped}，拒绝 {rejected}。</translation>
     </message>

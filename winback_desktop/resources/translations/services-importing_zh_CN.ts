@@ -14,7 +14,7 @@
     </message>
     <message>
         <source>Unknown kind of list &apos;{kind}&apos;: use customers or purchases.</source>
-        <extracomment>{field: header}: detected, or the given mapping restricted to this file&apos;s headers headers a given mapping names that the file does not have rows that claim one customer with different data (rejected unless chosen otherwise) rows of the file that claim one customer with different data, and what was done the import waited for another import of the same database to finish first purchases: customers the early-warning scan after the import flagged customers: open early-warning flags closed because the list changed the status</extracomment>
+        <extracomment>{field: header}: detected, or the given mapping restricted to this file&apos;s headers headers a given mapping names that the file does not have rows that claim one customer with different data (rejected unless chosen otherwise) rows of the file that claim one customer with different data, and what was done the import waited for another import of the same database to finish first purchases: customers the early-warning scan after the import flagged purchases: the scan after the import did not finish (it stays due: the admin&apos;s workstation runs it at its next check) customers: open early-warning flags closed because the list changed the status</extracomment>
         <translation>未知的名单类型“{kind}”：请使用 customers 或 purchases。</translation>
     </message>
     <message>

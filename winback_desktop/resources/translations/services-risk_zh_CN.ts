@@ -5,7 +5,7 @@
     <name>Errors</name>
     <message>
         <source>Risk flag {flag} is already closed.</source>
-        <extracomment>statuses the scan looks at: customers we still have</extracomment>
+        <extracomment>statuses the scan looks at: customers we still have scans asked for (a counter purchase imports and their undo raise) … … and the highest of them a finished scan had read</extracomment>
         <translation>风险标记 {flag} 已关闭。</translation>
     </message>
 </context>

@@ -317,6 +317,10 @@
         <translation>正在等待该数据库的另一次导入完成…</translation>
     </message>
     <message>
+        <source>Purchases imported. Early-warning scan: step {done} of {total}…</source>
+        <translation>购买记录已导入。预警扫描：第 {done} 步，共 {total} 步…</translation>
+    </message>
+    <message>
         <source>Imported {done} of {total} rows…</source>
         <translation>已导入 {done} / {total} 行…</translation>
     </message>
@@ -331,6 +335,10 @@
     <message>
         <source>Early-warning scan: {n} customers flagged at risk (see the At-risk screen).</source>
         <translation>流失预警扫描：{n} 位客户被标记为有流失风险（见“流失风险”界面）。</translation>
+    </message>
+    <message>
+        <source>The early-warning scan did not finish; it runs again at the admin&apos;s next daily check, or from the At-risk screen.</source>
+        <translation>预警扫描没有完成；它会在管理员下次每日检查时再次运行，也可以在“流失风险”界面中立即运行。</translation>
     </message>
     <message>
         <source>{rows} rows read: {inserted} new customers, {updated} updated, {skipped} skipped, {rejected} rejected.</source>

@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
 
             # ... and the daily early-warning scan (issue 19).
             self.scheduled_risk_scan = ScheduledRiskScan(ctx, parent=self)
+            self.scheduled_risk_scan.progressed.connect(
+                lambda text: self.statusBar().showMessage(text, 15_000))
             self.scheduled_risk_scan.start()
         # Agents get their supervisor's coaching messages as pop-ups, whatever screen is open.
         self.coaching: CoachingInbox | None = (

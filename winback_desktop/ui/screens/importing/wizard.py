@@ -885,13 +885,21 @@ class ImportWizard(QWizard):
                 on_duplicate=on_duplicate, valid_only=valid_only, default_region=region,
                 progress=lambda done, total: ctl.progress(done, total),
                 cancel=lambda: ctl.cancelled, kind=kind, on_conflict=on_conflict,
-                waiting=lambda: ctl.progress(0, 0, "waiting"))
+                waiting=lambda: ctl.progress(0, 0, "waiting"),
+                scanning=lambda done, total: ctl.progress(done, total, "scan"))
 
         def progress(done: int, total: int, label: str) -> None:
             if label == "waiting":
                 page.progress.setRange(0, 0)
                 page.status.setText(tr("Waiting for another import of this database to "
                                         "finish…"))
+            elif label == "scan":  # the purchases are in; the early-warning scan runs
+                page.progress.setRange(0, total)
+                page.progress.setValue(min(done, total))
+                page.cancel_button.setEnabled(False)
+                page.status.setText(tr("Purchases imported. Early-warning scan: step {done} "
+                                        "of {total}…").format(done=done + 1 if done < total
+                                                              else total, total=total))
             elif total > 0:
                 page.progress.setRange(0, total)
                 page.progress.setValue(min(done, total))
@@ -939,6 +947,9 @@ class ImportWizard(QWizard):
             if getattr(result, "risk_flagged", None) is not None:
                 lines.append(tr("Early-warning scan: {n} customers flagged at risk (see the "
                                  "At-risk screen).").format(n=f"{result.risk_flagged:,}"))
+            elif getattr(result, "risk_scan_pending", False):
+                lines.append(tr("The early-warning scan did not finish; it runs again at "
+                                 "the admin's next daily check, or from the At-risk screen."))
         else:
             lines = [tr("{rows} rows read: {inserted} new customers, {updated} updated, "
                          "{skipped} skipped, {rejected} rejected.").format(
