@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the hook imports nothing heavy before it has to
     import argparse
@@ -68,27 +68,16 @@ def _through_the_app(args: argparse.Namespace) -> dict[str, object] | None:
 def _record(args: argparse.Namespace) -> dict[str, object]:
     from winback_desktop.services.telephony.hook import (
         check_workstation,
+        check_workstation_at,
         handle_hook_at,
         outcome_dict,
     )
 
     url = getattr(args, "database", None)
     if args.workstation:  # refused and audited unless it names this PC
-        check_workstation_at(url, args.workstation, check_workstation)
+        check_workstation_at(url, args.workstation)
     return outcome_dict(handle_hook_at(url, args.event, args.number, STARTED,
                                        check_workstation(None)))
-
-
-def check_workstation_at(url: str | None, named: str, check: Any) -> None:
-    """``check`` with the database open, so that a refusal is audited there."""
-    from winback_desktop.db.engine import default_database_url
-    from winback_desktop.db.session import Database
-
-    db = Database(url or default_database_url())
-    try:
-        check(named)
-    finally:
-        db.dispose()
 
 
 def _fail(argv: list[str], exc: BaseException) -> int:

@@ -92,6 +92,18 @@ def check_workstation(named: str | None) -> str:
            workstation=named[:100], here=here)
 
 
+def check_workstation_at(url: str | None, named: str) -> str:
+    """``check_workstation`` with the database at ``url`` open, so a refusal is audited
+    there."""
+    from winback_desktop.db.engine import default_database_url
+
+    db = Database(url or default_database_url())
+    try:
+        return check_workstation(named)
+    finally:
+        db.dispose()
+
+
 def _hook_actor(workstation: str, user: User | None) -> Actor:
     if user is None:
         return Actor(None, "phone-hook", Role.AGENT, workstation=workstation, channel="hook")
