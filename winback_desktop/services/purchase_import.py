@@ -199,9 +199,12 @@ class PurchaseJob:
         maker = postgresql.insert if dialect == "postgresql" else sqlite.insert
         stmt = maker(_PURCHASES).on_conflict_do_nothing(
             index_elements=["customer_id", "dedupe_key"]).returning(_PURCHASES.c.customer_id)
+        # executemany: SQLAlchemy batches the rows into multi-row INSERTs itself
+        # ("insertmanyvalues") from one cached compilation; ``stmt.values(rows)`` compiled
+        # 2,000 rows of parameters anew every time (2 ms a row on SQLite)
         conn = self.s.connection()
         added = [cid for part in _parts(records, 2000)
-                 for (cid,) in conn.execute(stmt.values(part))]
+                 for (cid,) in conn.execute(stmt, part)]
         self.touched.update(added)
         self.result.inserted += len(added)
         self.result.unchanged += len(records) - len(added)
