@@ -18,7 +18,6 @@ from winback_desktop.db import restore_guard
 from winback_desktop.db.models import AuditEntry, Customer
 from winback_desktop.db.session import Database
 from winback_desktop.services import backup
-from winback_desktop.services.context import Actor
 
 
 def _customers(db: Database) -> list[str]:
