@@ -77,3 +77,11 @@ def test_every_command_starts_from_the_module_that_registers_it() -> None:
     assert registered == COMMANDS
     assert chosen_module(["--database", "db", "--json", "queue", "list"]) == "queue_cmd"
     assert chosen_module(["--lang", "zh_CN", "--help"]) is None
+
+
+def test_screens_share_one_error_text() -> None:
+    """Every screen words a failure through ui/kit/feedback.py (the copies disagreed on
+    what an unexpected error or a lost connection is called)."""
+    defining = sorted(p.relative_to(PKG).as_posix() for p in (PKG / "ui").rglob("*.py")
+                      if "def error_text(" in p.read_text(encoding="utf-8"))
+    assert defining == ["ui/kit/feedback.py"], defining
