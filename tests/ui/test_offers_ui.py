@@ -129,7 +129,19 @@ def test_catalogue_screen_versions_matrix_and_export(qtbot, db, tmp_path) -> Non
     path = tmp_path / "report.xlsx"
     screen.export(str(path))
     qtbot.waitUntil(lambda: "Exported" in screen.message.text(), timeout=5000)
-    assert load_workbook(path).sheetnames == ["Summary", "Offers"]
+    book = load_workbook(path)
+    assert book.sheetnames == ["Summary", "Offers"]
+    # accepted offers are called so, apart from the calls that actually won back (issue 14)
+    summary_labels = [row[0] for row in book["Summary"].iter_rows(values_only=True)]
+    assert "Accepted offers" in summary_labels and "Calls won back" in summary_labels
+    assert "Win-backs" not in summary_labels
+    screen.load_report()
+    qtbot.waitUntil(lambda: screen.report is not None, timeout=5000)
+    headers = [screen.report_table.horizontalHeaderItem(c).text()
+               for c in range(screen.report_table.columnCount())]
+    assert "Accepted" in headers and "Calls won back" in headers
+    assert "offers accepted" in screen.summary.text()
+    assert "win-backs from" not in screen.summary.text()
 
     sup = OfferCatalogScreen(AppContext(db=db, actor=team.supervisor))
     qtbot.addWidget(sup)

@@ -34,6 +34,7 @@ from winback_desktop.core import segmentation, sltv
 from winback_desktop.core.call_flow import CallStep
 from winback_desktop.core.domain import (
     CustomerStatus,
+    Disposition,
     OfferRequestStatus,
     Role,
     SltvTier,
@@ -218,6 +219,10 @@ class OfferReportRow:
     declined: int
     cost_minor: int
     sltv_recovered_minor: int
+    #: accepted offers whose call then won the customer back (or saved them): an accepted
+    #: offer alone is not a win-back, the call's outcome is
+    win_backs: int = 0
+    saves: int = 0
 
     @property
     def acceptance_rate(self) -> float | None:
@@ -228,7 +233,7 @@ class OfferReportRow:
         return self.sltv_recovered_minor - self.cost_minor
 
     @property
-    def cost_per_win_back_minor(self) -> int | None:
+    def cost_per_accepted_offer_minor(self) -> int | None:
         return round(self.cost_minor / self.accepted) if self.accepted else None
 
     @property
@@ -239,7 +244,8 @@ class OfferReportRow:
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data.update(acceptance_rate=self.acceptance_rate, return_minor=self.return_minor,
-                    cost_per_win_back_minor=self.cost_per_win_back_minor, roi=self.roi)
+                    cost_per_accepted_offer_minor=self.cost_per_accepted_offer_minor,
+                    roi=self.roi)
         return data
 
 
@@ -256,7 +262,7 @@ class OfferReport:
     def __post_init__(self) -> None:
         total = OfferReportRow("", "", *[sum(getattr(r, f) for r in self.rows) for f in (
             "requests", "auto_approved", "approved", "rejected", "expired", "accepted",
-            "declined", "cost_minor", "sltv_recovered_minor")])
+            "declined", "cost_minor", "sltv_recovered_minor", "win_backs", "saves")])
         object.__setattr__(self, "totals", total)
 
     def as_dict(self) -> dict[str, Any]:
@@ -264,8 +270,9 @@ class OfferReport:
         return {
             "since": self.since, "until": self.until,
             "acceptance_rate": t.acceptance_rate,
-            "cost_per_win_back_minor": t.cost_per_win_back_minor,
-            "win_backs": t.accepted, "cost_minor": t.cost_minor,
+            "cost_per_accepted_offer_minor": t.cost_per_accepted_offer_minor,
+            "accepted_offers": t.accepted, "win_backs": t.win_backs, "saves": t.saves,
+            "cost_minor": t.cost_minor,
             "sltv_recovered_minor": t.sltv_recovered_minor, "return_minor": t.return_minor,
             "requests": t.requests, "decisions": self.decisions,
             "turnaround_avg_minutes": self.turnaround_avg_minutes,
@@ -1168,7 +1175,12 @@ def request_details(session: Session, actor: Actor, request_id: int) -> RequestD
 
 def offer_report(session: Session, actor: Actor, *, since: datetime | None = None,
                  until: datetime | None = None) -> OfferReport:
-    """Acceptance rate, cost per win-back, return of each offer, approval turnaround."""
+    """Acceptance rate, cost per accepted offer, return of each offer, approval turnaround.
+
+    Accepted offers and win-backs are counted apart: an offer is accepted when the
+    customer says yes to it, a win-back (or save) is the outcome of the call it was made
+    on (its task's call when the offer names no call).
+    """
     if not (actor.can(Permission.VIEW_TEAM_SCORECARDS) or actor.can(Permission.EDIT_OFFERS)):
         refuse(None, actor, "offer_report")
     period = []
@@ -1192,6 +1204,18 @@ def offer_report(session: Session, actor: Actor, *, since: datetime | None = Non
     names = dict(session.execute(
         select(OfferTemplate.code, OfferTemplate.name).order_by(OfferTemplate.version)
     ).all())
+    successes: dict[tuple[str, str], int] = defaultdict(int)
+    for disposition in (Disposition.WON_BACK, Disposition.SAVED):
+        on_call = select(Call.id).where(
+            Call.disposition == disposition.value,
+            or_(Call.id == OfferRequest.call_id,
+                and_(OfferRequest.call_id.is_(None), Call.task_id == OfferRequest.task_id)))
+        for code, number in session.execute(
+                select(OfferTemplate.code, func.count()).select_from(OfferRequest)
+                .join(OfferTemplate, OfferTemplate.id == OfferRequest.offer_template_id)
+                .where(*period, OfferRequest.status == S.ACCEPTED, on_call.exists())
+                .group_by(OfferTemplate.code)):
+            successes[(code, disposition.value)] += int(number)
     rows = []
     for code in sorted(counts):
         c = counts[code]
@@ -1206,7 +1230,9 @@ def offer_report(session: Session, actor: Actor, *, since: datetime | None = Non
             approved=n(S.APPROVED, S.COUNTERED, S.ACCEPTED, S.DECLINED, person=1),
             rejected=n(S.REJECTED), expired=n(S.EXPIRED), accepted=n(S.ACCEPTED),
             declined=n(S.DECLINED), cost_minor=money[code][0],
-            sltv_recovered_minor=money[code][1]))
+            sltv_recovered_minor=money[code][1],
+            win_backs=successes[(code, Disposition.WON_BACK.value)],
+            saves=successes[(code, Disposition.SAVED.value)]))
     minutes = [(d - r).total_seconds() / 60 for r, d in session.execute(
         select(OfferRequest.requested_at, OfferRequest.decided_at).where(
             *period, OfferRequest.decided_by.is_not(None),

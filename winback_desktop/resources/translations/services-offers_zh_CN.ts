@@ -5,7 +5,7 @@
     <name>Errors</name>
     <message>
         <source>Unknown offer kind &apos;{kind}&apos;.</source>
-        <extracomment>how long expired requests stay (greyed) in the inbox who must approve when not within authority: &quot;supervisor&quot; or &quot;admin&quot;</extracomment>
+        <extracomment>how long expired requests stay (greyed) in the inbox who must approve when not within authority: &quot;supervisor&quot; or &quot;admin&quot; accepted offers whose call then won the customer back (or saved them): an accepted offer alone is not a win-back, the call&apos;s outcome is</extracomment>
         <translation>未知的优惠类型 &apos;{kind}&apos;。</translation>
     </message>
     <message>
