@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tests.services.offer_fixtures import add_customer, make_team
 from winback_desktop.db.models import CallTask, Customer
-from winback_desktop.ui.screens.approvals.screen import ApprovalsScreen
+from winback_desktop.ui.screens.approvals.screen import COLUMNS, ApprovalsScreen
 from winback_desktop.ui.screens.offers.panel import OffersPanel
 from winback_desktop.ui.shell.context import AppContext
 
@@ -169,6 +169,15 @@ def test_inbox_bulk_actions_conflicts_and_expired_rows(qtbot, db) -> None:  # ty
         qtbot.addWidget(screen)
         screen.show()
         qtbot.waitUntil(lambda s=screen: len(s.items) == 4, timeout=5000)
+    # in the main window at 1280x800 (about 1060 px for the screen) the inbox shows
+    # every column up to the status without scrolling: the empty details pane gives way
+    first.resize(1060, 740)
+    qtbot.wait(50)
+    header = first.table.horizontalHeader()
+    status = len(COLUMNS) - 2
+    assert header.sectionViewportPosition(status) + header.sectionSize(status) \
+        <= first.table.viewport().width(), (first.table.viewport().width(),
+                                             header.sectionSize(status))
     # the stale request was expired by the refresh and sits last, greyed
     last = first.table.item(3, 0)
     assert first.items[3].id == stale.id and first.items[3].status == "expired"
