@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy import inspect as sa_inspect
 
 from tests.services.queue_helpers import NOW, agent, campaign, customers
 from winback_desktop.core import win_model as wm
@@ -280,8 +281,7 @@ def test_a_refresh_reads_the_calls_after_its_mark_and_waits_for_open_ones(db, ad
 
 def test_a_cell_that_barely_moves_writes_no_task(db, admin) -> None:
     """One more outcome in a cell of a thousand tries leaves its published rate (and
-    every task of the cell) alone; a real move republishes it, and a full refresh
-    publishes the model exactly."""
+    every task of the cell) alone; a real move republishes it."""
     a = agent(db, admin, "a1")
     ids = customers(db, [{"defection_reason": "pulled_away", "sltv_tier": "B",
                           "sltv_minor": 3_000_000 + i} for i in range(4)])
@@ -310,9 +310,33 @@ def test_a_cell_that_barely_moves_writes_no_task(db, admin) -> None:
     assert moved.cells_published > 0 and moved.tasks_changed == len(ids)
     after = _task_scores(db, camp)
     assert all(after[c][0] > before[c][0] and after[c][1] > before[c][1] for c in ids)
-    bump(1, 0)
-    win_model.refresh(db, admin, full=True, now=NOW)
+    # nothing new: nothing moves, nothing is written, and the tasks carry the model's
+    # own figures (published when the cell moved)
+    again = win_model.refresh(db, admin, now=NOW)
+    assert (again.cells_published, again.tasks_changed) == (0, 0)
     with db.session() as s:
         exact = win_model.explain(s, admin, ids[0], now=NOW)
     assert _task_scores(db, camp)[ids[0]] == (exact.estimate.p_win,
                                               exact.value.expected_value_minor)
+
+
+def test_most_tasks_changing_are_written_around_a_rebuilt_index(db, admin, monkeypatch
+                                                                 ) -> None:
+    """When most of a range changed, the rest goes in one transaction (on SQLite around
+    a rebuilt expected-value index): every task scored, the index still there, claims
+    in expected-value order as before."""
+    monkeypatch.setattr(win_model, "WRITE_BATCH", 2)
+    monkeypatch.setattr(win_model, "BULK_MIN_TASKS", 1)
+    a = agent(db, admin, "a1")
+    ids = customers(db, [{"sltv_minor": 1_000_000 * (i + 1)} for i in range(7)])
+    camp = campaign(db, admin, [a], queue_order="expected_value")
+    with db.session() as s:
+        s.execute(CallTask.__table__.update().values(p_win=None, expected_value_minor=0))
+    result = win_model.refresh(db, admin, now=NOW)
+    assert result.tasks_changed == len(ids)
+    scores = _task_scores(db, camp)
+    assert all(p is not None and ev > 0 for p, ev in scores.values())
+    with db.session() as s:
+        names = {ix["name"] for ix in sa_inspect(s.connection()).get_indexes("call_tasks")}
+    assert "ix_call_tasks_claim_ev" in names
+    assert [t.customer_id for t in _drain(db, a)] == sorted(ids, key=lambda c: -scores[c][1])

@@ -18,6 +18,7 @@ import numpy as np
 from sqlalchemy import Connection
 
 from winback_desktop.core import win_model as wm
+from winback_desktop.db.models import Base
 
 #: task states a refresh scores (claims and lists read them)
 OPEN_STATUSES = ("queued", "claimed", "callback")
@@ -58,10 +59,12 @@ def _round(backend: str, x: str) -> str:
 # ------------------------------------------------------------------ facts and counts
 
 
-def _fact_rows(backend: str, after: int) -> str:
+def _fact_rows(backend: str, after: int, fresh: bool = False, flag: bool = False) -> str:
     """SELECT of the facts missing for counted calls with ``id > after``: the cell of
     the call's task as it is now, the attempt number the call's place among the task's
-    finished calls (counted or not), the age from the call's own day."""
+    finished calls (counted or not), the age from the call's own day. ``fresh``: no
+    fact exists yet, so every finished call is numbered and none is looked up; ``flag``:
+    ``won`` as the facts' boolean rather than 0 / 1."""
     pg = backend == "postgresql"
     days = ("(CAST((c.started_at AT TIME ZONE 'UTC') AS date) - t.defection_date)" if pg
             else "CAST(julianday(date(c.started_at)) - julianday(t.defection_date) AS INTEGER)")
@@ -74,7 +77,7 @@ def _fact_rows(backend: str, after: int) -> str:
         "SELECT x.id, x.campaign_id, x.kind, x.reason, x.tier, x.segment, "
         f"{_least(backend, 'x.n', str(wm.MAX_ATTEMPT))}, "
         f"CASE WHEN x.days IS NULL THEN {wm.AGE_UNKNOWN} {arms} "
-        f"ELSE {len(wm.AGE_BOUNDS)} END, x.won, x.at FROM ("
+        f"ELSE {len(wm.AGE_BOUNDS)} END, {'x.won <> 0' if flag and pg else 'x.won'}, x.at FROM ("
         "SELECT c.id, t.campaign_id, k.kind, coalesce(t.defection_reason, 'unknown') AS reason, "
         "coalesce(t.sltv_tier, '') AS tier, coalesce(t.segment, '') AS segment, "
         "row_number() OVER (PARTITION BY c.task_id ORDER BY c.id) AS n, "
@@ -82,12 +85,13 @@ def _fact_rows(backend: str, after: int) -> str:
         "coalesce(c.ended_at, c.started_at) AS at, c.disposition "
         "FROM calls c JOIN call_tasks t ON t.id = c.task_id "
         "JOIN campaigns k ON k.id = t.campaign_id "
-        "WHERE c.disposition IS NOT NULL AND c.task_id IN (SELECT n.task_id FROM calls n "
+        "WHERE c.disposition IS NOT NULL" + ("" if fresh else
+        " AND c.task_id IN (SELECT n.task_id FROM calls n "
         f"WHERE n.id > {after} AND n.disposition IS NOT NULL "
         f"AND n.disposition NOT IN ({not_counted}) AND n.task_id IS NOT NULL "
-        "AND NOT EXISTS (SELECT 1 FROM win_model_facts g WHERE g.call_id = n.id))) x "
-        f"WHERE x.id > {after} AND x.disposition NOT IN ({not_counted}) "
-        "AND NOT EXISTS (SELECT 1 FROM win_model_facts f WHERE f.call_id = x.id)")
+        "AND NOT EXISTS (SELECT 1 FROM win_model_facts g WHERE g.call_id = n.id))")
+        + f") x WHERE x.id > {after} AND x.disposition NOT IN ({not_counted})" + ("" if fresh
+        else " AND NOT EXISTS (SELECT 1 FROM win_model_facts f WHERE f.call_id = x.id)"))
 
 
 _FACT_COLUMNS = "call_id, campaign_id, kind, reason, tier, segment, attempt, age, won, observed_at"
@@ -100,6 +104,13 @@ def backfill_facts(conn: Connection, after_call_id: int = 0, *, count: bool = Fa
     recounts). Returns how many were added."""
     backend = conn.dialect.name
     pg = backend == "postgresql"
+    won = "won <> 0" if pg else "won"
+    if not count:  # straight into the facts (a full refresh recounts the cells)
+        fresh = conn.exec_driver_sql("SELECT call_id FROM win_model_facts LIMIT 1").first() is None
+        result: Any = conn.exec_driver_sql(
+            f"INSERT INTO win_model_facts ({_FACT_COLUMNS}) "
+            + _fact_rows(backend, int(after_call_id), fresh, flag=True))
+        return int(result.rowcount or 0)
     conn.exec_driver_sql(
         "CREATE TEMP TABLE IF NOT EXISTS _win_new (call_id bigint, campaign_id bigint, "
         "kind varchar(20), reason varchar(30), tier varchar(10), segment varchar(20), "
@@ -111,7 +122,6 @@ def backfill_facts(conn: Connection, after_call_id: int = 0, *, count: bool = Fa
     added = int(conn.exec_driver_sql("SELECT count(*) FROM _win_new").scalar_one())
     if not added:
         return 0
-    won = "won <> 0" if pg else "won"
     conn.exec_driver_sql(
         f"INSERT INTO win_model_facts ({_FACT_COLUMNS}, p_predicted) "
         "SELECT call_id, campaign_id, kind, reason, tier, segment, attempt, age, "
@@ -201,6 +211,28 @@ def write_scores(conn: Connection, today: date, first_id: int, last_id: int,
         "OR u.expected_value_minor <> x.ev)")
     result: Any = conn.exec_driver_sql(sql)
     return int(result.rowcount or 0)
+
+
+def write_scores_rebuilding_index(conn: Connection, today: date, first_id: int,
+                                  last_id: int, campaign_id: int | None = None) -> int:
+    """``write_scores`` with the expected-value claim index dropped and built again
+    around the UPDATE, in the caller's transaction (SQLite only: its DDL is
+    transactional, so claims see the old index until commit). When most tasks change
+    (the first refresh, or the model learning a new attempt number), moving a
+    million scattered index entries one by one costs ten times building the index
+    afresh from sorted keys."""
+    if conn.dialect.name != "sqlite":
+        return write_scores(conn, today, first_id, last_id, campaign_id)
+    index = next(ix for ix in Base.metadata.tables["call_tasks"].indexes
+                 if ix.name == EV_INDEX)
+    index.drop(conn)
+    written = write_scores(conn, today, first_id, last_id, campaign_id)
+    index.create(conn)
+    return written
+
+
+#: the claim index of campaigns in expected-value order (migration lr01)
+EV_INDEX = "ix_call_tasks_claim_ev"
 
 
 def task_id_range(conn: Connection, campaign_id: int | None = None) -> tuple[int, int, int]:

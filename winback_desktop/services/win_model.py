@@ -56,6 +56,10 @@ log = logging.getLogger(__name__)
 
 #: task ids scored per transaction (a claim waits at most for one range)
 WRITE_BATCH = 50_000
+#: on SQLite, when more than this share of a range changed and more than BULK_MIN_TASKS
+#: ids are left, the rest is written in one transaction around a rebuilt index
+BULK_SHARE = 0.3
+BULK_MIN_TASKS = 100_000
 #: a call without an outcome this long after it started no longer holds back the
 #: refresh mark (a crashed workstation's call is never finished)
 OPEN_CALL_WINDOW = timedelta(days=1)
@@ -278,9 +282,9 @@ def refresh(db: Database, actor: Actor, *, campaign_id: int | None = None,
     """Fold new outcomes into the model, publish the cells that moved, and store P(win)
     and expected value on the open tasks (or the campaign's) that differ from their
     cell's published rate. An ordinary refresh reads only the calls after the refresh
-    mark; ``full`` looks at every call, recounts the cells from the facts and
-    publishes every cell exactly. Tasks are written a range of ids per transaction, so
-    claims go on meanwhile."""
+    mark; ``full`` looks at every call and recounts the cells from the facts. Tasks are
+    written a range of ids per transaction, so claims go on meanwhile (when most of
+    them change, the rest at once around a rebuilt index on SQLite)."""
     if not _may_refresh(actor):
         refuse(None, actor, "refresh")
     started = time_module.perf_counter()
@@ -301,19 +305,28 @@ def refresh(db: Database, actor: Actor, *, campaign_id: int | None = None,
         state.facts_through_call_id = mark
         state.refreshed_at = now
         model = load_model(session)
-        cells = publish(session, model, exact=full)
+        cells = publish(session, model)
         first, last, total = win_model_sql.task_id_range(conn, campaign_id)
     report(0, total)
     written = 0
+    bulk = False
     for lo in range(first, last + 1, WRITE_BATCH):
         if stop():
             break
+        hi = last if bulk else min(last, lo + WRITE_BATCH - 1)
         with db.session() as session:
             _load_campaigns(session)
-            written += win_model_sql.write_scores(session.connection(), now.date(), lo,
-                                                  min(last, lo + WRITE_BATCH - 1), campaign_id)
-        report(min(total, round(total * (lo + WRITE_BATCH - first) / (last - first + 1))),
-               total)
+            write = (win_model_sql.write_scores_rebuilding_index if bulk
+                     else win_model_sql.write_scores)
+            changed = write(session.connection(), now.date(), lo, hi, campaign_id)
+        written += changed
+        report(min(total, round(total * (hi + 1 - first) / (last - first + 1))), total)
+        if bulk:
+            break
+        # most of a range changed and much is left: the rest in one transaction that
+        # builds the expected-value index afresh (SQLite; see write_scores_rebuilding_index)
+        bulk = (db.backend == "sqlite" and last - hi > BULK_MIN_TASKS
+                and changed > BULK_SHARE * WRITE_BATCH)
     tries = int(model.tries.sum())
     wins = int(model.wins.sum())
     result = RefreshResult(full, added, tries, wins, total, written, cells,
