@@ -13,7 +13,9 @@ interval of the lift; and the same with a flat truth, where learning must not co
 than 2 %. Besides the SLTV the drawn outcomes recovered, each arm reports the SLTV its
 calls were expected to recover under the truth (Σ true P(win) × SLTV over the calls it
 made): the same mean, without the noise of which calls happened to win, so the paired
-interval is narrow enough to show (or refute) the 2 % bound with a few seeds. The expected-value arm's calibration (P(win) given when each call was made
+interval is narrow enough to show (or refute) the 2 % bound with a few seeds; every seed
+works the same pool of customers, and an interval wider than ±2 % fails the flat test
+rather than passing it. The expected-value arm's calibration (P(win) given when each call was made
 against the outcome) is printed by decile.
 
 Sizes: ``WINBACK_SIM_CUSTOMERS`` (2,000), ``WINBACK_SIM_DAYS`` (15),
@@ -48,6 +50,9 @@ CALLS = int(os.environ.get("WINBACK_SIM_CALLS", "120"))
 SEEDS = int(os.environ.get("WINBACK_SIM_SEEDS", "6"))
 START = datetime(2026, 9, 1, 1, 0, tzinfo=UTC)
 MAX_ATTEMPTS = 4
+#: every seed works the same customers (a fixed pool); the seed draws only the luck of
+#: the calls, so the paired lifts differ by the model's learning, not by the population
+POOL_SEED = 0
 
 #: ground truth: a first call's P(win) by reason, scaled by tier, decaying by attempt
 REASON_P = {"pushed_unintentional": 0.32, "pulled_away": 0.16, "moved_away": 0.07,
@@ -92,7 +97,7 @@ def _build(path: Path, template: Path, seed: int, order: str) -> tuple[Database,
     with db.session() as s:
         admin = Actor.of(users.add_user(s, Actor.system(), "admin", "admin", "sim-pass-1"))
         agent = Actor.of(users.add_user(s, admin, "agent", "agent", "sim-pass-1"))
-        for n, row in enumerate(_population(seed)):
+        for n, row in enumerate(_population(POOL_SEED)):
             customer = Customer(**row)
             customer.phones.append(CustomerPhone(e164=f"+8613900{n:06d}", raw="", is_primary=True))
             s.add(customer)
@@ -209,8 +214,9 @@ def test_flat_truth_costs_no_more_than_two_percent(tmp_path: Path,
                                                    sqlite_template: Path) -> None:
     result = _run(tmp_path, sqlite_template, flat=True)
     # the bound holds when even the low end of the paired interval of the SLTV due is
-    # above -2 %
-    assert result["due_low"] >= -0.02
+    # above -2 %; an interval too wide to decide either way fails rather than passes
+    assert result["due_high"] - result["due_low"] <= 0.04, result
+    assert result["due_low"] >= -0.02, result
 
 
 # ------------------------------------------------------------------ refresh at scale
