@@ -46,6 +46,14 @@ def test_supervisor_team_view_drill_down_and_export(qtbot, demo_db, tmp_path: Pa
     _whole_demo_history(screen)
     qtbot.waitUntil(lambda: _loaded_custom(screen), timeout=15_000)
     assert len(screen.model.rows) == 10 and screen.model.rowCount() == 12  # + team, average
+    # the average agent's counts are not rounded to whole calls: 5 saves over 10 agents
+    # read 0.5 (as `winback scorecard --json` says), never 0
+    view = screen.team_view
+    assert view is not None
+    for key in ("dials", "contacts", "win_backs", "saves"):
+        value = view.agent_average[key]
+        cell = screen.model.index(11, screen.model.columns.index(key))
+        assert value is not None and cell.data() == f"{value:,.1f}", (key, value, cell.data())
     assert screen.tabs.count() == 3
     # sorting by win-backs descending puts the best agent first
     col = screen.model.columns.index("win_backs")

@@ -130,10 +130,14 @@ def burnout_text(signal: metrics.BurnoutSignal) -> str:
     return template
 
 
-def format_metric(key: str, value: Any) -> str:
+def format_metric(key: str, value: Any, *, average: bool = False) -> str:
+    """``average``: a mean over agents, so counts keep one decimal (5 saves over 10
+    agents is 0.5 a head, not 0)."""
     if value is None:
         return "–"
     kind = metrics.METRICS[key].kind if key in metrics.METRICS else metrics.COUNT
+    if average and kind == metrics.COUNT:
+        return f"{value:,.1f}"
     if kind == metrics.SHARE:
         return f"{value:.1%}"
     if kind == metrics.MONEY:
@@ -214,7 +218,7 @@ class TeamModel(QAbstractTableModel):
             if key in metrics.METRICS:
                 value = getattr(self.view.team, key) if team else \
                     self.view.agent_average.get(key)
-                return format_metric(key, value)
+                return format_metric(key, value, average=not team)
             return ""
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "agent":
@@ -330,7 +334,8 @@ class MetricTiles(QWidget):
             label.setStyleSheet(f"font-size: 18px; font-weight: 600; color: {colour};")
             template = (self.tr("team {value}") if metrics.METRICS[key].is_ratio
                         else self.tr("average agent {value}"))
-            parts = [template.format(value=format_metric(key, ref))]
+            parts = [template.format(value=format_metric(
+                key, ref, average=not metrics.METRICS[key].is_ratio))]
             if key in view.targets:
                 parts.append(self.tr("target {value}").format(
                     value=format_metric(key, view.targets[key])))
