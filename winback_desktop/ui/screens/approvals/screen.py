@@ -111,7 +111,7 @@ class ApprovalsScreen(QWidget):
         rlay = QVBoxLayout(right)
         rlay.setContentsMargins(6, 0, 0, 0)
         self.detail = QTextBrowser(right)
-        self.detail.setMinimumWidth(300)
+        self.detail.setMinimumWidth(250)
         rlay.addWidget(self.detail, 1)
         self.decision_box = QGroupBox(right)
         form = QFormLayout(self.decision_box)
@@ -149,7 +149,7 @@ class ApprovalsScreen(QWidget):
         # keeps what its form needs (at 1280x800 every column up to the status shows).
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
-        splitter.setSizes([10_000, 320])
+        splitter.setSizes([10_000, 250])
         layout.addWidget(splitter, 1)
 
         self.timer = QTimer(self)
