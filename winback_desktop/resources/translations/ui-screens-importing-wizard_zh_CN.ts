@@ -120,6 +120,26 @@
         <translation>请至少对应客户编号、电话或电子邮箱中的一列。</translation>
     </message>
     <message>
+        <source>{total}: {valid} valid, {invalid} with errors (a purchase whose customer cannot be found is an error).</source>
+        <translation>{total}：{valid} 行有效，{invalid} 行有错误（找不到客户的购买记录视为错误）。</translation>
+    </message>
+    <message>
+        <source>{n} row</source>
+        <translation>共 {n} 行</translation>
+    </message>
+    <message>
+        <source>{n} rows</source>
+        <translation>共 {n} 行</translation>
+    </message>
+    <message>
+        <source>{total}: {valid} valid, {invalid} with errors. Duplicates: {dup_file} in the file, {dup_db} already in the database.</source>
+        <translation>{total}：{valid} 行有效，{invalid} 行有错误。重复：文件内 {dup_file} 行，数据库中已存在 {dup_db} 行。</translation>
+    </message>
+    <message>
+        <source>{n} customer appears in several rows with different data; choose on the next page what happens to those rows.</source>
+        <translation>有 {n} 位客户出现在多行中且数据不同；请在下一页选择如何处理这些行。</translation>
+    </message>
+    <message>
         <source>When rows of the file are the same customer with different data:</source>
         <translation>文件中有多行属于同一客户但数据不同时：</translation>
     </message>
@@ -134,6 +154,46 @@
     <message>
         <source>Import the last of them, skip the others</source>
         <translation>导入其中最后一行，跳过其余行</translation>
+    </message>
+    <message>
+        <source>{n} row read</source>
+        <translation>共读取 {n} 行</translation>
+    </message>
+    <message>
+        <source>{n} rows read</source>
+        <translation>共读取 {n} 行</translation>
+    </message>
+    <message>
+        <source>{rows}: {inserted}, {unchanged} imported before, {rejected} rejected.</source>
+        <translation>{rows}：{inserted}，{unchanged} 笔此前已导入，拒绝 {rejected} 行。</translation>
+    </message>
+    <message>
+        <source>{n} new purchase</source>
+        <translation>新增购买 {n} 笔</translation>
+    </message>
+    <message>
+        <source>{n} new purchases</source>
+        <translation>新增购买 {n} 笔</translation>
+    </message>
+    <message>
+        <source>Early-warning scan: {n} customer flagged at risk (see the At-risk screen).</source>
+        <translation>流失预警扫描：{n} 位客户被标记为有流失风险（见“流失风险”界面）。</translation>
+    </message>
+    <message>
+        <source>{rows}: {inserted}, {updated} updated, {skipped} skipped, {rejected} rejected.</source>
+        <translation>{rows}：{inserted}，更新 {updated} 位，跳过 {skipped} 行，拒绝 {rejected} 行。</translation>
+    </message>
+    <message>
+        <source>{n} new customer</source>
+        <translation>新增 {n} 位客户</translation>
+    </message>
+    <message>
+        <source>{n} new customers</source>
+        <translation>新增 {n} 位客户</translation>
+    </message>
+    <message>
+        <source>{n} early-warning flag closed: the list changed that customer&apos;s status.</source>
+        <translation>已关闭 {n} 条预警：名单更改了该客户的状态。</translation>
     </message>
     <message>
         <source>Nothing was imported: some rows have errors and the import was set to all or nothing. Go back to the options, or import the valid rows only.</source>
@@ -162,14 +222,6 @@
     <message>
         <source>&lt;span style=&apos;background:{err}&apos;&gt;&amp;nbsp;error&amp;nbsp;&lt;/span&gt; the row is rejected &amp;nbsp; &lt;span style=&apos;background:{warn}&apos;&gt;&amp;nbsp;warning&amp;nbsp;&lt;/span&gt; imported, check it</source>
         <translation>&lt;span style=&apos;background:{err}&apos;&gt;&amp;nbsp;错误&amp;nbsp;&lt;/span&gt; 该行将被拒绝 &amp;nbsp; &lt;span style=&apos;background:{warn}&apos;&gt;&amp;nbsp;警告&amp;nbsp;&lt;/span&gt; 会导入，请核对</translation>
-    </message>
-    <message>
-        <source>{total} rows: {valid} valid, {invalid} with errors (a purchase whose customer cannot be found is an error).</source>
-        <translation>共 {total} 行：{valid} 行有效，{invalid} 行有错误（找不到客户的购买记录视为错误）。</translation>
-    </message>
-    <message>
-        <source>{total} rows: {valid} valid, {invalid} with errors. Duplicates: {dup_file} in the file, {dup_db} already in the database.</source>
-        <translation>共 {total} 行：{valid} 行有效，{invalid} 行有错误。重复：文件内 {dup_file} 行，数据库中已存在 {dup_db} 行。</translation>
     </message>
     <message>
         <source>{n} customers appear in several rows with different data; choose on the next page what happens to those rows.</source>
@@ -325,16 +377,8 @@
         <translation>正在取消…</translation>
     </message>
     <message>
-        <source>{rows} rows read: {inserted} new purchases, {unchanged} imported before, {rejected} rejected.</source>
-        <translation>已读取 {rows} 行：新增购买 {inserted} 笔，{unchanged} 笔此前已导入，拒绝 {rejected} 行。</translation>
-    </message>
-    <message>
         <source>Early-warning scan: {n} customers flagged at risk (see the At-risk screen).</source>
         <translation>流失预警扫描：{n} 位客户被标记为有流失风险（见“流失风险”界面）。</translation>
-    </message>
-    <message>
-        <source>{rows} rows read: {inserted} new customers, {updated} updated, {skipped} skipped, {rejected} rejected.</source>
-        <translation>共读取 {rows} 行：新增 {inserted} 位客户，更新 {updated} 位，跳过 {skipped} 行，拒绝 {rejected} 行。</translation>
     </message>
     <message>
         <source>{n} early-warning flags closed: the list changed those customers&apos; status.</source>
@@ -347,6 +391,10 @@
     <message>
         <source>Import batch #{id}.</source>
         <translation>导入批次 #{id}。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: no row can be imported. The error report gives each row&apos;s reason; fix the file, or go back to the options.</source>
+        <translation>未导入任何数据：没有可导入的行。错误报告列出了每一行的原因；请修改文件，或返回选项页。</translation>
     </message>
     <message>
         <source>The import did not run.</source>
