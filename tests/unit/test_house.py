@@ -18,11 +18,6 @@ MAX_LINES = 700
 OVERSIZED = {
     "core/interview.py",
     "db/backup.py",
-    "db/models.py",
-    "services/importing.py",
-    "services/interviews.py",
-    "services/offers.py",
-    "services/plans.py",
     "ui/screens/importing/wizard.py",
     "ui/screens/interviews/runner.py",
     "ui/screens/interviews/script_editor.py",
