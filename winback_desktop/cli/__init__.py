@@ -61,6 +61,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from winback_desktop.cli.phone_hook import main as phone_hook
 
         return phone_hook(argv[2:])
+    if argv[:2] == ["phone", "hook-drain"]:
+        # the hook's detached worker (or IT retrying events the database missed)
+        from winback_desktop.cli.phone_hook import drain_main
+
+        _setup_logging()
+        return drain_main(argv[2:])
     if argv == ["--version"]:
         # Asked by installers and scripts: answered before any parser or service import.
         print(f"winback {__version__}")

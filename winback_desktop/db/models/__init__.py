@@ -36,7 +36,7 @@ from winback_desktop.db.models.monitoring import (
     ScorecardStaleDay,
 )
 from winback_desktop.db.models.offers import AuthorityLimit, OfferRequest, OfferTemplate
-from winback_desktop.db.models.people import CliSession, Team, User
+from winback_desktop.db.models.people import CliSession, LoginThrottle, Team, User
 from winback_desktop.db.models.plans import (
     PlanEnrollment,
     PlanStepRun,
@@ -80,6 +80,7 @@ __all__ = [
     "InterviewQuestion",
     "InterviewResponse",
     "InterviewScript",
+    "LoginThrottle",
     "NotReadyReason",
     "OfferRequest",
     "OfferTemplate",

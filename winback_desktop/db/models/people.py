@@ -1,4 +1,4 @@
-"""Models: teams, users and CLI sessions."""
+"""Models: teams, users, CLI sessions and login back-off."""
 
 from __future__ import annotations
 
@@ -73,3 +73,19 @@ class CliSession(Base):
     last_used_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
 
+
+
+class LoginThrottle(Base):
+    """Failed logins of one typed login at one workstation, and when it may try again.
+
+    Keyed by what was typed (lower-cased), not by user, so unknown logins back off the
+    same way as real ones and the wait says nothing about which logins exist.
+    """
+
+    __tablename__ = "login_throttle"
+
+    login_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    workstation: Mapped[str] = mapped_column(String(100), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    last_failed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    retry_at: Mapped[datetime | None]

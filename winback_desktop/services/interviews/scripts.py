@@ -20,6 +20,7 @@ from winback_desktop.db.models import (
     InterviewScript,
 )
 from winback_desktop.db.types import utcnow
+from winback_desktop.io import interview_json
 from winback_desktop.services import audit
 from winback_desktop.services.context import Actor, require
 from winback_desktop.services.interviews.common import (
@@ -51,7 +52,7 @@ def _next_version(session: Session, name: str) -> int:
 
 
 def _content(script: iv.Script) -> dict[str, Any]:
-    return {"questions": iv.script_to_dict(script)["questions"], "kind": script.kind,
+    return {"questions": interview_json.script_to_dict(script)["questions"], "kind": script.kind,
             "language": script.language, "description": script.description}
 
 
@@ -247,7 +248,7 @@ def import_script(session: Session, actor: Actor, text: str, *, source: str = ""
                   publish_now: bool = False) -> InterviewScript:
     """Create a draft (or published) new version from a JSON file's text."""
     require(actor, Permission.EDIT_SCRIPTS)
-    script = iv.script_from_json(text, source)
+    script = interview_json.script_from_json(text, source)
     row = create_draft(session, actor, script)
     if publish_now:
         publish(session, actor, row.id)
@@ -257,7 +258,7 @@ def import_script(session: Session, actor: Actor, text: str, *, source: str = ""
 def export_script(session: Session, actor: Actor, name: str,
                   version: int | None = None) -> str:
     del actor
-    return iv.script_to_json(to_core(find_script(session, name, version)))
+    return interview_json.script_to_json(to_core(find_script(session, name, version)))
 
 
 def ensure_default_scripts(session: Session, actor: Actor | None = None) -> list[InterviewScript]:
@@ -269,7 +270,7 @@ def ensure_default_scripts(session: Session, actor: Actor | None = None) -> list
     actor = actor or Actor.system()
     made = []
     for path in sorted(DEFAULT_SCRIPTS_DIR.glob("*.json")):
-        script = iv.script_from_json(path.read_text(encoding="utf-8"), path.name)
+        script = interview_json.script_from_json(path.read_text(encoding="utf-8"), path.name)
         exists = session.scalar(select(InterviewScript.id)
                                 .where(InterviewScript.name == script.name).limit(1))
         if exists is not None:
