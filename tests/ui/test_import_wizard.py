@@ -421,3 +421,36 @@ def test_trailing_blank_columns_are_not_offered_for_mapping(
     assert wizard.preview.headers == [*HEADERS, "#H", "#I", "#J", "#K"]
     assert wizard.mapping_page.table.rowCount() == len(HEADERS) + 4
     assert "11 columns" in wizard.mapping_page.header_info.text()
+
+
+def test_a_second_import_says_it_waits_then_runs(qtbot: Any, any_ctx: AppContext,
+                                                 tmp_path: Path) -> None:
+    """Issue 21: while another import holds the database, the run page says so (not a
+    frozen bar), then imports once the other one is done."""
+    import threading
+
+    from winback_desktop.services import import_lock
+
+    wizard = _to_run(qtbot, any_ctx, chinese_workbook(tmp_path / "g.xlsx", GOOD_ROWS[:3]))
+    go_next(qtbot, wizard, wizard.OPTIONS)
+    held, release = threading.Event(), threading.Event()
+
+    def other_import() -> None:
+        with import_lock.import_session(any_ctx.db, waiting=lambda: None,
+                                        cancelled=lambda: False, on_cancel=RuntimeError):
+            held.set()
+            release.wait(30)
+
+    holder = threading.Thread(target=other_import)
+    holder.start()
+    try:
+        assert held.wait(10)
+        go_next(qtbot, wizard, wizard.RUN)
+        qtbot.waitUntil(lambda: "Waiting for another import" in wizard.run_page.status.text(),
+                        timeout=15_000)
+        assert not wizard.run_page.done and customers(any_ctx) == 0
+    finally:
+        release.set()
+        holder.join(30)
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=30_000)
+    assert wizard.result.committed and customers(any_ctx) == 3
