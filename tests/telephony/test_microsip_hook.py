@@ -167,11 +167,14 @@ def test_wait_reports_another_number_with_one_line(open_call, db_url) -> None:  
     assert _call(open_call["db"], open_call["call_id"]).answered_at is None
 
 
-def test_another_workstation_is_not_this_one(open_call, db_url) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("wait", [["--wait"], []], ids=["wait", "no-wait"])
+def test_another_workstation_is_not_this_one(open_call, db_url, wait) -> None:  # type: ignore[no-untyped-def]
     done = subprocess.run([WINBACK, "phone", "hook", "--database", db_url, "--workstation",
-                           "OTHER-PC", "--wait", "call-start", NUMBER],
+                           "OTHER-PC", *wait, "call-start", NUMBER],
                           capture_output=True, text=True)
     assert done.returncode == 2 and "OTHER-PC" in done.stderr
+    drained()  # nothing was spooled for a worker to record either
+    assert _call(open_call["db"], open_call["call_id"]).answered_at is None
 
 
 def test_status_json(open_call, db_url) -> None:  # type: ignore[no-untyped-def]

@@ -42,7 +42,9 @@ def main(argv: list[str]) -> int:
         return int(exc.code or 0)
     try:
         result = _through_the_app(args)
-        if result is None and args.wait:  # IT at a command prompt: the answer, now
+        if result is None and (args.wait or args.workstation):
+            # IT at a command prompt: the answer now; a named workstation is checked
+            # (and a foreign one refused and audited) before anything is recorded
             result = _record(args)
         elif result is None:  # the app is not running here: a worker records it
             result = _spool(args)

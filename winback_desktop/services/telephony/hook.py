@@ -156,7 +156,6 @@ def drain_spool() -> tuple[int, int]:
     """Record the events the hook spooled while no app ran here (``hook_spool``), in
     order, each on the database its hook line named; (recorded, rejected)."""
     import logging
-    import platform
 
     from winback_desktop.core.errors import WinbackError
     from winback_desktop.services.telephony import hook_spool
@@ -164,12 +163,12 @@ def drain_spool() -> tuple[int, int]:
     log = logging.getLogger(__name__)
 
     def apply(record: dict[str, object]) -> None:
-        database = record.get("database")
+        url = str(record["database"]) if record.get("database") else None
+        named = str(record["workstation"]) if record.get("workstation") else None
         try:
-            outcome = handle_hook_at(
-                str(database) if database else None, str(record["event"]),
-                str(record.get("number") or ""), datetime.fromisoformat(str(record["at"])),
-                str(record.get("workstation") or platform.node()[:100]))
+            here = check_workstation_at(url, named) if named else check_workstation(None)
+            outcome = handle_hook_at(url, str(record["event"]), str(record.get("number") or ""),
+                                     datetime.fromisoformat(str(record["at"])), here)
         except WinbackError as exc:
             log.warning("phone hook event refused: %s %s", record, exc)
             raise hook_spool.Rejected(str(exc)) from exc
