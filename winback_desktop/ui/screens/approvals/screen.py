@@ -111,7 +111,7 @@ class ApprovalsScreen(QWidget):
         rlay = QVBoxLayout(right)
         rlay.setContentsMargins(6, 0, 0, 0)
         self.detail = QTextBrowser(right)
-        self.detail.setMinimumWidth(340)
+        self.detail.setMinimumWidth(250)
         rlay.addWidget(self.detail, 1)
         self.decision_box = QGroupBox(right)
         form = QFormLayout(self.decision_box)
@@ -145,9 +145,11 @@ class ApprovalsScreen(QWidget):
         self.message = QLabel(right)
         self.message.setWordWrap(True)
         rlay.addWidget(self.message)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([820, 480])
+        # The inbox is what a supervisor scans: it takes the width, the details pane
+        # keeps what its form needs (at 1280x800 every column up to the status shows).
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([10_000, 250])
         layout.addWidget(splitter, 1)
 
         self.timer = QTimer(self)
