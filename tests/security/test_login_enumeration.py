@@ -1,6 +1,6 @@
-"""Login enumeration (issue 15): an unknown login, an inactive one, a wrong password and a
-wrong password on a locked account answer alike and do the same work, so neither the
-message nor the time says which logins exist.
+"""Login enumeration (issue 15): an unknown login, an inactive one and a wrong password
+answer alike, back off alike and do the same work, so neither the message, the wait nor
+the time says which logins exist.
 
 The time itself is measured by tests/benchmarks/bench_login_timing.py; here each path is
 checked to run exactly one argon2 verification and one write transaction, which is what
@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from winback_desktop.core.errors import AccountLocked, AuthenticationFailed
+from winback_desktop.core.errors import AuthenticationFailed
 from winback_desktop.db.models import AuditEntry
 from winback_desktop.db.session import Database
 from winback_desktop.db.types import utcnow
@@ -46,7 +46,7 @@ def work(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, int]]:
 
 
 def _attempt(db: Database, login: str, password: str, **kwargs: Any) -> BaseException:
-    with pytest.raises((AuthenticationFailed, AccountLocked)) as caught:
+    with pytest.raises(AuthenticationFailed) as caught:
         auth.authenticate(db, login, password, **kwargs)
     return caught.value
 
@@ -58,30 +58,33 @@ def _setup(db: Database, admin: Actor) -> None:
         gone.active = False
 
 
-def test_unknown_inactive_wrong_and_locked_answer_the_same(db, admin) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_inactive_and_wrong_answer_the_same(db, admin) -> None:  # type: ignore[no-untyped-def]
     _setup(db, admin)
     now = utcnow()
-    for _ in range(5):  # admin is locked now
-        _attempt(db, "admin", "wrong-password", now=now)
     answers = {
         "unknown": _attempt(db, "nobody", "wrong-password", now=now),
         "inactive": _attempt(db, "gone", "wrong-password", now=now),
         "wrong": _attempt(db, "agent1", "wrong-password", now=now),
-        "locked": _attempt(db, "admin", "wrong-password", now=now),
     }
     assert {type(e) for e in answers.values()} == {AuthenticationFailed}, answers
     assert len({str(e) for e in answers.values()}) == 1
-    # Only the right password learns that the account waits, and until when.
-    assert isinstance(_attempt(db, "admin", "admin-pass-1", now=now), AccountLocked)
+    for _ in range(auth.FREE_FAILURES):  # this workstation waits on admin now
+        _attempt(db, "admin", "wrong-password", now=now)
+    waits = [_attempt(db, login, "wrong-password", now=now)
+             for login in ("admin", "nobody", "gone", "agent1")
+             for _ in range(auth.FREE_FAILURES)][auth.FREE_FAILURES - 1::auth.FREE_FAILURES]
+    assert {type(e) for e in waits} == {auth.LoginWaiting}
+    assert len({str(e) for e in waits}) == 1
     assert auth.authenticate(db, "admin", "admin-pass-1", now=now + timedelta(minutes=16))
 
 
-def test_the_attempt_that_reaches_the_limit_says_nothing_new(db, admin) -> None:  # type: ignore[no-untyped-def]
-    """Five wrong passwords on an unknown login and on a real one answer alike."""
+def test_the_attempt_that_earns_a_wait_says_nothing_new(db, admin) -> None:  # type: ignore[no-untyped-def]
+    """Wrong passwords on an unknown login and on a real one answer alike, wait included."""
     now = utcnow()
     real = [type(_attempt(db, "admin", "wrong-password", now=now)) for _ in range(6)]
     unknown = [type(_attempt(db, "nobody", "wrong-password", now=now)) for _ in range(6)]
-    assert real == unknown == [AuthenticationFailed] * 6
+    assert real == unknown
+    assert real[:auth.FREE_FAILURES] == [AuthenticationFailed] * auth.FREE_FAILURES
 
 
 @pytest.mark.parametrize("case", ["unknown", "inactive", "wrong", "locked", "right"])
@@ -89,7 +92,7 @@ def test_every_attempt_costs_one_verification_and_one_write(db, admin, work, cas
     _setup(db, admin)
     now = utcnow()
     if case == "locked":
-        for _ in range(5):
+        for _ in range(auth.FREE_FAILURES):
             _attempt(db, "agent1", "wrong-password", now=now)
     login = {"unknown": "nobody", "inactive": "gone"}.get(case, "agent1")
     password = "agent-pass-1" if case == "right" else "wrong-password"

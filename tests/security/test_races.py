@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 from sqlalchemy import func, select
 
-from winback_desktop.core.errors import ValidationError
-from winback_desktop.db.models import AuditEntry, RewardLedgerEntry, User
+from winback_desktop.core.errors import AuthenticationFailed, ValidationError
+from winback_desktop.db.models import AuditEntry, LoginThrottle, RewardLedgerEntry
 from winback_desktop.db.session import Database
 from winback_desktop.services import auth, reward_actions, settings, users
 from winback_desktop.services.context import Actor
@@ -44,26 +44,25 @@ def _in_parallel(db_url: str, n: int, work: Callable[[Database], object]) -> lis
     return results
 
 
-def test_forty_parallel_wrong_passwords_all_count_and_lock(db, db_url) -> None:  # type: ignore[no-untyped-def]
+def test_forty_parallel_wrong_passwords_all_count_and_wait(db, db_url) -> None:  # type: ignore[no-untyped-def]
     with db.session() as s:
         users.add_user(s, Actor.system(), "admin", "admin", "admin-pass-1")
     results = _in_parallel(db_url, PARALLEL,
                            lambda d: auth.authenticate(d, "admin", "wrong-password"))
-    kinds = {type(r).__name__ for r in results}
-    assert kinds == {"AuthenticationFailed"}, results
+    assert all(isinstance(r, AuthenticationFailed) for r in results), results
     with db.session() as s:
-        user = s.scalar(select(User).where(User.login == "admin"))
-        assert user is not None and user.locked_until is not None
-        # attempts that found the account already waiting are audited without counting
-        failed = sum(1 for a in s.scalars(select(AuditEntry.after)
-                                          .where(AuditEntry.action == "login_failed"))
-                     if not (a or {}).get("locked"))
-        locks = s.scalar(select(func.count()).select_from(AuditEntry)
-                         .where(AuditEntry.action == "account_locked"))
-    # every attempt that got past the lock check was counted, none lost: one lock per
-    # five counted failures (a lost update would leave fewer locks or none)
-    assert 5 <= failed <= PARALLEL
-    assert locks == failed // 5
+        throttle = s.scalars(select(LoginThrottle)).one()
+        assert throttle.retry_at is not None
+        # attempts that found the workstation already waiting are audited without counting
+        counted = sum(1 for a in s.scalars(select(AuditEntry.after)
+                                           .where(AuditEntry.action == "login_failed"))
+                      if "failures" in (a or {}))
+        waits = s.scalar(select(func.count()).select_from(AuditEntry)
+                         .where(AuditEntry.action == "login_throttled"))
+    # every attempt that got past the wait check was counted, none lost
+    assert auth.FREE_FAILURES <= counted == throttle.failures <= PARALLEL
+    assert waits == counted - auth.FREE_FAILURES + 1
+    assert sum(isinstance(r, auth.LoginWaiting) for r in results) == PARALLEL - counted
 
 
 def test_parallel_spot_awards_never_pass_the_cap(db, db_url, admin) -> None:  # type: ignore[no-untyped-def]

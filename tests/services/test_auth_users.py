@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy import select
 
 from winback_desktop.core.errors import (
-    AccountLocked,
     AuthenticationFailed,
     Conflict,
     PermissionDenied,
@@ -61,21 +60,18 @@ def test_duplicate_login_and_bad_input(db, admin) -> None:  # type: ignore[no-un
         users.add_user(s, admin, "ok", "emperor", "whatever-1")
 
 
-def test_lockout_after_five_failures_for_fifteen_minutes(db, admin) -> None:  # type: ignore[no-untyped-def]
+def test_failures_back_off_for_this_workstation(db, admin) -> None:  # type: ignore[no-untyped-def]
     now = utcnow()
-    for _ in range(4):
+    for _ in range(auth.FREE_FAILURES):
         with pytest.raises(AuthenticationFailed):
             auth.authenticate(db, "admin", "wrong", now=now)
-    # The fifth wrong password answers like the others (an unknown login never locks)...
-    with pytest.raises(AuthenticationFailed):
-        auth.authenticate(db, "admin", "wrong", now=now)
-    # Even the right password is refused while locked...
-    with pytest.raises(AccountLocked):
-        auth.authenticate(db, "admin", "admin-pass-1", now=now + timedelta(minutes=14))
-    # ...and accepted after 15 minutes.
-    assert auth.authenticate(db, "admin", "admin-pass-1", now=now + timedelta(minutes=15, seconds=1))
-    assert len(_audit(db, "login_failed")) == 5
-    assert len(_audit(db, "account_locked")) == 1
+    # Even the right password waits at this workstation...
+    with pytest.raises(auth.LoginWaiting):
+        auth.authenticate(db, "admin", "admin-pass-1", now=now + timedelta(seconds=14))
+    # ...and is accepted once the wait has passed.
+    assert auth.authenticate(db, "admin", "admin-pass-1", now=now + timedelta(seconds=16))
+    assert len(_audit(db, "login_failed")) == auth.FREE_FAILURES + 1
+    assert len(_audit(db, "login_throttled")) == 1
 
 
 def test_unknown_login_same_message_as_wrong_password(db, admin) -> None:  # type: ignore[no-untyped-def]

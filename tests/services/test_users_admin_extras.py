@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from winback_desktop.core.errors import AccountLocked, PermissionDenied, WinbackError
+from winback_desktop.core.errors import PermissionDenied, WinbackError
 from winback_desktop.services import audit, auth, users
 from winback_desktop.services.context import Actor
 
@@ -20,10 +20,10 @@ def _agent(db: Any, admin: Actor) -> Actor:
 
 def test_unlock_lifts_a_lockout_and_is_audited(db: Any, admin: Actor) -> None:
     agent = _agent(db, admin)
-    for _ in range(5):
+    for _ in range(auth.FREE_FAILURES):
         with pytest.raises(WinbackError):
             auth.authenticate(db, "agent7", "wrong-wrong")
-    with pytest.raises(AccountLocked):
+    with pytest.raises(auth.LoginWaiting):
         auth.authenticate(db, "agent7", "agent-pass-7")
     with db.session() as s, pytest.raises(PermissionDenied):
         users.unlock(s, agent, agent.user_id)

@@ -39,22 +39,30 @@ def test_wrong_password_says_so_and_keeps_the_dialog(qtbot: Any, controllers: li
     assert dialog.login_button.isEnabled()
 
 
-def test_five_failures_lock_the_account_with_the_time_it_opens_again(
+def test_repeated_failures_make_this_workstation_wait_and_say_how_long(
         qtbot: Any, controllers: list, demo_url: str) -> None:
+    from winback_desktop.services import auth
+
     controller = start_controller(controllers, demo_url)
     dialog = controller.login
-    for _ in range(5):
+    for _ in range(auth.FREE_FAILURES):
         log_in(qtbot, controller, "agent02", "wrong-password")
         wait_ops(qtbot)
-    # The fifth wrong password answers like an unknown login would (nothing to list).
+    # The wrong password that earns the wait answers like an unknown login would.
     assert dialog.error_label.text() == "Wrong login or password."
-    # The right password is refused while locked, and learns until when.
+    # The right password waits too at this workstation, and learns for how long.
     log_in(qtbot, controller, "agent02")
     wait_ops(qtbot)
     assert controller.window is None
     text = dialog.error_label.text()
-    assert re.fullmatch(r"This account is locked after too many failed logins\. "
-                        r"Try again at \d\d:\d\d\.", text), text
+    assert re.fullmatch(r"Too many failed logins with this name on this computer\. "
+                        r"Wait \d+ seconds, then try again\.", text), text
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("zh_CN"))
+    qtbot.waitUntil(lambda: dialog.login_button.text() == "登录")
+    log_in(qtbot, controller, "agent02")
+    wait_ops(qtbot)
+    assert re.fullmatch(r"此登录名在本电脑上登录失败次数过多。请等待 \d+ 秒后再试。",
+                        dialog.error_label.text()), dialog.error_label.text()
 
 
 def test_login_errors_are_translated(qtbot: Any, controllers: list, demo_url: str) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from winback_desktop.core import interview as iv
 from winback_desktop.db.models import Call, CallTask, Campaign, Customer, InterviewScript
+from winback_desktop.io import interview_json
 from winback_desktop.services import users
 from winback_desktop.services.context import Actor
 from winback_desktop.ui.screens.interviews.report_screen import InterviewReportScreen
@@ -113,7 +114,7 @@ def test_edit_publish_run_and_resegment(qtbot, db, admin, tmp_path: Path) -> Non
         assert s.get(Campaign, ids["campaign"]).script_id == script.id
     editor.export_file(tmp_path / "why.json")
     _wait(qtbot, editor)
-    assert iv.script_from_json((tmp_path / "why.json").read_text("utf-8")).questions[0].key \
+    assert interview_json.script_from_json((tmp_path / "why.json").read_text("utf-8")).questions[0].key \
         == "why"
 
     # the agent runs it in the call

@@ -8,6 +8,7 @@ import pytest
 
 from winback_desktop.core import interview as iv
 from winback_desktop.core.interview import Choice, Question, Script
+from winback_desktop.io import interview_json
 
 PU, PA, BA, MA, PI = ("pushed_unintentional", "pulled_away", "bought_away", "moved_away",
                       "pushed_intentional")
@@ -153,7 +154,7 @@ def test_answers_are_normalised_and_checked() -> None:
 
 def test_json_round_trip_keeps_everything() -> None:
     s = make_script()
-    again = iv.script_from_json(iv.script_to_json(s))
+    again = interview_json.script_from_json(interview_json.script_to_json(s))
     assert again.questions == s.questions and again.name == s.name
 
 
@@ -171,8 +172,8 @@ def test_json_round_trip_keeps_everything() -> None:
     ('{"name": 5, "questions": []}', "name: Expected text"),
 ])
 def test_malformed_files_give_line_and_field(text: str, expected: str) -> None:
-    with pytest.raises((iv.ScriptInvalid, iv.ScriptFileUnreadable)) as info:
-        iv.script_from_json(text, "bad.json")
+    with pytest.raises((iv.ScriptInvalid, interview_json.ScriptFileUnreadable)) as info:
+        interview_json.script_from_json(text, "bad.json")
     assert expected in str(info.value)
     assert "bad.json" in str(info.value)
 
@@ -184,7 +185,7 @@ def test_the_shipped_scripts_are_valid_and_share_one_structure() -> None:
     assert len(files) == 4
     by_kind: dict[str, list[Script]] = {}
     for path in files:
-        s = iv.script_from_json(path.read_text(encoding="utf-8"), path.name)
+        s = interview_json.script_from_json(path.read_text(encoding="utf-8"), path.name)
         by_kind.setdefault(s.kind, []).append(s)
         assert json.loads(path.read_text(encoding="utf-8"))["language"] in ("en", "zh")
     for kind, scripts in by_kind.items():

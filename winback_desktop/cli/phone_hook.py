@@ -66,13 +66,18 @@ def _through_the_app(args: argparse.Namespace) -> dict[str, object] | None:
 
 
 def _record(args: argparse.Namespace) -> dict[str, object]:
-    import platform
+    from winback_desktop.services.telephony.hook import (
+        check_workstation,
+        check_workstation_at,
+        handle_hook_at,
+        outcome_dict,
+    )
 
-    from winback_desktop.services.telephony.hook import handle_hook_at, outcome_dict
-
-    return outcome_dict(handle_hook_at(getattr(args, "database", None), args.event,
-                                       args.number, STARTED,
-                                       args.workstation or platform.node()[:100]))
+    url = getattr(args, "database", None)
+    if args.workstation:  # refused and audited unless it names this PC
+        check_workstation_at(url, args.workstation)
+    return outcome_dict(handle_hook_at(url, args.event, args.number, STARTED,
+                                       check_workstation(None)))
 
 
 def _fail(argv: list[str], exc: BaseException) -> int:

@@ -46,9 +46,10 @@ def labels() -> dict[str, str]:
 
 def names(_breakdown: str, code: str | None) -> str:
     """Reasons, tiers and segments by their translated names."""
-    from winback_desktop.ui.kit import vocabulary
+    from winback_desktop.cli import _lang
+    from winback_desktop.core import vocabulary
 
-    return vocabulary.name(code)
+    return vocabulary.name(code, _lang.translate)
 
 
 def _period(text: str) -> Period:

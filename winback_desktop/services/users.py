@@ -15,7 +15,7 @@ from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
 from winback_desktop.db.models import Team, User
 from winback_desktop.services import audit
-from winback_desktop.services.auth import hash_password
+from winback_desktop.services.auth import clear_throttle, hash_password
 from winback_desktop.services.context import Actor, refuse, require
 
 LOGIN_RE = re.compile(r"^[A-Za-z0-9._@-]{2,64}$")
@@ -203,6 +203,7 @@ def reset_password(session: Session, actor: Actor, user_id: int, new_password: s
     user.password_hash = hash_password(new_password)
     user.failed_logins = 0
     user.locked_until = None
+    clear_throttle(session, user.login)
     audit.record(session, actor, "password_reset", "user", user.id)
 
 
@@ -231,7 +232,8 @@ def unlock(session: Session, actor: Actor, user_id: int) -> None:
     user = session.get(User, user_id)
     if user is None:
         raise NotFound(what=str(user_id))
-    if user.locked_until is None and not user.failed_logins:
+    cleared = clear_throttle(session, user.login)
+    if user.locked_until is None and not user.failed_logins and not cleared:
         return
     before = {"locked_until": user.locked_until, "failed_logins": user.failed_logins}
     user.locked_until = None

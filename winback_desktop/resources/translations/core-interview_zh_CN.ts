@@ -128,33 +128,5 @@
         <source>No path of answers reaches the question &apos;{key}&apos;.</source>
         <translation>没有任何回答路径能到达问题“{key}”。</translation>
     </message>
-    <message>
-        <source>{file} is not a valid JSON file: line {line}, column {column}: {detail}.</source>
-        <translation>{file} 不是有效的 JSON 文件:第 {line} 行,第 {column} 列:{detail}。</translation>
-    </message>
-    <message>
-        <source>This field is required.</source>
-        <translation>此字段为必填项。</translation>
-    </message>
-    <message>
-        <source>Expected {expected}.</source>
-        <translation>应为 {expected}。</translation>
-    </message>
-    <message>
-        <source>Unknown field &apos;{name}&apos;.</source>
-        <translation>未知字段“{name}”。</translation>
-    </message>
-    <message>
-        <source>The file must hold one script object {{...}}.</source>
-        <translation>文件必须包含一个脚本对象 {{...}}。</translation>
-    </message>
-    <message>
-        <source>This is not a Winback interview script (format &apos;{format}&apos;).</source>
-        <translation>这不是 Winback 访谈脚本(格式“{format}”)。</translation>
-    </message>
-    <message>
-        <source>Format version {version} is not supported by this program.</source>
-        <translation>本程序不支持格式版本 {version}。</translation>
-    </message>
 </context>
 </TS>

@@ -174,6 +174,13 @@ def _outcome(call: Call, kind: EventKind, *, applied: bool,
 
 # ------------------------------------------------------------------ matching by number
 
+
+def agent_at(session: Session, workstation: str, call_id: int) -> int | None:
+    """The agent whose presence on ``workstation`` holds ``call_id``."""
+    return session.scalar(select(AgentPresence.user_id).where(
+        AgentPresence.workstation == workstation, AgentPresence.current_call_id == call_id)
+        .limit(1))
+
 _DIGITS = re.compile(r"\D+")
 #: a softphone may drop or add a country code or trunk prefix: the last digits decide
 MATCH_DIGITS = 8
@@ -191,12 +198,15 @@ def same_number(a: str | None, b: str | None) -> bool:
     return n >= MIN_SUFFIX and da[-n:] == db_[-n:]
 
 
-def open_call_for_number(session: Session, workstation: str, number: str) -> Call | None:
-    """This workstation's open call to ``number`` (the agent signed in here is on it)."""
-    rows = session.execute(
-        select(Call).join(AgentPresence, AgentPresence.current_call_id == Call.id)
-        .where(AgentPresence.workstation == workstation, Call.disposition.is_(None))
-        .order_by(Call.started_at.desc())).scalars().all()
+def open_call_for_number(session: Session, workstation: str | None, number: str
+                         ) -> Call | None:
+    """This workstation's open call to ``number`` (the agent signed in here is on it);
+    any workstation's when ``workstation`` is None."""
+    query = (select(Call).join(AgentPresence, AgentPresence.current_call_id == Call.id)
+             .where(Call.disposition.is_(None)).order_by(Call.started_at.desc()))
+    if workstation is not None:
+        query = query.where(AgentPresence.workstation == workstation)
+    rows = session.execute(query).scalars().all()
     for call in rows:
         if same_number(call.phone_e164, number):
             return call

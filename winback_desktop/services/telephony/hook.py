@@ -8,21 +8,33 @@ when the hook process started, not when the database answered.
 
 from __future__ import annotations
 
+import platform
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import NoReturn
 
 from sqlalchemy.orm import Session
 
+from winback_desktop.core.domain import Role
 from winback_desktop.core.errors import NotFound, ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.db.models import Call, User
 from winback_desktop.db.session import Database
-from winback_desktop.services.context import Actor
+from winback_desktop.services.context import Actor, refuse
 from winback_desktop.services.telephony import config, events, hook_channel
 from winback_desktop.services.telephony.interface import EndCause, EventKind, PhoneEvent
 from winback_desktop.services.telephony.microsip import find_recording
 
 HOOKS = ("call-start", "call-end", "call-busy")
+
+
+OTHER_WORKSTATION = QT_TRANSLATE_NOOP(
+    "Errors", "Phone events are recorded only for this workstation ({here}), not for "
+    "{workstation}: the event was refused.")
+ANOTHER_AGENTS_CALL = QT_TRANSLATE_NOOP(
+    "Errors", "The phone event for {number} belongs to another agent's call, not to the "
+    "agent signed in on this workstation ({workstation}): it was refused.")
 
 
 class NoOpenCall(NotFound):
@@ -52,8 +64,12 @@ def handle_hook(db: Database, hook: str, number: str, at: datetime, workstation:
             event=hook, choices=", ".join(HOOKS))
     with db.session(immediate=True) as session:
         call = events.open_call_for_number(session, workstation, number)
-        if call is None or (agent_id is not None and call.agent_id != agent_id):
+        if call is None:
+            _refuse_if_someone_elses(session, workstation, number, source, agent_id)
             raise NoOpenCall(number=number, workstation=workstation)
+        here = events.agent_at(session, workstation, call.id)
+        if call.agent_id != here or (agent_id is not None and call.agent_id != agent_id):
+            _refuse(session, workstation, number, source, agent_id or here, call)
         session.refresh(call, with_for_update=True)
         agent = session.get(User, call.agent_id)
         assert agent is not None
@@ -64,6 +80,50 @@ def handle_hook(db: Database, hook: str, number: str, at: datetime, workstation:
         if event.kind is EventKind.ENDED and outcome.applied and call.answered_at is not None:
             _link_recording(session, actor, call, at, source)
         return outcome
+
+
+def check_workstation(named: str | None) -> str:
+    """The workstation a hook records for: this PC. The hook runs without a login, so
+    naming another PC would move that PC's agent's call: refused and audited."""
+    here = platform.node()[:100]
+    if named is None or named.strip().casefold() == here.casefold():
+        return here
+    refuse(None, _hook_actor(here, None), "phone_hook", OTHER_WORKSTATION,
+           workstation=named[:100], here=here)
+
+
+def check_workstation_at(url: str | None, named: str) -> str:
+    """``check_workstation`` with the database at ``url`` open, so a refusal is audited
+    there."""
+    from winback_desktop.db.engine import default_database_url
+
+    db = Database(url or default_database_url())
+    try:
+        return check_workstation(named)
+    finally:
+        db.dispose()
+
+
+def _hook_actor(workstation: str, user: User | None) -> Actor:
+    if user is None:
+        return Actor(None, "phone-hook", Role.AGENT, workstation=workstation, channel="hook")
+    return replace(Actor.of(user), workstation=workstation, channel="hook")
+
+
+def _refuse_if_someone_elses(session: Session, workstation: str, number: str, source: str,
+                             agent_id: int | None) -> None:
+    """No call of this workstation's agent matches: if the number is another agent's
+    open call, this is an attempt on it (refused and audited), not a mistyped number."""
+    theirs = events.open_call_for_number(session, None, number)
+    if theirs is not None:
+        _refuse(session, workstation, number, source, agent_id, theirs)
+
+
+def _refuse(session: Session, workstation: str, number: str, source: str,
+            agent_id: int | None, call: Call) -> NoReturn:
+    user = session.get(User, agent_id) if agent_id is not None else None
+    refuse(session, _hook_actor(workstation, user), "phone_hook", ANOTHER_AGENTS_CALL,
+           number=number[:40], workstation=workstation, call_id=call.id, source=source)
 
 
 def _event(call: Call, hook: str, at: datetime, source: str, number: str) -> PhoneEvent:
