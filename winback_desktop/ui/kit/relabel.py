@@ -52,9 +52,9 @@ def _catalogue() -> dict[str, dict[str, str]]:
                     translation = message.findtext("translation") or ""
                     if translation:
                         known.setdefault(translation, source)
-        for context, known in _SOURCES.items():
-            for text, source in known.items():
-                _ANY.setdefault(text, (context, source))
+        for context_name, texts in _SOURCES.items():
+            for text, english in texts.items():
+                _ANY.setdefault(text, (context_name, english))
     return _SOURCES
 
 

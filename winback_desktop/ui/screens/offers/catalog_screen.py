@@ -67,7 +67,7 @@ def _ctr(text: str) -> str:
     return QCoreApplication.translate("OfferCatalogScreen", text)
 
 
-#: the role code behind a role's name in the overrides table
+# The role code behind a role's name in the overrides table.
 _ROLE_CODE = Qt.ItemDataRole.UserRole + 1
 
 

@@ -244,9 +244,9 @@ class ProgrammeScreen(QWidget):
             font = value.font()
             font.setBold(True)
             value.setFont(font)
-            name = QLabel(names[key] + ":")
-            self.total_names[key] = name
-            grid.addWidget(name, i // 4, (i % 4) * 2)
+            caption = QLabel(names[key] + ":")
+            self.total_names[key] = caption
+            grid.addWidget(caption, i // 4, (i % 4) * 2)
             grid.addWidget(value, i // 4, (i % 4) * 2 + 1)
             self.total_values[key] = value
         layout.addWidget(self.totals_box)

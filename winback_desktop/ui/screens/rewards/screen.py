@@ -49,7 +49,7 @@ _SOURCES = {
     "streak": QT_TRANSLATE_NOOP("RewardsScreen", "Win-back streak"),
     "team_goal": QT_TRANSLATE_NOOP("RewardsScreen", "Team goal"),
 }
-#: the rule's name as stored (the table shows a shipped name translated)
+# The rule's name as stored (the table shows a shipped name translated).
 _STORED_NAME = Qt.ItemDataRole.UserRole + 1
 #: what each kind of reward rule rewards (the rules table)
 _RULE_KINDS = {
