@@ -13,7 +13,9 @@ interval of the lift; and the same with a flat truth, where learning must not co
 than 2 %. Besides the SLTV the drawn outcomes recovered, each arm reports the SLTV its
 calls were expected to recover under the truth (Σ true P(win) × SLTV over the calls it
 made): the same mean, without the noise of which calls happened to win, so the paired
-interval is narrow enough to show (or refute) the 2 % bound with a few seeds. The expected-value arm's calibration (P(win) given when each call was made
+interval is narrow enough to show (or refute) the 2 % bound with a few seeds; every seed
+works the same pool of customers, and an interval wider than ±2 % fails the flat test
+rather than passing it. The expected-value arm's calibration (P(win) given when each call was made
 against the outcome) is printed by decile.
 
 Sizes: ``WINBACK_SIM_CUSTOMERS`` (2,000), ``WINBACK_SIM_DAYS`` (15),
@@ -48,6 +50,9 @@ CALLS = int(os.environ.get("WINBACK_SIM_CALLS", "120"))
 SEEDS = int(os.environ.get("WINBACK_SIM_SEEDS", "6"))
 START = datetime(2026, 9, 1, 1, 0, tzinfo=UTC)
 MAX_ATTEMPTS = 4
+#: every seed works the same customers (a fixed pool); the seed draws only the luck of
+#: the calls, so the paired lifts differ by the model's learning, not by the population
+POOL_SEED = 0
 
 #: ground truth: a first call's P(win) by reason, scaled by tier, decaying by attempt
 REASON_P = {"pushed_unintentional": 0.32, "pulled_away": 0.16, "moved_away": 0.07,
@@ -92,7 +97,7 @@ def _build(path: Path, template: Path, seed: int, order: str) -> tuple[Database,
     with db.session() as s:
         admin = Actor.of(users.add_user(s, Actor.system(), "admin", "admin", "sim-pass-1"))
         agent = Actor.of(users.add_user(s, admin, "agent", "agent", "sim-pass-1"))
-        for n, row in enumerate(_population(seed)):
+        for n, row in enumerate(_population(POOL_SEED)):
             customer = Customer(**row)
             customer.phones.append(CustomerPhone(e164=f"+8613900{n:06d}", raw="", is_primary=True))
             s.add(customer)
@@ -209,8 +214,9 @@ def test_flat_truth_costs_no_more_than_two_percent(tmp_path: Path,
                                                    sqlite_template: Path) -> None:
     result = _run(tmp_path, sqlite_template, flat=True)
     # the bound holds when even the low end of the paired interval of the SLTV due is
-    # above -2 %
-    assert result["due_low"] >= -0.02
+    # above -2 %; an interval too wide to decide either way fails rather than passes
+    assert result["due_high"] - result["due_low"] <= 0.04, result
+    assert result["due_low"] >= -0.02, result
 
 
 # ------------------------------------------------------------------ refresh at scale
@@ -246,6 +252,87 @@ def _add_calls(path: Path, campaign_id: int, agent_id: int, per_task: int = 2) -
     return n * per_task
 
 
+#: outcomes added between two refreshes (calls no service reported: the refresh's own
+#: path; a reported outcome is counted at once and only its task rescored)
+NEW_OUTCOMES = int(os.environ.get("WINBACK_BENCH_NEW_OUTCOMES", "10000"))
+
+
+def _new_outcomes(db: Database, campaign_id: int, agent_id: int, n: int) -> None:
+    """A third call on the first ``n`` tasks (about one in nine a win), and their
+    attempt counts moved on as a call would."""
+    pg = db.backend == "postgresql"
+    at = ("TIMESTAMPTZ '2026-11-19 03:00:00+00'" if pg else "'2026-11-19 03:00:00.000000'")
+    # mod(): the PostgreSQL driver reads a bare % as a placeholder
+    draw = "mod(t.id * 7919, 9)" if pg else "(t.id * 7919) % 9"
+    won = (f"CASE WHEN {draw} = 0 THEN 'won_back' WHEN {draw} < 6 "
+           "THEN 'no_answer' ELSE 'not_interested' END")
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO calls (task_id, customer_id, campaign_id, agent_id, started_at, "
+            "ended_at, wrapup_ended_at, disposition, flagged_for_review) "
+            f"SELECT t.id, t.customer_id, {campaign_id}, {agent_id}, {at}, {at}, {at}, {won}, "
+            f"{'false' if pg else '0'} FROM call_tasks t WHERE t.id <= {n} ORDER BY t.id")
+        conn.exec_driver_sql(f"UPDATE call_tasks SET attempts = attempts + 1 WHERE id <= {n}")
+
+
+def _add_calls_pg(db: Database, campaign_id: int, agent_id: int, per_task: int = 2) -> int:
+    """As ``_add_calls``, by one INSERT … SELECT on the server."""
+    won = ("CASE WHEN mod(t.id * 2654435761 + k * 97, 1000) < 110 THEN 'won_back' "
+           "WHEN mod(t.id * 2654435761 + k * 97, 1000) < 700 THEN 'no_answer' "
+           "ELSE 'not_interested' END")
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO calls (task_id, customer_id, campaign_id, agent_id, started_at, "
+            "ended_at, wrapup_ended_at, disposition, flagged_for_review) "
+            f"SELECT t.id, t.customer_id, {campaign_id}, {agent_id}, "
+            "TIMESTAMPTZ '2026-10-15 03:00:00+00' + k * INTERVAL '1 month', "
+            "TIMESTAMPTZ '2026-10-15 03:04:00+00' + k * INTERVAL '1 month', "
+            "TIMESTAMPTZ '2026-10-15 03:05:00+00' + k * INTERVAL '1 month', "
+            f"{won}, false FROM call_tasks t CROSS JOIN generate_series(0, {per_task - 1}) k "
+            "ORDER BY t.id, k")
+        conn.exec_driver_sql(f"UPDATE call_tasks SET attempts = {per_task}")
+        n = int(conn.exec_driver_sql("SELECT count(*) FROM calls").scalar_one())
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("VACUUM ANALYZE calls")
+        conn.exec_driver_sql("VACUUM ANALYZE call_tasks")
+    return n
+
+
+def _refreshes(db: Database, label: str, calls_n: int, campaign_id: int, agent_id: int
+               ) -> dict[str, float]:
+    """First full refresh, a refresh with nothing new, one after ``NEW_OUTCOMES`` new
+    outcomes, and a full refresh over existing facts; prints and returns the seconds."""
+    now = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
+    timed: dict[str, float] = {}
+
+    def run(name: str, **kw: Any) -> win_model.RefreshResult:
+        t0 = time.perf_counter()
+        result = win_model.refresh(db, Actor.system(), now=now, **kw)
+        timed[name] = time.perf_counter() - t0
+        return result
+
+    cold = run("first", full=True)
+    warm = run("nothing_new")
+    _new_outcomes(db, campaign_id, agent_id, NEW_OUTCOMES)
+    fresh = run("new_outcomes")
+    again = run("full_again", full=True)
+    print(f"\nBENCH win model refresh, {label}, {ROWS:,} customers + tasks, {calls_n:,} calls:"
+          f"\n  first full refresh (facts built from every call: {cold.facts_added:,}; "
+          f"{cold.cells_published:,} cells published, {cold.tasks_changed:,} tasks written) "
+          f"{timed['first']:.2f} s"
+          f"\n  refresh with nothing new ({warm.tasks_scored:,} open tasks, "
+          f"{warm.tasks_changed} written) {timed['nothing_new']:.2f} s"
+          f"\n  refresh after {NEW_OUTCOMES:,} new outcomes ({fresh.facts_added:,} facts added, "
+          f"{fresh.cells_published:,} cells republished, {fresh.tasks_changed:,} tasks written) "
+          f"{timed['new_outcomes']:.2f} s"
+          f"\n  full refresh over existing facts ({again.cells_published:,} cells republished, "
+          f"{again.tasks_changed:,} tasks written) {timed['full_again']:.2f} s")
+    assert cold.tries == calls_n and cold.tasks_changed == cold.tasks_scored
+    assert warm.tasks_changed == 0
+    assert fresh.facts_added == NEW_OUTCOMES and fresh.tries == calls_n + NEW_OUTCOMES
+    return timed
+
+
 def test_refresh_1m_customers_2m_calls_sqlite(tmp_path_factory: pytest.TempPathFactory
                                               ) -> None:
     from tests.benchmarks.queue_data import build_sqlite
@@ -254,24 +341,37 @@ def test_refresh_1m_customers_2m_calls_sqlite(tmp_path_factory: pytest.TempPathF
     db, actors, campaign_id = build_sqlite(path, ROWS)
     try:
         calls_n = _add_calls(path, campaign_id, actors[0].user_id or 0)
-        now = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
-        t0 = time.perf_counter()
-        cold = win_model.refresh(db, Actor.system(), full=True, now=now)
-        cold_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        warm = win_model.refresh(db, Actor.system(), now=now)
-        warm_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        win_model.refresh(db, Actor.system(), full=True, now=now)
-        full_again_s = time.perf_counter() - t0
-        print(f"\nBENCH win model refresh, SQLite, {ROWS:,} customers + tasks, {calls_n:,} "
-              f"calls: first full refresh (facts built from every call, {cold.facts_added:,} "
-              f"facts; {cold.tasks_changed:,} tasks rescored) {cold_s:.1f} s; refresh with "
-              f"nothing new ({warm.tasks_scored:,} tasks read, {warm.tasks_changed} written) "
-              f"{warm_s:.1f} s; full refresh again (counts rebuilt from the facts) "
-              f"{full_again_s:.1f} s")
-        assert cold.tries == calls_n
-        assert warm.tasks_changed == 0
-        assert full_again_s <= 10.0 and warm_s <= 10.0
+        timed = _refreshes(db, "SQLite", calls_n, campaign_id, actors[0].user_id or 0)
+        assert max(timed.values()) <= 10.0, timed
     finally:
         db.dispose()
+
+
+def test_refresh_1m_customers_2m_calls_postgres() -> None:
+    """The same on PostgreSQL (the target is SQLite's; the figure goes in the note)."""
+    import uuid
+
+    from sqlalchemy import create_engine, make_url, text
+
+    from tests.benchmarks.queue_data import build_postgres
+
+    base = os.environ.get("WINBACK_TEST_PG_URL")
+    if not base:
+        pytest.skip("needs WINBACK_TEST_PG_URL")
+    admin_url = make_url(base)
+    name = f"winback_bench_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        db, actors, campaign_id = build_postgres(
+            admin_url.set(database=name).render_as_string(hide_password=False), ROWS)
+        try:
+            calls_n = _add_calls_pg(db, campaign_id, actors[0].user_id or 0)
+            _refreshes(db, "PostgreSQL", calls_n, campaign_id, actors[0].user_id or 0)
+        finally:
+            db.dispose()
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy import inspect as sa_inspect
 
 from tests.services.queue_helpers import NOW, agent, campaign, customers
 from winback_desktop.core import win_model as wm
@@ -239,3 +240,103 @@ def test_still_a_customer_is_neither_a_win_nor_a_failed_try(db, admin) -> None:
     assert _cells(db) == {cell: (2, 1)}
     win_model.refresh(db, admin, full=True, now=NOW)
     assert _cells(db) == {cell: (2, 1)}
+
+
+def _task_scores(db, camp: int) -> dict[int, tuple[float | None, int]]:  # type: ignore[no-untyped-def]
+    with db.session() as s:
+        return {t.customer_id: (t.p_win, t.expected_value_minor)
+                for t in s.scalars(select(CallTask).where(CallTask.campaign_id == camp))}
+
+
+def test_a_refresh_reads_the_calls_after_its_mark_and_waits_for_open_ones(db, admin) -> None:
+    """Calls recorded without reporting their outcome (an import, an old version) are
+    counted by the next refresh; a call still open holds the mark back until it ends."""
+    a = agent(db, admin, "a1")
+    ids = customers(db, [{"defection_reason": "pulled_away"} for _ in range(3)])
+    camp = campaign(db, admin, [a])
+    held = {t.customer_id: t for t in _drain(db, a)}
+    calls.log_call(db, a, held[ids[0]].task_id, "won_back", now=NOW)
+    with db.session() as s:  # two calls written straight to the table, one still open
+        quiet = Call(task_id=held[ids[1]].task_id, customer_id=ids[1], campaign_id=camp,
+                     agent_id=a.user_id, started_at=NOW, ended_at=NOW,
+                     disposition="not_interested")
+        open_call = Call(task_id=held[ids[2]].task_id, customer_id=ids[2], campaign_id=camp,
+                         agent_id=a.user_id, started_at=NOW)
+        s.add_all([quiet, open_call])
+        s.flush()
+        open_id = open_call.id
+    first = win_model.refresh(db, admin, now=NOW)
+    assert (first.facts_added, first.tries, first.wins) == (1, 2, 1)
+    assert win_model.refresh(db, admin, now=NOW).facts_added == 0
+    with db.session() as s:  # the open call ends, again without reporting
+        call = s.get(Call, open_id)
+        assert call is not None
+        call.disposition, call.ended_at = "won_back", NOW + timedelta(minutes=3)
+    later = win_model.refresh(db, admin, now=NOW + timedelta(minutes=5))
+    assert (later.facts_added, later.tries, later.wins) == (1, 3, 2)
+    cells = _cells(db)
+    win_model.refresh(db, admin, full=True, now=NOW + timedelta(minutes=5))
+    assert _cells(db) == cells
+
+
+def test_a_cell_that_barely_moves_writes_no_task(db, admin) -> None:
+    """One more outcome in a cell of a thousand tries leaves its published rate (and
+    every task of the cell) alone; a real move republishes it."""
+    a = agent(db, admin, "a1")
+    ids = customers(db, [{"defection_reason": "pulled_away", "sltv_tier": "B",
+                          "sltv_minor": 3_000_000 + i} for i in range(4)])
+    age = wm.AGE_LABELS.index("91-180")
+    key = wm.CellKey.of("win_back", "pulled_away", "B", "quick", 1, age)
+    _put_cells(db, [(key, 1000, 200)])
+    camp = campaign(db, admin, [a])
+    win_model.refresh(db, admin, now=NOW)
+    before = _task_scores(db, camp)
+    assert all(p is not None for p, _ev in before.values())
+
+    def bump(tries: int, wins: int) -> None:
+        with db.session() as s:
+            cell = s.get(WinModelCell, (key.kind, key.reason, key.tier, key.segment,
+                                        key.attempt, key.age))
+            assert cell is not None
+            cell.tries += tries
+            cell.wins += wins
+
+    bump(1, 1)
+    quiet = win_model.refresh(db, admin, now=NOW)
+    assert (quiet.cells_published, quiet.tasks_changed) == (0, 0)
+    assert _task_scores(db, camp) == before
+    bump(300, 200)
+    moved = win_model.refresh(db, admin, now=NOW)
+    assert moved.cells_published > 0 and moved.tasks_changed == len(ids)
+    after = _task_scores(db, camp)
+    assert all(after[c][0] > before[c][0] and after[c][1] > before[c][1] for c in ids)
+    # nothing new: nothing moves, nothing is written, and the tasks carry the model's
+    # own figures (published when the cell moved)
+    again = win_model.refresh(db, admin, now=NOW)
+    assert (again.cells_published, again.tasks_changed) == (0, 0)
+    with db.session() as s:
+        exact = win_model.explain(s, admin, ids[0], now=NOW)
+    assert _task_scores(db, camp)[ids[0]] == (exact.estimate.p_win,
+                                              exact.value.expected_value_minor)
+
+
+def test_most_tasks_changing_are_written_around_a_rebuilt_index(db, admin, monkeypatch
+                                                                 ) -> None:
+    """When most of a range changed, the rest goes in one transaction (on SQLite around
+    a rebuilt expected-value index): every task scored, the index still there, claims
+    in expected-value order as before."""
+    monkeypatch.setattr(win_model, "WRITE_BATCH", 2)
+    monkeypatch.setattr(win_model, "BULK_MIN_TASKS", 1)
+    a = agent(db, admin, "a1")
+    ids = customers(db, [{"sltv_minor": 1_000_000 * (i + 1)} for i in range(7)])
+    camp = campaign(db, admin, [a], queue_order="expected_value")
+    with db.session() as s:
+        s.execute(CallTask.__table__.update().values(p_win=None, expected_value_minor=0))
+    result = win_model.refresh(db, admin, now=NOW)
+    assert result.tasks_changed == len(ids)
+    scores = _task_scores(db, camp)
+    assert all(p is not None and ev > 0 for p, ev in scores.values())
+    with db.session() as s:
+        names = {ix["name"] for ix in sa_inspect(s.connection()).get_indexes("call_tasks")}
+    assert "ix_call_tasks_claim_ev" in names
+    assert [t.customer_id for t in _drain(db, a)] == sorted(ids, key=lambda c: -scores[c][1])

@@ -160,8 +160,10 @@ class AmiServer:
                 break
             if i < len(others):  # a call on another extension, in between
                 self._send(conn, others[i])
+            if recorded.get("_pause_s"):  # time the recording spent before this event
+                time.sleep(float(recorded["_pause_s"]))
             event = {k: (ours if k in ID_FIELDS and v == recorded_id else v)
-                     for k, v in recorded.items()}
+                     for k, v in recorded.items() if k != "_pause_s"}
             self._send(conn, event)
             if (self.talk_s and event["Event"] == "DialEnd"
                     and event.get("Uniqueid") == ours and event.get("DialStatus") == "ANSWER"):

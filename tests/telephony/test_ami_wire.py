@@ -219,6 +219,31 @@ def test_replayed_events_drive_the_call_on_both_engines(db, admin, serve) -> Non
 
 
 
+def test_hold_from_replayed_events_is_measured_on_the_call(db, admin, serve) -> None:  # type: ignore[no-untyped-def]
+    a = agent(db, admin, "agent01")
+    customers(db, [{}])
+    campaign(db, admin, [a])
+    task = queue.claim_next_task(db, a, now=NOW)
+    assert task is not None
+    call_id = calls.start_call(db, a, task.task_id)
+    _server, phone, seen = _phone(serve, "answered_with_hold.json", "ID400379")
+    phone.dial(call_id, NUMBER)
+    got = seen.take(6)
+    phone.close()
+    assert [e.kind for e in got] == [EventKind.RINGING, EventKind.ANSWERED, EventKind.HOLD,
+                                     EventKind.RESUMED, EventKind.ENDED, EventKind.RECORDING]
+    held = (got[3].at - got[2].at).total_seconds()
+    assert 1.0 <= held <= 1.45  # the replay waits 1.2 s between Hold and Unhold
+    for event in got:
+        events.record_event(db, a, event)
+    with db.session() as s:
+        call = s.get(Call, call_id)
+        assert call is not None and call.hold_seconds == 1  # measured, whole seconds
+        assert s.scalars(select(CallEvent.kind).where(CallEvent.call_id == call_id)
+                         .order_by(CallEvent.id)).all() == [
+            "ringing", "answered", "hold", "resumed", "ended", "recording"]
+
+
 def test_a_pbx_that_goes_away_is_noticed_and_the_next_action_reconnects(
         serve: list[AmiServer]) -> None:
     import socket

@@ -11,7 +11,7 @@ from winback_desktop.services.telephony import events, figures
 from winback_desktop.services.telephony.interface import EndCause, EventKind, PhoneEvent
 
 
-def test_measured_and_entered_calls_are_told_apart(db, admin) -> None:  # type: ignore[no-untyped-def]
+def test_measured_and_entered_calls_are_told_apart(db, admin, tmp_path) -> None:  # type: ignore[no-untyped-def]
     a = agent(db, admin, "agent01")
     customers(db, [{}, {}])
     campaign(db, admin, [a])
@@ -38,3 +38,24 @@ def test_measured_and_entered_calls_are_told_apart(db, admin) -> None:  # type: 
     assert figures.timing_sources(db, a, period).handled == 2
     other = agent(db, admin, "agent02")
     assert figures.timing_sources(db, other, period).handled == 0  # only their own
+    # per agent row: whose figures came from the phone system
+    assert figures.timing_by_agent(db, admin, period) == {a.user_id: figures.TimingSources(1, 1)}
+    assert figures.timing_by_agent(db, other, period) == {}
+    # the exports carry the same per-agent figures
+    import openpyxl
+
+    from winback_desktop.services import scorecard_export, scorecards
+
+    view = scorecards.scorecard_view(db, admin, period).team
+    timing = figures.timing_by_agent(db, admin, period)
+    labels = scorecard_export.default_labels()
+    path = scorecard_export.export_xlsx(view, tmp_path / "team.xlsx", labels, "Team",
+                                        timing=timing)
+    ws = openpyxl.load_workbook(path)["Scorecards"]
+    header = [c.value for c in ws[4]]
+    phone_col = header.index("Calls timed by the phone system")
+    row = next(r for r in ws.iter_rows(min_row=5, values_only=True) if r[0] == "agent01")
+    assert (row[phone_col], row[phone_col + 1]) == (1, 1)
+    pdf = scorecard_export.export_pdf(view, tmp_path / "team.pdf", labels, "Team",
+                                      timing=timing)
+    assert pdf.stat().st_size > 1000

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from tests.services.queue_helpers import NOW, agent, campaign, customers
 from winback_desktop.db.models import AuditEntry, Call, CallEvent, Recording
 from winback_desktop.services import calls, queue
-from winback_desktop.services.telephony import config
+from winback_desktop.services.telephony import config, hook_spool
 from winback_desktop.services.telephony.microsip import read_settings
 
 WINBACK = str(Path(sys.executable).with_name("winback"))
@@ -61,6 +61,14 @@ def microsip_runs(ini: Path, key: str, number: str) -> tuple[subprocess.Complete
     return done, time.perf_counter() - started
 
 
+def drained(timeout_s: float = 60.0) -> None:
+    """Without the app the hook's detached worker records the event: wait for it."""
+    deadline = time.monotonic() + timeout_s
+    while hook_spool.pending():
+        assert time.monotonic() < deadline, "the hook's worker left events in the spool"
+        time.sleep(0.05)
+
+
 def _call(db, call_id: int) -> Call:  # type: ignore[no-untyped-def]
     with db.session() as s:
         call = s.get(Call, call_id)
@@ -88,6 +96,7 @@ def test_answer_then_end_measures_talk_and_links_the_recording(open_call) -> Non
     db, call_id, ini = open_call["db"], open_call["call_id"], open_call["ini"]
     done, _s = microsip_runs(ini, "cmdCallStart", "013800000000")  # national form
     assert done.returncode == 0, done.stderr
+    drained()
     call = _call(db, call_id)
     assert call.answered_by == "phone" and call.answered_at is not None
     # MicroSIP names the recording when the call connects, in local time
@@ -98,6 +107,7 @@ def test_answer_then_end_measures_talk_and_links_the_recording(open_call) -> Non
                                 "-outgoing-201.wav").write_bytes(b"RIFF")  # an older call
     done, _s = microsip_runs(ini, "cmdCallEnd", NUMBER)
     assert done.returncode == 0, done.stderr
+    drained()
     call = _call(db, call_id)
     assert (call.ended_by, call.end_cause) == ("phone", "hung_up")
     assert call.ended_at is not None and call.ended_at >= call.answered_at
@@ -115,10 +125,12 @@ def test_busy_proposes_busy_and_a_repeat_changes_nothing(open_call) -> None:  # 
     db, call_id, ini = open_call["db"], open_call["call_id"], open_call["ini"]
     done, _s = microsip_runs(ini, "cmdCallBusy", NUMBER)
     assert done.returncode == 0, done.stderr
+    drained()
     first = _call(db, call_id)
     assert (first.end_cause, first.answered_at) == ("busy", None)
     done, _s = microsip_runs(ini, "cmdCallBusy", NUMBER)  # MicroSIP ran it twice
     assert done.returncode == 0
+    drained()
     again = _call(db, call_id)
     assert again.ended_at == first.ended_at
     with db.session() as s:
@@ -129,21 +141,40 @@ def test_busy_proposes_busy_and_a_repeat_changes_nothing(open_call) -> None:  # 
 def test_end_without_answer_is_no_answer(open_call) -> None:  # type: ignore[no-untyped-def]
     done, _s = microsip_runs(open_call["ini"], "cmdCallEnd", NUMBER)
     assert done.returncode == 0, done.stderr
+    drained()
     assert _call(open_call["db"], open_call["call_id"]).end_cause == "no_answer"
 
 
-def test_another_number_is_refused_with_one_line(open_call) -> None:  # type: ignore[no-untyped-def]
+def test_another_number_is_set_aside_and_the_next_event_still_recorded(open_call) -> None:  # type: ignore[no-untyped-def]
     done, _s = microsip_runs(open_call["ini"], "cmdCallStart", "+8613999999999")
+    assert done.returncode == 0, done.stderr  # MicroSIP is not kept waiting for the refusal
+    done, _s = microsip_runs(open_call["ini"], "cmdCallBusy", NUMBER)
+    drained()
+    call = _call(open_call["db"], open_call["call_id"])
+    assert (call.answered_at, call.end_cause) == (None, "busy")
+    reasons = list((hook_spool.spool_dir() / hook_spool.REJECTED).glob("*.txt"))
+    assert len(reasons) == 1
+    assert "No open call to +8613999999999" in reasons[0].read_text(encoding="utf-8")
+
+
+def test_wait_reports_another_number_with_one_line(open_call, db_url) -> None:  # type: ignore[no-untyped-def]
+    line = read_settings(open_call["ini"])["cmdCallStart"]
+    done = subprocess.run([*shlex.split(line), "+8613999999999", "--wait"],
+                          capture_output=True, text=True)
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "No open call to +8613999999999" in done.stderr
     assert "Traceback" not in done.stderr
     assert _call(open_call["db"], open_call["call_id"]).answered_at is None
 
 
-def test_another_workstation_is_not_this_one(open_call, db_url) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("wait", [["--wait"], []], ids=["wait", "no-wait"])
+def test_another_workstation_is_not_this_one(open_call, db_url, wait) -> None:  # type: ignore[no-untyped-def]
     done = subprocess.run([WINBACK, "phone", "hook", "--database", db_url, "--workstation",
-                           "OTHER-PC", "call-start", NUMBER], capture_output=True, text=True)
+                           "OTHER-PC", *wait, "call-start", NUMBER],
+                          capture_output=True, text=True)
     assert done.returncode == 2 and "OTHER-PC" in done.stderr
+    drained()  # nothing was spooled for a worker to record either
+    assert _call(open_call["db"], open_call["call_id"]).answered_at is None
 
 
 def test_status_json(open_call, db_url) -> None:  # type: ignore[no-untyped-def]

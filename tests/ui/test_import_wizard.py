@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from winback_desktop.db.models import Customer, ImportBatch
 from winback_desktop.services import users
 from winback_desktop.services.context import Actor
-from winback_desktop.ui.screens.importing.wizard import ERROR_BG, ImportWizard
+from winback_desktop.ui.screens.importing.wizard import ImportWizard
+from winback_desktop.ui.screens.importing.wizard_common import ERROR_BG
 from winback_desktop.ui.shell.context import AppContext
 
 HEADERS = ["客户编号", "姓名", "手机", "流失日期", "流失原因", "年消费额", "毛利"]

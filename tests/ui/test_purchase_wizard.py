@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from winback_desktop.db.models import Purchase
 from winback_desktop.services import importing, users
 from winback_desktop.services.context import Actor
-from winback_desktop.ui.screens.importing.wizard import ERROR_BG, ImportWizard
+from winback_desktop.ui.screens.importing.wizard import ImportWizard
+from winback_desktop.ui.screens.importing.wizard_common import ERROR_BG
 from winback_desktop.ui.shell.context import AppContext
 
 from .test_import_wizard import _destroy, go_next

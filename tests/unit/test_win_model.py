@@ -110,3 +110,13 @@ def test_calibration_by_decile() -> None:
     assert len(table) == 10
     assert table[0]["observed"] == 0 and table[-1]["observed"] == 1
     assert sum(row["tries"] for row in table) == 1000
+
+
+def test_halves_round_away_from_zero_as_the_scoring_statement_does() -> None:
+    """Python's round() sends halves to even; the SQL that scores a million tasks
+    sends them away from zero, so the explain and the stored value must too."""
+    assert [wm.round_half_away(x) for x in (2.5, 3.5, -2.5, 0.4999, -0.5)] == [3, 4, -3, 0, -1]
+    ev = wm.expected_value(0.5, sltv_minor=5, offer_cost_minor=1, contact_cost_minor=0)
+    assert (ev.expected_gain_minor, ev.expected_offer_cost_minor) == (3, 1)
+    many = wm.expected_values(np.array([0.5]), np.array([5]), 1, 0)
+    assert many[0] == ev.expected_value_minor == 2

@@ -37,7 +37,49 @@ COMMAND_MODULES = [
 ]
 
 
-def build_parser() -> argparse.ArgumentParser:
+#: The top-level commands each module registers. A command line that names one of them
+#: imports only that module (and what it imports), not all eighteen with their services:
+#: the start-up of every command pays for its own imports only. Kept in step with the
+#: modules by tests/unit/test_house.py.
+COMMANDS = {
+    "db": "db_cmd",
+    "login": "auth_cmd", "logout": "auth_cmd", "whoami": "auth_cmd",
+    "user": "user_cmd",
+    "demo": "demo_cmd",
+    "import": "import_cmd", "export": "import_cmd",
+    "queue": "queue_cmd", "call": "queue_cmd",
+    "desk": "desk_cmd",
+    "sltv": "campaign_cmd", "campaign": "campaign_cmd",
+    "script": "interview_cmd", "interview": "interview_cmd",
+    "offer": "offer_cmd",
+    "scorecard": "scorecard_cmd", "leaderboard": "scorecard_cmd", "rewards": "scorecard_cmd",
+    "backup": "backup_cmd", "restore": "backup_cmd",
+    "qa": "qa_cmd", "recordings": "qa_cmd", "board": "qa_cmd",
+    "risk": "risk_cmd",
+    "plan": "plan_cmd",
+    "model": "model_cmd",
+    "report": "report_cmd",
+    "phone": "phone_cmd",
+}
+#: common options that take a value (their value is never the command's name)
+_VALUED_OPTIONS = ("--database", "--lang")
+
+
+def chosen_module(argv: Sequence[str]) -> str | None:
+    """The module registering the command ``argv`` names (its first word), if known."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word in _VALUED_OPTIONS:
+            skip = True
+        elif not word.startswith("-"):
+            return COMMANDS.get(word)
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The full parser, or with ``only`` the parser of that one command module."""
     from winback_desktop.cli import _common
     from winback_desktop.cli._common import tr
 
@@ -49,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"winback {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in [only] if only is not None else COMMAND_MODULES:
         importlib.import_module(f"winback_desktop.cli.{name}").register(sub, common)
     return parser
 
@@ -61,6 +103,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from winback_desktop.cli.phone_hook import main as phone_hook
 
         return phone_hook(argv[2:])
+    if argv[:2] == ["phone", "hook-drain"]:
+        # the hook's detached worker (or IT retrying events the database missed)
+        from winback_desktop.cli.phone_hook import drain_main
+
+        _setup_logging()
+        return drain_main(argv[2:])
     if argv == ["--version"]:
         # Asked by installers and scripts: answered before any parser or service import.
         print(f"winback {__version__}")
@@ -73,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if bad is not None:
         print(_common.tr("winback: error: ") + _common.error_line(bad), file=sys.stderr)
         return 2
-    parser = build_parser()
+    parser = build_parser(chosen_module(argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse already printed its one-line usage error

@@ -27,6 +27,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     r.add_argument("file", metavar="FILE")
     r.add_argument("--yes", action="store_true",
                    help=tr("do not ask: replace the database without confirmation"))
+    r.add_argument("--wait", metavar="SECONDS", type=float, default=60.0,
+                   help=tr("how long to wait for other workstations to disconnect "
+                           "(default: 60)"))
     r.add_argument("--check", action="store_true",
                    help=tr("only verify the backup file; change nothing"))
 
@@ -98,7 +101,8 @@ def restore_cmd(args: argparse.Namespace) -> int:
                 "Errors", "Not restored: everything in {database} would be replaced. Run "
                 "again with --yes, or type yes when asked."), database=db.display_url)
         result = backup.restore(db, _restorer(args, db), args.file, confirm=True,
-                                progress=_progress(args))
+                                progress=_progress(args),
+                                wait_seconds=max(0.0, min(float(args.wait), 3600.0)))
     finally:
         db.dispose()
     emit(args, result.as_dict(),

@@ -1,4 +1,4 @@
-"""``winback phone hook|status|microsip-hooks``: the phone system from the command line."""
+"""``winback phone hook|hook-drain|status|microsip-hooks``: the phone system from the CLI."""
 
 from __future__ import annotations
 
@@ -23,6 +23,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     hook.add_argument("number", nargs="?", default="", help=tr("the remote number"))
     hook.add_argument("--workstation", metavar="NAME",
                       help=tr("workstation name (default: this PC)"))
+    hook.add_argument("--wait", action="store_true",
+                      help=tr("record the event now and report a refusal (without the "
+                              "app running, the hook otherwise hands it to a background "
+                              "worker so the softphone is not kept waiting)"))
+    add_command(p_sub, "hook-drain", common, phone_hook_drain,
+                tr("record the phone events the hook kept while the database "
+                   "could not be reached"))
     add_command(p_sub, "status", common, phone_status,
                 tr("the configured phone connection, what it can do, and whether it answers"))
     ms = add_command(p_sub, "microsip-hooks", common, microsip_hooks,
@@ -41,9 +48,17 @@ def phone_hook(args: argparse.Namespace) -> int:
         argv += ["--database", args.database]
     if args.workstation:
         argv += ["--workstation", args.workstation]
+    if args.wait:
+        argv.append("--wait")
     if getattr(args, "json", False):
         argv.append("--json")
     return fast.main(argv)
+
+
+def phone_hook_drain(args: argparse.Namespace) -> int:
+    from winback_desktop.cli.phone_hook import drain_main
+
+    return drain_main(["--json"] if getattr(args, "json", False) else [])
 
 
 def phone_status(args: argparse.Namespace) -> int:

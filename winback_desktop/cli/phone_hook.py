@@ -4,9 +4,12 @@ Kept apart from the full command line (which imports every command's services an
 for translations) so the hook starts, records and exits well within half a second:
 while the agent's desktop app runs, the hook hands the event to it over this PC's
 loopback (``services.telephony.hook_channel``, standard library only) and the app
-records it on the database it signed in to (the team server or this PC's file); only
-without a running app does the hook open the database itself. The event time is read
-before anything else is imported.
+records it on the database it signed in to (the team server or this PC's file).
+Without a running app the hook spools the event and starts a detached worker that
+records it through the services (``services.telephony.hook_spool``): opening the
+database in this process would take longer than MicroSIP should wait. ``--wait``
+records it in this process and reports a refusal (IT checking a hook line by hand).
+The event time is read before anything else is imported.
 """
 
 from __future__ import annotations
@@ -32,14 +35,19 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--workstation", default=None)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--lang", default=None)
+    parser.add_argument("--wait", action="store_true")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
     try:
         result = _through_the_app(args)
-        if result is None:  # the app is not running here: open the database ourselves
+        if result is None and (args.wait or args.workstation):
+            # IT at a command prompt: the answer now; a named workstation is checked
+            # (and a foreign one refused and audited) before anything is recorded
             result = _record(args)
+        elif result is None:  # the app is not running here: a worker records it
+            result = _spool(args)
     except Exception as exc:
         return _fail(argv, exc)
     if args.json:
@@ -63,6 +71,34 @@ def _through_the_app(args: argparse.Namespace) -> dict[str, object] | None:
         if refused.expected:
             raise WinbackError(refused.text, **refused.params) from None
         raise RuntimeError(refused.text) from None
+
+
+def _spool(args: argparse.Namespace) -> dict[str, object]:
+    from winback_desktop.services.telephony import hook_spool
+
+    path = hook_spool.put(args.event, args.number, STARTED.isoformat(), args.database,
+                          args.workstation)
+    hook_spool.start_worker()
+    return {"queued": path.name, "event": args.event, "number": args.number}
+
+
+def drain_main(argv: list[str]) -> int:
+    """``winback phone hook-drain``: record the spooled hook events (the detached worker)."""
+    import json
+
+    from winback_desktop.cli import _common
+    from winback_desktop.services.telephony import hook_spool
+    from winback_desktop.services.telephony.hook import drain_spool
+
+    _common.setup_language(argv)
+    try:
+        recorded, rejected = drain_spool()
+    except Exception as exc:
+        return _fail(argv, exc)
+    if "--json" in argv:
+        print(json.dumps({"recorded": recorded, "rejected": rejected,
+                          "left": len(hook_spool.pending())}))
+    return 0
 
 
 def _record(args: argparse.Namespace) -> dict[str, object]:

@@ -84,8 +84,10 @@ def scorecard(args: argparse.Namespace) -> int:
         view = result.team
         from winback_desktop.services.telephony import figures
 
-        timing = figures.timing_sources(db, acting_user(args, db), period)
-        exported = _export(view, args.export, timing) if args.export else None
+        actor = acting_user(args, db)
+        timing = figures.timing_sources(db, actor, period)
+        by_agent = figures.timing_by_agent(db, actor, period)
+        exported = _export(view, args.export, timing, by_agent) if args.export else None
         data = {
             "exported": exported,
             # whether the talk/hold/handle times were measured by the phone system or
@@ -101,6 +103,7 @@ def scorecard(args: argparse.Namespace) -> int:
             "team_saves_per_day": view.team_save_trend,
             "agents": [{"login": r.login, "display_name": r.display_name, "team": r.team,
                         **_card(r.card), "win_backs_per_day": r.trend,
+                        "timing": _timing(by_agent.get(r.agent_id)),
                         "saves_per_day": r.save_trend,
                         "burnout": [{"kind": b.kind, **b.detail} for b in r.burnout]}
                        for r in view.rows],
@@ -120,7 +123,14 @@ def scorecard(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export(view: scorecards.TeamView, target: str, timing: Any = None) -> str:
+def _timing(sources: Any) -> dict[str, int]:
+    """Of the agent's handled calls: timed by the phone system vs with the buttons."""
+    return {"measured": sources.measured if sources else 0,
+            "entered": sources.entered if sources else 0}
+
+
+def _export(view: scorecards.TeamView, target: str, timing: Any = None,
+            by_agent: Any = None) -> str:
     from pathlib import Path
 
     from winback_desktop.services import scorecard_export
@@ -128,15 +138,18 @@ def _export(view: scorecards.TeamView, target: str, timing: Any = None) -> str:
     path = Path(target)
     labels = {k: (tr_metric(v) if k in metrics.METRICS else tr(v))
               for k, v in scorecard_export.default_labels().items()}
+    labels |= {"timed_by_phone": tr("Calls timed by the phone system"),
+               "timed_by_hand": tr("Calls timed with the buttons"),
+               "timed_share": tr("Timed by the phone system")}
     title = tr("Scorecards")
     if path.suffix.lower() == ".pdf":
-        scorecard_export.export_pdf(view, path, labels, title)
+        scorecard_export.export_pdf(view, path, labels, title, timing=by_agent)
     elif path.suffix.lower() == ".xlsx":
         note = None if timing is None else tr(
             "Talk, hold and handle times: {measured} calls measured by the phone system, "
             "{entered} entered with the buttons.").format(measured=timing.measured,
                                                           entered=timing.entered)
-        scorecard_export.export_xlsx(view, path, labels, title, note=note)
+        scorecard_export.export_xlsx(view, path, labels, title, note=note, timing=by_agent)
     else:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Errors", "Export to .xlsx or .pdf, not '{name}'."), name=path.name)

@@ -19,6 +19,8 @@ and tries, the parent's rate and κ.
 
 from __future__ import annotations
 
+import hashlib
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -284,6 +286,38 @@ class WinModel:
         return int(self.tries[k].sum()), int(self.wins[k].sum())
 
 
+# ------------------------------------------------------------------ publishing
+
+#: a cell's published P(win) (what its tasks carry and the queue orders by) is replaced
+#: when the model moved it by more than this share of itself, or by PUBLISH_FLOOR,
+#: whichever is larger: one more outcome in a cell of a thousand tries moves it by a
+#: tenth of a point, which would rewrite every task of the cell for no visible change
+PUBLISH_RELATIVE = 0.02
+PUBLISH_FLOOR = 0.001
+
+#: names the cell numbering (``SHAPE`` and its labels): published rates numbered under
+#: another layout are all published again
+LAYOUT = hashlib.sha256(repr((KINDS, REASONS, TIERS, SEGMENTS, ATTEMPTS, AGE_BOUNDS)).encode(
+    "utf-8")).hexdigest()[:32]
+
+
+def cell_code(key: CellKey) -> int:
+    """The flat cell number of ``key`` (an index into ``WinModel.cell_rates``)."""
+    return int(np.ravel_multi_index(key.index(), SHAPE))
+
+
+def to_publish(rates: npt.NDArray[np.float64], published: npt.NDArray[np.float64],
+               exact: bool = False) -> npt.NDArray[np.bool_]:
+    """Which cells get their new rate: never published (NaN), or moved beyond the
+    tolerance (``exact``: moved at all)."""
+    missing = np.isnan(published)
+    moved = np.abs(rates - np.where(missing, 0.0, published))
+    if exact:
+        return missing | (moved > 0)
+    limit = np.maximum(PUBLISH_FLOOR, PUBLISH_RELATIVE * np.where(missing, 0.0, published))
+    return missing | (moved > limit)
+
+
 # ------------------------------------------------------------------ expected value
 
 
@@ -321,12 +355,18 @@ class ExpectedValue:
                 "expected_value_minor": self.expected_value_minor}
 
 
+def round_half_away(x: float) -> int:
+    """``x`` to the nearest integer, halves away from zero: the rounding the scoring
+    statement does in SQL on both engines, so stored and explained values agree."""
+    return math.trunc(x + math.copysign(0.5, x))
+
+
 def expected_value(p_win: float, sltv_minor: int, offer_cost_minor: int,
                    contact_cost_minor: int) -> ExpectedValue:
     value = int(sltv_minor) + int(offer_cost_minor) + int(contact_cost_minor)
-    return ExpectedValue(float(p_win), value, round(p_win * value),
-                         int(offer_cost_minor), round(p_win * offer_cost_minor),
-                         int(contact_cost_minor))
+    p = float(p_win)
+    return ExpectedValue(p, value, round_half_away(p * value), int(offer_cost_minor),
+                         round_half_away(p * int(offer_cost_minor)), int(contact_cost_minor))
 
 
 def expected_values(p_win: npt.NDArray[np.float64], sltv_minor: npt.NDArray[np.int64],
@@ -335,9 +375,12 @@ def expected_values(p_win: npt.NDArray[np.float64], sltv_minor: npt.NDArray[np.i
     """Vectorised ``expected_value(...).expected_value_minor`` (same rounding)."""
     offer = np.asarray(offer_cost_minor, dtype=np.int64)
     contact = np.asarray(contact_cost_minor, dtype=np.int64)
-    value = sltv_minor.astype(np.int64) + offer + contact
-    gain = np.round(p_win * value).astype(np.int64)
-    return gain - np.round(p_win * offer).astype(np.int64) - contact
+    value = (sltv_minor.astype(np.int64) + offer + contact).astype(np.float64)
+
+    def rounded(x: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
+        return np.trunc(x + np.copysign(0.5, x)).astype(np.int64)
+
+    return rounded(p_win * value) - rounded(p_win * offer.astype(np.float64)) - contact
 
 
 def calibration(predicted: npt.ArrayLike, won: npt.ArrayLike, bins: int = 10

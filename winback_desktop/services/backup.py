@@ -22,7 +22,7 @@ from winback_desktop.core.errors import ValidationError, WinbackError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
 from winback_desktop.db import backup as backup_file
-from winback_desktop.db import migrate
+from winback_desktop.db import migrate, restore_guard
 from winback_desktop.db.models import Setting, User
 from winback_desktop.db.session import Database
 from winback_desktop.services import audit, settings
@@ -191,12 +191,18 @@ def verify_backup(path: Path | str, progress: Progress | None = None) -> BackupI
 
 
 def restore(db: Database, actor: Actor, path: Path | str, *, confirm: bool,
-            progress: Progress | None = None) -> RestoreInfo:
+            progress: Progress | None = None,
+            wait_seconds: float = restore_guard.DEFAULT_WAIT_S) -> RestoreInfo:
     """Replace the database with a backup after checking the backup is whole.
 
     Refuses without ``confirm``, refuses a damaged file or one from a newer schema; a
-    backup of an older schema is restored and then upgraded. Other workstations should
-    be closed first: everyone's data goes back to the backup's moment.
+    backup of an older schema is restored and then upgraded. Other workstations must
+    leave first: the restore waits up to ``wait_seconds`` for them, then stops saying
+    who is still connected, before anything changed (``RestoreBlocked``).
+
+    Audited before it starts (who, from which file) so that a restore killed half-way
+    still shows who began it, and again -- the start and the outcome -- in the restored
+    database, whose audit log is the backup's.
     """
     require(actor, Permission.MANAGE_DATABASE)
     path = Path(path)
@@ -205,7 +211,23 @@ def restore(db: Database, actor: Actor, path: Path | str, *, confirm: bool,
     started = _time.perf_counter()
     verified = backup_file.verify(path, progress or _quiet)
     backup_file.check_revision(verified.manifest)
-    stats = backup_file.restore_into(db.engine, path, verified.manifest, progress or _quiet)
+    begun = {"database": db.display_url, "path": str(path),
+             "backup_created_at": verified.manifest.created_at,
+             "revision": verified.manifest.revision}
+    try:
+        restore_guard.wait_for_others(db.engine, db.display_url, wait_seconds)
+    except restore_guard.RestoreBlocked as blocked:
+        if isinstance(blocked, restore_guard.RestoreFileBusy):  # the file takes no row now
+            log.warning("restore of %s by %s blocked: %s", db.display_url, actor.login, blocked)
+        else:
+            _audit_quietly(db, actor, "database_restore_blocked",
+                           begun | {"why": str(blocked)})
+        raise
+    _audit_quietly(db, actor, "database_restore_started", begun)
+    log.warning("restore of %s from %s started by %s on %s", db.display_url, path,
+                actor.login, actor.workstation)
+    stats = backup_file.restore_into(db.engine, path, verified.manifest, progress or _quiet,
+                                     wait_s=wait_seconds)
     seconds = _time.perf_counter() - started
     info = RestoreInfo(path=str(path), database=db.display_url,
                        revision=verified.manifest.revision,
@@ -215,13 +237,32 @@ def restore(db: Database, actor: Actor, path: Path | str, *, confirm: bool,
     with db.session() as s:
         # The restored users may not include whoever restored: keep the login, drop the id.
         known = actor.user_id is not None and s.get(User, actor.user_id) is not None
-        who = actor if known else Actor(None, actor.login, actor.role, actor.display_name)
+        who = actor if known else Actor(None, actor.login, actor.role, actor.display_name,
+                                        workstation=actor.workstation, channel=actor.channel)
+        audit.record(s, who, "database_restore_started", "database", db.backend, after=begun)
         audit.record(s, who, "database_restore", "database", db.backend,
                      after={"database": db.display_url, "path": info.path, "backup_created_at":
                             verified.manifest.created_at, "revision": info.revision,
                             "rows": sum(info.rows.values())})
     log.info("restored %s from %s in %.1f s", db.display_url, path, seconds)
     return info
+
+
+def _audit_quietly(db: Database, actor: Actor, action: str, after: dict[str, Any]) -> None:
+    """Audit on a database that may be damaged, empty or too new (a restore fixes those):
+    when it cannot take the row, the log file keeps the trace."""
+    try:
+        with db.session() as s:
+            known = actor.user_id is not None and s.get(User, actor.user_id) is not None
+            who = actor if known else Actor(None, actor.login, actor.role,
+                                            actor.display_name, workstation=actor.workstation,
+                                            channel=actor.channel)
+            audit.record(s, who, action, "database", db.backend, after=after)
+    except Exception as exc:
+        log.warning("could not audit %s on %s (%s): %s", action, db.display_url,
+                    type(exc).__name__, after)
+    finally:
+        db.engine.dispose()
 
 
 # --------------------------------------------------------------------------- schedule

@@ -13,9 +13,16 @@ from pathlib import Path
 from platformdirs import user_config_path, user_log_path
 
 from winback_desktop import APP_ID, ORG_NAME
-from winback_desktop.db.engine import data_dir
 
 __all__ = ["config_dir", "data_dir", "drafts_dir", "log_dir"]
+
+
+def data_dir() -> Path:
+    """The database's folder (``db.engine`` decides it; imported when first asked, so
+    setting up the log, which every command does first, does not load SQLAlchemy)."""
+    from winback_desktop.db.engine import data_dir as engine_data_dir
+
+    return engine_data_dir()
 
 
 def _pick(env: str, sub: str, default: Path) -> Path:

@@ -14,6 +14,7 @@ from typing import Any
 
 from winback_desktop.core import metrics
 from winback_desktop.services.scorecards import TeamView
+from winback_desktop.services.telephony.figures import TimingSources
 
 #: how each kind of metric is formatted in exports
 _FORMAT = {metrics.COUNT: "int", metrics.MONEY: "money", metrics.SHARE: "pct",
@@ -47,18 +48,21 @@ def configure_matplotlib() -> None:
 
 
 def export_xlsx(view: TeamView, path: Path, labels: Mapping[str, str], title: str,
-                note: str | None = None) -> Path:
+                note: str | None = None, timing: Mapping[int, TimingSources] | None = None) -> Path:
     """Written whole or not at all (a full disk leaves the previous file as it was)."""
     from winback_desktop.io import atomic
 
-    return atomic.write(path, lambda tmp: _export_xlsx(view, tmp, labels, title, note))
+    return atomic.write(path, lambda tmp: _export_xlsx(view, tmp, labels, title, note, timing))
 
 
 def _export_xlsx(view: TeamView, path: Path, labels: Mapping[str, str], title: str,
-                 note: str | None = None) -> Path:
+                 note: str | None = None,
+                 timing: Mapping[int, TimingSources] | None = None) -> Path:
     """The team table (values) plus a win-backs bar chart and a trend line chart.
 
-    ``note`` (row 3) says whether the times were measured by the phone or entered.
+    ``note`` (row 3) says whether the times were measured by the phone or entered;
+    ``timing`` (agent id → ``telephony.figures.TimingSources``) adds, per agent, how many
+    handled calls the phone system timed and how many were timed with the buttons.
     """
     import xlsxwriter
 
@@ -85,6 +89,12 @@ def _export_xlsx(view: TeamView, path: Path, labels: Mapping[str, str], title: s
         ws.write(header_row, 1, labels.get("team", "Team"), head)
         for j, (key, _kind) in enumerate(COLUMNS, start=2):
             ws.write(header_row, j, labels.get(key, key), head)
+        extra = 0 if timing is None else 2
+        if timing is not None:
+            ws.write(header_row, len(COLUMNS) + 2,
+                     labels.get("timed_by_phone", "Calls timed by the phone system"), head)
+            ws.write(header_row, len(COLUMNS) + 3,
+                     labels.get("timed_by_hand", "Calls timed with the buttons"), head)
         row = header_row + 1
         for r in view.rows:
             ws.write_string(row, 0, _safe(r.display_name or r.login))
@@ -96,6 +106,12 @@ def _export_xlsx(view: TeamView, path: Path, labels: Mapping[str, str], title: s
                     ws.write_blank(row, j, None)
                 else:
                     ws.write_number(row, j, value, fmts[kind])
+            if timing is not None:
+                sources = timing.get(r.agent_id)
+                ws.write_number(row, len(COLUMNS) + 2, sources.measured if sources else 0,
+                                fmts["int"])
+                ws.write_number(row, len(COLUMNS) + 3, sources.entered if sources else 0,
+                                fmts["int"])
             row += 1
         last = row - 1
         for label, values in _team_rows(view, labels):
@@ -108,10 +124,10 @@ def _export_xlsx(view: TeamView, path: Path, labels: Mapping[str, str], title: s
         row -= 1
         ws.freeze_panes(header_row + 1, 1)
         if view.rows:
-            ws.autofilter(header_row, 0, last, len(COLUMNS) + 1)
+            ws.autofilter(header_row, 0, last, len(COLUMNS) + 1 + extra)
         ws.set_column(0, 0, 22)
         ws.set_column(1, 1, 12)
-        ws.set_column(2, len(COLUMNS) + 1, 12)
+        ws.set_column(2, len(COLUMNS) + 1 + extra, 12)
         ws.set_row(header_row, 32)
         if view.rows:
             wins_col = 2 + [k for k, _ in COLUMNS].index("win_backs")
@@ -177,8 +193,12 @@ def _fmt(key: str, kind: str, value: Any) -> str:
     return f"{value:.1f}"
 
 
-def export_pdf(view: TeamView, path: Path, labels: Mapping[str, str], title: str) -> Path:
-    """A landscape report: title, team table, win-backs chart and daily trend."""
+def export_pdf(view: TeamView, path: Path, labels: Mapping[str, str], title: str,
+               timing: Mapping[int, TimingSources] | None = None) -> Path:
+    """A landscape report: title, team table, win-backs chart and daily trend.
+
+    ``timing`` adds a column "measured / handled": of the agent's handled calls, how
+    many the phone system timed (the rest were timed with the buttons)."""
     configure_matplotlib()
     from matplotlib.backends.backend_pdf import PdfPages
     from matplotlib.figure import Figure
@@ -197,6 +217,15 @@ def export_pdf(view: TeamView, path: Path, labels: Mapping[str, str], title: str
                                                for k, kind in shown] for r in view.rows[:30]]
         for label, values in _team_rows(view, labels):
             body.append([label] + [_fmt(k, kind, values.get(k)) for k, kind in shown])
+        if timing is not None:
+            header.append(labels.get("timed_share", "Timed by the phone system"))
+            for line, r in zip(body, view.rows[:30], strict=False):
+                line.append(_timed(timing.get(r.agent_id)))
+            team_total, average = body[len(view.rows[:30]):]
+            team_total.append(_timed(TimingSources(
+                sum(t.measured for t in timing.values()),
+                sum(t.entered for t in timing.values()))))
+            average.append("–")
         table = ax.table(cellText=body, colLabels=header, loc="upper center", cellLoc="center")
         table.auto_set_font_size(False)
         table.set_fontsize(8)
@@ -226,6 +255,11 @@ def export_pdf(view: TeamView, path: Path, labels: Mapping[str, str], title: str
             fig.tight_layout()
             pdf.savefig(fig)
     return path
+
+
+def _timed(sources: TimingSources | None) -> str:
+    return "–" if sources is None or not sources.handled else (
+        f"{sources.measured} / {sources.handled}")
 
 
 def _team_rows(view: TeamView, labels: Mapping[str, str]

@@ -3,13 +3,16 @@
 * After every call outcome (``observe_outcome``, in the outcome's own transaction) the
   call's try is counted in its cell (an amended outcome moves exactly that try) and
   its task is scored again for its next call.
-* ``refresh`` fits the model from the cell counts and scores every open task: ``p_win``
-  and ``expected_value_minor`` are stored on the task, so claims of campaigns that
-  order by expected value read them from an index. Only changed rows are written, in
-  short transactions (claims go on meanwhile). ``full=True`` also rebuilds the facts
-  and counts from the calls. ``ModelMaintenance`` runs it now and then on one
-  workstation of the team; campaign start and a change of order run it for their
-  campaign; ``winback model refresh`` runs it on demand.
+* ``refresh`` folds the calls after its mark (``win_model_state``) into the facts and
+  counts, fits the model on the cell counts, publishes the cells whose rate moved
+  beyond the tolerance (``win_model_rates``) and writes ``p_win`` and
+  ``expected_value_minor`` onto the open tasks whose stored figures differ from their
+  cell's published rate: counting and scoring run in SQL, a range of task ids per
+  short transaction (claims go on meanwhile), so claims of campaigns that order by
+  expected value read them from an index. ``full=True`` looks at every call, recounts
+  the cells and publishes every cell exactly. ``ModelMaintenance`` runs it now and
+  then on one workstation of the team; campaign start and a change of order run it for
+  their campaign; ``winback model refresh`` runs it on demand.
 
 The model itself (empirical-Bayes rates per cell) is ``core.win_model``.
 """
@@ -21,11 +24,11 @@ import threading
 import time as time_module
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import numpy as np
-from sqlalchemy import func, select, text
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from winback_desktop.core import win_model as wm
@@ -40,6 +43,8 @@ from winback_desktop.db.models import (
     Customer,
     WinModelCell,
     WinModelFact,
+    WinModelRate,
+    WinModelState,
 )
 from winback_desktop.db.session import Database
 from winback_desktop.db.types import utcnow
@@ -49,10 +54,15 @@ from winback_desktop.services.sltv_service import parse_params
 
 log = logging.getLogger(__name__)
 
-#: scores written per transaction (a claim waits at most for one batch)
-WRITE_BATCH = 20_000
-#: a stored P(win) this close to the new one is left alone
-P_TOLERANCE = 1e-9
+#: task ids scored per transaction (a claim waits at most for one range)
+WRITE_BATCH = 50_000
+#: on SQLite, when more than this share of a range changed and more than BULK_MIN_TASKS
+#: ids are left, the rest is written in one transaction around a rebuilt index
+BULK_SHARE = 0.3
+BULK_MIN_TASKS = 100_000
+#: a call without an outcome this long after it started no longer holds back the
+#: refresh mark (a crashed workstation's call is never finished)
+OPEN_CALL_WINDOW = timedelta(days=1)
 
 _OPEN = (TaskStatus.QUEUED.value, TaskStatus.CLAIMED.value, TaskStatus.CALLBACK.value)
 
@@ -65,6 +75,7 @@ class RefreshResult:
     wins: int
     tasks_scored: int
     tasks_changed: int
+    cells_published: int
     seconds: float
 
 
@@ -130,10 +141,18 @@ def _value(session: Session, campaign_id: int | None, p_win: float, sltv_minor: 
 
 
 def _score_task(session: Session, task: CallTask, model: wm.WinModel, now: datetime) -> None:
+    """The task's figures for its next call: its cell's published rate (what a refresh
+    would write), the model's own estimate while the cell has none."""
     kind = _kind_of(session, task.campaign_id)
-    estimate = model.estimate(_task_cell(task, kind, now.date()))
-    value = _value(session, task.campaign_id, estimate.p_win, task.sltv_minor or 0)
-    task.p_win = estimate.p_win
+    cell = _task_cell(task, kind, now.date())
+    published = None
+    state = session.get(WinModelState, 1)
+    if state is not None and state.layout == wm.LAYOUT:
+        published = session.scalar(select(WinModelRate.p).where(
+            WinModelRate.code == wm.cell_code(cell)))
+    p = model.estimate(cell).p_win if published is None else float(published)
+    value = _value(session, task.campaign_id, p, task.sltv_minor or 0)
+    task.p_win = p
     task.expected_value_minor = value.expected_value_minor
 
 
@@ -198,12 +217,74 @@ def observe_outcome(session: Session, call_id: int, now: datetime | None = None)
 # ------------------------------------------------------------------ refresh
 
 
+def _state(session: Session) -> WinModelState:
+    state = session.get(WinModelState, 1, with_for_update=True)
+    if state is None:
+        state = WinModelState(id=1, facts_through_call_id=0, layout="")
+        session.add(state)
+        session.flush()
+    return state
+
+
+def _facts_mark(session: Session, after: int, now: datetime) -> int:
+    """The highest call id up to which every call is finished (or was abandoned over a
+    day ago): the next ordinary refresh reads only the calls after it. Taken before
+    the facts are built, so a call finishing meanwhile is read again, never skipped."""
+    first_open = session.scalar(select(func.min(Call.id)).where(
+        Call.id > after, Call.disposition.is_(None), Call.started_at >= now - OPEN_CALL_WINDOW))
+    if first_open is not None:
+        return max(after, int(first_open) - 1)
+    return max(after, int(session.scalar(select(func.max(Call.id))) or 0))
+
+
+def publish(session: Session, model: wm.WinModel, *, exact: bool = False) -> int:
+    """Publish the model's rate of every cell that moved beyond the tolerance (``exact``:
+    at all) or was never published; returns how many cells changed. Tasks follow when
+    ``write_scores`` compares them with the published rates."""
+    state = _state(session)
+    rates = model.cell_rates()
+    published = np.full(rates.shape, np.nan)
+    if state.layout == wm.LAYOUT:
+        for code, p in session.execute(select(WinModelRate.code, WinModelRate.p)):
+            if 0 <= code < published.size:
+                published[code] = p
+    else:
+        session.execute(delete(WinModelRate))
+        state.layout = wm.LAYOUT
+    changed = np.flatnonzero(wm.to_publish(rates, published, exact))
+    if changed.size:
+        known = changed[~np.isnan(published[changed])]
+        fresh = changed[np.isnan(published[changed])]
+        if known.size:
+            session.execute(update(WinModelRate), [
+                {"code": int(c), "p": float(rates[c])} for c in known])
+        if fresh.size:
+            session.execute(insert(WinModelRate), [
+                {"code": int(c), "p": float(rates[c])} for c in fresh])
+    session.flush()
+    return int(changed.size)
+
+
+def _load_campaigns(session: Session) -> None:
+    rows = []
+    for cid, kind, raw in session.execute(select(Campaign.id, Campaign.kind,
+                                                 Campaign.sltv_params)):
+        params = parse_params(raw)
+        rows.append((cid, wm.KINDS.index(kind) if kind in wm.KINDS else 0,
+                     params.win_back_cost_minor, params.contact_cost_minor))
+    win_model_sql.load_campaigns(session.connection(), rows)
+
+
 def refresh(db: Database, actor: Actor, *, campaign_id: int | None = None,
             full: bool = False, now: datetime | None = None,
             progress: Callable[[int, int], None] | None = None,
             cancelled: Callable[[], bool] | None = None) -> RefreshResult:
-    """Fit the model and store P(win) and expected value on every open task (or the
-    campaign's). ``full`` rebuilds facts and counts from the calls first."""
+    """Fold new outcomes into the model, publish the cells that moved, and store P(win)
+    and expected value on the open tasks (or the campaign's) that differ from their
+    cell's published rate. An ordinary refresh reads only the calls after the refresh
+    mark; ``full`` looks at every call and recounts the cells from the facts. Tasks are
+    written a range of ids per transaction, so claims go on meanwhile (when most of
+    them change, the rest at once around a rebuilt index on SQLite)."""
     if not _may_refresh(actor):
         refuse(None, actor, "refresh")
     started = time_module.perf_counter()
@@ -214,35 +295,48 @@ def refresh(db: Database, actor: Actor, *, campaign_id: int | None = None,
         if campaign_id is not None and session.get(Campaign, campaign_id) is None:
             raise NotFound(what=str(campaign_id))
         conn = session.connection()
+        state = _state(session)
+        mark = _facts_mark(session, 0 if full else state.facts_through_call_id, now)
         if full:
             added = win_model_sql.backfill_facts(conn)
             win_model_sql.recount_cells(conn)
         else:
-            last = session.scalar(select(func.max(WinModelFact.call_id))) or 0
-            added = win_model_sql.backfill_facts(conn, last)
-            if added:
-                win_model_sql.recount_cells(conn)
+            added = win_model_sql.backfill_facts(conn, state.facts_through_call_id, count=True)
+        state.facts_through_call_id = mark
+        state.refreshed_at = now
         model = load_model(session)
-        total = _open_tasks(session, campaign_id)
-        report(0, total)
-        changes, scored = _score_pages(session, model, _campaigns(session), campaign_id,
-                                       now.date(), report, total, stop)
+        cells = publish(session, model)
+        first, last, total = win_model_sql.task_id_range(conn, campaign_id)
+    report(0, total)
     written = 0
-    for start in range(0, len(changes), WRITE_BATCH):
+    bulk = False
+    for lo in range(first, last + 1, WRITE_BATCH):
         if stop():
             break
+        hi = last if bulk else min(last, lo + WRITE_BATCH - 1)
         with db.session() as session:
-            win_model_sql.write_scores(session.connection(), changes[start:start + WRITE_BATCH])
-        written += len(changes[start:start + WRITE_BATCH])
+            _load_campaigns(session)
+            write = (win_model_sql.write_scores_rebuilding_index if bulk
+                     else win_model_sql.write_scores)
+            changed = write(session.connection(), now.date(), lo, hi, campaign_id)
+        written += changed
+        report(min(total, round(total * (hi + 1 - first) / (last - first + 1))), total)
+        if bulk:
+            break
+        # most of a range changed and much is left: the rest in one transaction that
+        # builds the expected-value index afresh (SQLite; see write_scores_rebuilding_index)
+        bulk = (db.backend == "sqlite" and last - hi > BULK_MIN_TASKS
+                and changed > BULK_SHARE * WRITE_BATCH)
     tries = int(model.tries.sum())
     wins = int(model.wins.sum())
-    result = RefreshResult(full, added, tries, wins, scored, written,
+    result = RefreshResult(full, added, tries, wins, total, written, cells,
                            round(time_module.perf_counter() - started, 3))
     with db.session() as session:
         audit.record(session, actor, "win_model_refreshed",
                      "campaign" if campaign_id else "win_model", campaign_id,
                      after={"full": full, "facts_added": added, "tries": tries, "wins": wins,
-                            "tasks_scored": scored, "tasks_changed": written})
+                            "cells_published": cells, "tasks_scored": total,
+                            "tasks_changed": written})
     report(total, total)
     return result
 
@@ -252,63 +346,11 @@ def score_tasks(session: Session, campaign_id: int | None = None,
     """Score the open tasks (of one campaign) in the caller's transaction, e.g. right
     after a campaign queued its customers; returns how many changed."""
     now = now or utcnow()
-    changes, _scored = _score_pages(session, load_model(session), _campaigns(session),
-                                    campaign_id, now.date(), lambda _d, _t: None, 0,
-                                    lambda: False)
-    win_model_sql.write_scores(session.connection(), changes)
-    return len(changes)
-
-
-def _campaigns(session: Session) -> dict[int, tuple[str, Any]]:
-    return {cid: (kind, parse_params(raw)) for cid, kind, raw in session.execute(
-        select(Campaign.id, Campaign.kind, Campaign.sltv_params))}
-
-
-def _open_tasks(session: Session, campaign_id: int | None) -> int:
-    return session.scalar(select(func.count()).select_from(CallTask).where(
-        CallTask.status.in_(_OPEN),
-        *([CallTask.campaign_id == campaign_id] if campaign_id is not None else []))) or 0
-
-
-def _score_pages(session: Session, model: wm.WinModel,
-                 campaigns: dict[int, tuple[str, Any]], campaign_id: int | None,
-                 today: date, report: Callable[[int, int], None], total: int,
-                 stop: Callable[[], bool]) -> tuple[list[tuple[int, float, int]], int]:
-    """(changed scores, tasks read): the tasks' cells, P(win) and expected value
-    computed page by page with numpy."""
-    kind_code = np.zeros(max(campaigns, default=0) + 1, dtype=np.int64)
-    offer = np.zeros_like(kind_code)
-    contact = np.zeros_like(kind_code)
-    for cid, (kind, params) in campaigns.items():
-        kind_code[cid] = wm.KINDS.index(kind) if kind in wm.KINDS else 0
-        offer[cid] = params.win_back_cost_minor
-        contact[cid] = params.contact_cost_minor
-    rates = model.cell_rates()
-    changes: list[tuple[int, float, int]] = []
-    done = 0
-    for rows in win_model_sql.task_pages(session.connection(), campaign_id, today.isoformat()):
-        if stop():
-            break
-        # one float array per page (ids, money and codes are exact below 2**53)
-        page = np.asarray(rows, dtype=np.float64)
-        ids = page[:, 0].astype(np.int64)
-        camp = page[:, 1].astype(np.int64)
-        ages = wm.age_buckets(np.trunc(page[:, 6]))
-        cells = np.ravel_multi_index(
-            (kind_code[camp], page[:, 2].astype(np.int64), page[:, 3].astype(np.int64),
-             page[:, 4].astype(np.int64),
-             np.clip(page[:, 5].astype(np.int64), 1, wm.MAX_ATTEMPT) - 1, ages), wm.SHAPE)
-        p = rates[cells]
-        ev = wm.expected_values(p, page[:, 7].astype(np.int64), offer[camp], contact[camp])
-        old_p = page[:, 8]
-        old_ev = page[:, 9].astype(np.int64)
-        changed = np.flatnonzero((old_p < 0) | (np.abs(old_p - p) > P_TOLERANCE)
-                                 | (old_ev != ev))
-        changes.extend(zip(ids[changed].tolist(), p[changed].tolist(), ev[changed].tolist(),
-                           strict=True))
-        done += len(rows)
-        report(done, total)
-    return changes, done
+    publish(session, load_model(session))
+    _load_campaigns(session)
+    first, last, _total = win_model_sql.task_id_range(session.connection(), campaign_id)
+    return win_model_sql.write_scores(session.connection(), now.date(), first, last,
+                                      campaign_id)
 
 
 # ------------------------------------------------------------------ explain

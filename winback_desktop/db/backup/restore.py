@@ -20,6 +20,7 @@ from sqlalchemy import (
     Table,
 )
 
+from winback_desktop.db import restore_guard
 from winback_desktop.db.backup.load import (
     _source_rows,
     clear_tables,
@@ -79,7 +80,8 @@ def load_tables(conn: Connection, tables: Sequence[Table], rows_for: RowSource,
 
 
 def restore_into(engine: Engine, path: Path, manifest: Manifest,
-                 progress: Progress = _no_progress) -> dict[str, TableStat]:
+                 progress: Progress = _no_progress, *,
+                 wait_s: float = restore_guard.DEFAULT_WAIT_S) -> dict[str, TableStat]:
     """Replace the database behind ``engine`` with the backup at ``path``.
 
     ``manifest`` comes from ``verify`` (the caller verifies before asking the user).
@@ -97,7 +99,7 @@ def restore_into(engine: Engine, path: Path, manifest: Manifest,
         _set_aside_if_unreadable(engine, target_file)
     if (manifest.kind is BackupKind.SQLITE and engine.dialect.name == "sqlite"
             and target_file is not None):
-        stats = _restore_sqlite_file(engine, path, target_file, manifest, progress)
+        stats = _restore_sqlite_file(engine, path, target_file, manifest, progress, wait_s)
     elif manifest.kind is BackupKind.PG_DUMP:
         stats = _restore_pg_dump(engine, path, manifest, progress)
     else:
@@ -130,7 +132,8 @@ def _set_aside_if_unreadable(engine: Engine, target: Path) -> None:
 
 
 def _restore_sqlite_file(engine: Engine, path: Path, target_file: Path,
-                         manifest: Manifest, progress: Progress) -> dict[str, TableStat]:
+                         manifest: Manifest, progress: Progress,
+                         wait_s: float = restore_guard.DEFAULT_WAIT_S) -> dict[str, TableStat]:
     engine.dispose()
     with opened_sqlite_payload(path) as copy:
         src = sqlite3.connect(copy)
@@ -138,7 +141,8 @@ def _restore_sqlite_file(engine: Engine, path: Path, target_file: Path,
             dst = sqlite3.connect(target_file, timeout=10)
             try:
                 progress(0, 1, "sqlite backup")
-                src.backup(dst)
+                # a file another connection keeps locked: give up, never wait for ever
+                src.backup(dst, progress=restore_guard.busy_deadline(wait_s, str(target_file)))
             finally:
                 dst.close()
         finally:

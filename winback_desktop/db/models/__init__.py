@@ -44,6 +44,8 @@ from winback_desktop.db.models.plans import (
     WinbackPlanStep,
     WinModelCell,
     WinModelFact,
+    WinModelRate,
+    WinModelState,
 )
 from winback_desktop.db.models.queue import (
     CLAIMABLE_PREDICATE,
@@ -104,6 +106,8 @@ __all__ = [
     "User",
     "WinModelCell",
     "WinModelFact",
+    "WinModelRate",
+    "WinModelState",
     "WinbackPlan",
     "WinbackPlanStep",
 ]

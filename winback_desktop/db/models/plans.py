@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     ForeignKey,
@@ -152,4 +153,27 @@ class WinModelCell(Base):
     age: Mapped[int] = mapped_column(Integer, primary_key=True)
     tries: Mapped[int] = mapped_column(Integer, default=0)
     wins: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WinModelState(Base):
+    """The refresh mark: every finished call up to ``facts_through_call_id`` has its
+    fact, so an ordinary refresh reads only the calls after it; ``layout`` names the
+    cell numbering of ``win_model_rates`` (a new layout republishes every cell)."""
+
+    __tablename__ = "win_model_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    facts_through_call_id: Mapped[int] = mapped_column(BigInteger, default=0)
+    layout: Mapped[str] = mapped_column(String(200), default="")
+    refreshed_at: Mapped[datetime | None]
+
+
+class WinModelRate(Base):
+    """P(win) of one cell (flat cell number) as the tasks carry it: republished only
+    when the model moved it by more than the tolerance."""
+
+    __tablename__ = "win_model_rates"
+
+    code: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    p: Mapped[float]
 

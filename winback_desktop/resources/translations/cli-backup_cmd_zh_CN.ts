@@ -24,6 +24,10 @@
         <translation>不询问：直接替换数据库，无需确认</translation>
     </message>
     <message>
+        <source>how long to wait for other workstations to disconnect (default: 60)</source>
+        <translation>等待其他工作站断开连接的时长（默认：60）</translation>
+    </message>
+    <message>
         <source>only verify the backup file; change nothing</source>
         <translation>只校验备份文件，不做任何更改</translation>
     </message>

@@ -20,6 +20,14 @@
         <translation>工作站名称（默认：本机）</translation>
     </message>
     <message>
+        <source>record the event now and report a refusal (without the app running, the hook otherwise hands it to a background worker so the softphone is not kept waiting)</source>
+        <translation>立即记录该事件并报告拒绝原因（应用未运行时，挂钩默认交给后台进程记录，以免软电话等待）</translation>
+    </message>
+    <message>
+        <source>record the phone events the hook kept while the database could not be reached</source>
+        <translation>记录数据库无法连接期间挂钩暂存的电话事件</translation>
+    </message>
+    <message>
         <source>the configured phone connection, what it can do, and whether it answers</source>
         <translation>已配置的电话连接、它支持的功能以及是否有响应</translation>
     </message>

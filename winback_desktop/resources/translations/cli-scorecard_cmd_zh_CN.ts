@@ -52,6 +52,18 @@
         <translation>团队（{n} 名坐席）：拨打 {dials}，挽回 {wins}，挽留 {saves}，挽回的 SLTV {sltv}</translation>
     </message>
     <message>
+        <source>Calls timed by the phone system</source>
+        <translation>由电话系统计时的通话</translation>
+    </message>
+    <message>
+        <source>Calls timed with the buttons</source>
+        <translation>用按钮计时的通话</translation>
+    </message>
+    <message>
+        <source>Timed by the phone system</source>
+        <translation>电话系统计时</translation>
+    </message>
+    <message>
         <source>Scorecards</source>
         <translation>成绩单</translation>
     </message>

@@ -185,6 +185,14 @@
         <translation>数据库已恢复</translation>
     </message>
     <message>
+        <source>Database restore started</source>
+        <translation>数据库恢复已开始</translation>
+    </message>
+    <message>
+        <source>Database restore stopped: others still connected</source>
+        <translation>数据库恢复已停止：仍有其他连接</translation>
+    </message>
+    <message>
         <source>Help request answered</source>
         <translation>求助已响应</translation>
     </message>

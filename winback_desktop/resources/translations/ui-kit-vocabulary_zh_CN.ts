@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>Errors</name>
-    <message>
-        <source>Cannot reach the database: {detail}</source>
-        <translation>无法连接数据库：{detail}</translation>
-    </message>
-</context>
-<context>
     <name>Vocabulary</name>
     <message>
         <source>Mon</source>

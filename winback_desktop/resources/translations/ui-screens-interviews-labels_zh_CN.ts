@@ -132,9 +132,5 @@
         <source>Moved</source>
         <translation>迁移</translation>
     </message>
-    <message>
-        <source>Unexpected error: {detail}</source>
-        <translation>意外错误:{detail}</translation>
-    </message>
 </context>
 </TS>

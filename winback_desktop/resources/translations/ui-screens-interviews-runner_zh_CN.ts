@@ -97,14 +97,6 @@
         <translation>必答</translation>
     </message>
     <message>
-        <source>A number</source>
-        <translation>数字</translation>
-    </message>
-    <message>
-        <source>Type the answer; Enter to go on</source>
-        <translation>输入回答;按回车继续</translation>
-    </message>
-    <message>
         <source>This question is required. Answer it, or use Finish now if the customer will not say.</source>
         <translation>此问题为必答题。请作答;如果客户不愿回答,请点击“立即结束”。</translation>
     </message>

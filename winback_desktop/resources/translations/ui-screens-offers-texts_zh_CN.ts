@@ -112,11 +112,4 @@
         <translation>负值</translation>
     </message>
 </context>
-<context>
-    <name>QCoreApplication</name>
-    <message>
-        <source>Unexpected error: {detail}</source>
-        <translation>意外错误：{detail}</translation>
-    </message>
-</context>
 </TS>

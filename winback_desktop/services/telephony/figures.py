@@ -34,18 +34,30 @@ class TimingSources:
 
 def timing_sources(db: Database, actor: Actor, period: metrics.Period) -> TimingSources:
     """Handled calls of the period (the team's, or only one's own for an agent)."""
+    by_agent = timing_by_agent(db, actor, period)
+    return TimingSources(sum(t.measured for t in by_agent.values()),
+                         sum(t.entered for t in by_agent.values()))
+
+
+def timing_by_agent(db: Database, actor: Actor, period: metrics.Period
+                    ) -> dict[int, TimingSources]:
+    """``timing_sources`` per agent id, for the scorecard's agent rows (a supervisor
+    sees whose figures came from the phone system); an agent gets only their own."""
     team = actor.can(Permission.VIEW_TEAM_SCORECARDS)
     if not team and not actor.can(Permission.VIEW_OWN_SCORECARD):
         refuse(None, actor, "timing_sources")
     start = datetime.combine(period.start, time(), tzinfo=UTC)
     end = datetime.combine(period.end, time(), tzinfo=UTC)
     measured = and_(Call.answered_by == PHONE, Call.ended_by == PHONE)
-    stmt = (select(func.count(), func.coalesce(func.sum(case((measured, 1), else_=0)), 0))
+    stmt = (select(Call.agent_id, func.count(),
+                   func.coalesce(func.sum(case((measured, 1), else_=0)), 0))
             .where(Call.started_at >= start, Call.started_at < end,
                    Call.answered_at.is_not(None), Call.ended_at.is_not(None),
-                   Call.wrapup_ended_at.is_not(None)))
+                   Call.wrapup_ended_at.is_not(None))
+            .group_by(Call.agent_id))
     if not team:
         stmt = stmt.where(Call.agent_id == actor.user_id)
     with db.session() as session:
-        total, phone = session.execute(stmt).one()
-    return TimingSources(int(phone), int(total) - int(phone))
+        rows = session.execute(stmt).all()
+    return {int(agent_id): TimingSources(int(phone), int(total) - int(phone))
+            for agent_id, total, phone in rows}

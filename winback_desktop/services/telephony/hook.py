@@ -152,6 +152,33 @@ def _link_recording(session: Session, actor: Actor, call: Call, at: datetime,
             EventKind.RECORDING, call.id, at, source, path=str(path)))
 
 
+def drain_spool() -> tuple[int, int]:
+    """Record the events the hook spooled while no app ran here (``hook_spool``), in
+    order, each on the database its hook line named; (recorded, rejected)."""
+    import logging
+
+    from winback_desktop.core.errors import WinbackError
+    from winback_desktop.services.telephony import hook_spool
+
+    log = logging.getLogger(__name__)
+
+    def apply(record: dict[str, object]) -> None:
+        url = str(record["database"]) if record.get("database") else None
+        named = str(record["workstation"]) if record.get("workstation") else None
+        try:
+            here = check_workstation_at(url, named) if named else check_workstation(None)
+            outcome = handle_hook_at(url, str(record["event"]), str(record.get("number") or ""),
+                                     datetime.fromisoformat(str(record["at"])), here)
+        except WinbackError as exc:
+            log.warning("phone hook event refused: %s %s", record, exc)
+            raise hook_spool.Rejected(str(exc)) from exc
+        except (KeyError, ValueError) as exc:
+            raise hook_spool.Rejected(f"{type(exc).__name__}: {exc}") from exc
+        log.info("phone hook event recorded: %s", outcome_dict(outcome))
+
+    return hook_spool.drain(apply)
+
+
 def outcome_dict(outcome: events.EventOutcome) -> dict[str, object]:
     """What ``winback phone hook --json`` prints."""
     return {"call_id": outcome.call_id, "event": outcome.kind.value,

@@ -70,6 +70,9 @@ AUDIT_ACTIONS = {
     "database_migrated_in": QT_TRANSLATE_NOOP("Audit", "Database moved in"),
     "database_migrated_out": QT_TRANSLATE_NOOP("Audit", "Database moved out"),
     "database_restore": QT_TRANSLATE_NOOP("Audit", "Database restored"),
+    "database_restore_started": QT_TRANSLATE_NOOP("Audit", "Database restore started"),
+    "database_restore_blocked": QT_TRANSLATE_NOOP(
+        "Audit", "Database restore stopped: others still connected"),
     "help_answered": QT_TRANSLATE_NOOP("Audit", "Help request answered"),
     "help_requested": QT_TRANSLATE_NOOP("Audit", "Help requested"),
     "import_batch_created": QT_TRANSLATE_NOOP("Audit", "Customers imported"),

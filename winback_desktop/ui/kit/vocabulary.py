@@ -13,8 +13,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from winback_desktop.core import vocabulary as core_vocabulary
-from winback_desktop.core.errors import WinbackError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
+from winback_desktop.ui.kit.feedback import error_text  # noqa: F401  (re-exported)
 
 CONTEXT = core_vocabulary.CONTEXT
 
@@ -84,11 +84,3 @@ def duration(seconds: float) -> str:
     return f"{minutes:02d}:{secs:02d}"
 
 
-def error_text(exc: BaseException) -> str:
-    """A user-facing, translated line for any failure of a background operation."""
-    if isinstance(exc, WinbackError):
-        return exc.render(QCoreApplication.translate)
-    template = QCoreApplication.translate(
-        "Errors", "Cannot reach the database: {detail}")
-    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return template.format(detail=detail[:200])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,14 +29,9 @@ from PySide6.QtWidgets import (
 from winback_desktop.core.errors import WinbackError
 from winback_desktop.core.permissions import Permission
 from winback_desktop.services import team_setup
+from winback_desktop.ui.kit.feedback import error_text
 from winback_desktop.ui.kit.service_op import OpControl, OpError, ServiceOp
 from winback_desktop.ui.shell.context import AppContext
-
-
-def error_text(exc: BaseException) -> str:
-    if isinstance(exc, WinbackError):
-        return exc.render(QCoreApplication.translate)
-    return f"{type(exc).__name__}: {exc}"
 
 
 class TeamServerDialog(QDialog):

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from winback_desktop.core.domain import SltvTier
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.ui.kit import vocabulary as vocab
+from winback_desktop.ui.kit.feedback import error_text  # noqa: F401  (re-exported)
 
 _CTX = "CustomerLabels"
 
@@ -83,6 +84,3 @@ def day(value: date | datetime | None) -> str:
     return value.isoformat()
 
 
-def error_text(exc: BaseException) -> str:
-    """A failure as one translated line (shared with every screen)."""
-    return vocab.error_text(exc)

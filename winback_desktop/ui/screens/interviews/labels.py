@@ -10,8 +10,8 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 
-from winback_desktop.core.errors import WinbackError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
+from winback_desktop.ui.kit.feedback import error_text  # noqa: F401  (re-exported)
 
 T = TypeVar("T")
 
@@ -70,13 +70,6 @@ def name(code: str | None) -> str:
 def short_reason(code: str) -> str:
     source = _SHORT.get(code)
     return QCoreApplication.translate(CONTEXT, source) if source else code
-
-
-def error_text(exc: BaseException) -> str:
-    if isinstance(exc, WinbackError):
-        return exc.render(QCoreApplication.translate)
-    return QCoreApplication.translate("InterviewLabels", "Unexpected error: {detail}").format(
-        detail=f"{type(exc).__name__}: {exc}")
 
 
 class DbTasks:

@@ -14,13 +14,11 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -34,22 +32,10 @@ from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
 from winback_desktop.services import interviews as svc
 from winback_desktop.services import script_actions as actions
+from winback_desktop.ui.kit.widgets import read_only_table
 from winback_desktop.ui.screens.interviews import labels
 from winback_desktop.ui.shell.context import AppContext
 from winback_desktop.ui.shell.registry import ScreenSpec, register
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.setSortingEnabled(True)
-    # keep the report's own order (largest first) until the user clicks a header
-    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 def _fill(table: QTableWidget, rows: Sequence[Sequence[Any]]) -> None:
@@ -71,6 +57,11 @@ def _fill(table: QTableWidget, rows: Sequence[Sequence[Any]]) -> None:
     table.setSortingEnabled(True)
     for c in range(1, table.columnCount()):
         table.resizeColumnToContents(c)
+
+
+def _report_table(headers: list[str]) -> QTableWidget:
+    # keep the report's own order (largest first) until the user clicks a header
+    return read_only_table(headers, stretch="first", sortable=True)
 
 
 class InterviewReportScreen(QWidget):
@@ -119,15 +110,15 @@ class InterviewReportScreen(QWidget):
         root.addWidget(self.summary)
         self.tabs = QTabWidget()
         reason_h = [self.tr("Reason"), self.tr("Interviews")]
-        self.by_campaign = _table([self.tr("Campaign"), *reason_h])
-        self.by_period = _table([self.tr("Month"), *reason_h])
-        self.by_tier = _table([self.tr("SLTV tier"), *reason_h])
+        self.by_campaign = _report_table([self.tr("Campaign"), *reason_h])
+        self.by_period = _report_table([self.tr("Month"), *reason_h])
+        self.by_tier = _report_table([self.tr("SLTV tier"), *reason_h])
         named = [self.tr("In the customer's words"), self.tr("Times named")]
-        self.triggers = _table(named)
-        self.competitors = _table(named)
-        self.offers = _table(named)
-        self.comeback = _table(named)
-        self.agents = _table([self.tr("Agent"), self.tr("Login"), self.tr("Started"),
+        self.triggers = _report_table(named)
+        self.competitors = _report_table(named)
+        self.offers = _report_table(named)
+        self.comeback = _report_table(named)
+        self.agents = _report_table([self.tr("Agent"), self.tr("Login"), self.tr("Started"),
                               self.tr("Completed"), self.tr("Completion"),
                               self.tr("Adherence"), self.tr("Fully adherent"),
                               self.tr("Reason overridden")])

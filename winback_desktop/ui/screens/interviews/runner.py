@@ -29,8 +29,8 @@ from dataclasses import replace
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QDoubleValidator, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QRadioButton,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -52,62 +51,19 @@ from PySide6.QtWidgets import (
 )
 
 from winback_desktop.core import interview as iv
-from winback_desktop.core import segmentation
 from winback_desktop.core.domain import DefectionReason
 from winback_desktop.services import interview_runs
 from winback_desktop.services import interviews as svc
 from winback_desktop.ui.kit.service_op import OpError, OpGroup
 from winback_desktop.ui.screens.interviews import labels
+from winback_desktop.ui.screens.interviews.runner_inputs import (
+    AnswerInputs,
+    PreviewSession,
+    build_answer,
+)
 from winback_desktop.ui.shell.context import AppContext
 
 PAGE_IDLE, PAGE_QUESTION, PAGE_CONFIRM, PAGE_DONE = range(4)
-
-
-class _Preview:
-    """The service's state machine over a script in memory (the editor's preview)."""
-
-    def __init__(self, script: iv.Script) -> None:
-        self.script = script
-        self.answers: dict[str, Any] = {}
-        self.current: str | None = script.first_key
-        self.notes = ""
-        self.status = svc.IN_PROGRESS
-
-    def state(self) -> svc.ResponseState:
-        done, total = iv.progress(self.script, self.answers, self.current)
-        return svc.ResponseState(
-            response_id=0, script_id=0, script=self.script, customer_id=0, call_id=None,
-            status=self.status, answers=dict(self.answers), current_key=self.current,
-            notes=self.notes, done=done, total=total,
-            can_go_back=iv.previous_key(self.script, self.answers, self.current) is not None)
-
-    def answer(self, key: str, value: Any) -> svc.ResponseState:
-        question = self.script.question(key)
-        assert question is not None
-        stored = iv.normalise_answer(question, value)
-        if stored is None:
-            self.answers.pop(key, None)
-        else:
-            self.answers[key] = stored
-        self.current = iv.next_key(self.script, key, stored)
-        return self.state()
-
-    def back(self) -> svc.ResponseState:
-        prev = iv.previous_key(self.script, self.answers, self.current)
-        if prev is not None:
-            self.current = prev
-        return self.state()
-
-    def proposal(self) -> svc.Proposal:
-        walked = iv.path(self.script, self.answers, None)
-        result = iv.classify(self.script, self.answers, walked)
-        adh = iv.adherence(self.script, self.answers, walked)
-        grid = segmentation.default_grid()
-        tier = "B"
-        return svc.Proposal(result.proposed, dict(result.scores), tier,
-                            {r.value: segmentation.treatment_for(tier, r.value, grid)
-                             for r in DefectionReason},
-                            DefectionReason.UNKNOWN.value, None, adh.required, adh.answered)
 
 
 class InterviewRunner(QWidget):
@@ -127,7 +83,7 @@ class InterviewRunner(QWidget):
         self.ctx = ctx
         self.state: svc.ResponseState | None = None
         self.proposal: svc.Proposal | None = None
-        self._preview: _Preview | None = None
+        self._preview: PreviewSession | None = None
         # the runner's calls, each one service call; their changes reach every view
         self._ops = OpGroup(self, ctx.hub)
         self._customer_id: int | None = None
@@ -363,7 +319,7 @@ class InterviewRunner(QWidget):
 
     def preview(self, script: iv.Script) -> None:
         """Walk through a script in memory (the editor's preview): nothing is saved."""
-        self._preview = _Preview(script)
+        self._preview = PreviewSession(script)
         self._scripts = []
         self.script_combo.hide()
         self.notes.clear()
@@ -510,86 +466,16 @@ class InterviewRunner(QWidget):
         QTimer.singleShot(0, again)
 
     def _build_answer(self, question: iv.Question, current: Any) -> None:
-        while self.answer_layout.count():
-            item = self.answer_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
-        self._choice_buttons = []
-        self._group = None
-        self._answer_widget = None
-        qt = question.qtype
-        if qt in (iv.SINGLE, iv.YES_NO, iv.MULTI, iv.SCALE):
-            exclusive = qt != iv.MULTI
-            self._group = QButtonGroup(self)
-            self._group.setExclusive(exclusive)
-            if qt == iv.SCALE:
-                options = [(str(v), str(v)) for v in range(question.scale_min,
-                                                           question.scale_max + 1)]
-                row = QHBoxLayout()
-                holder = QWidget()
-                holder.setLayout(row)
-                self.answer_layout.addWidget(holder)
-            else:
-                options = [(c.value, c.label) for c in question.choices]
-                row = None
-            chosen = set(current) if isinstance(current, list) else {
-                str(current)} if current is not None else set()
-            for n, (value, label) in enumerate(options, start=1):
-                # no "&" mnemonic: Alt+digit belongs to the workspace's dispositions
-                text = f"{n}.  {label}" if n <= 9 else label
-                button: QAbstractButton = (QCheckBox(text) if not exclusive
-                                           else QRadioButton(text))
-                button.setProperty("answer_value", value)
-                button.setChecked(value in chosen)
-                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-                self._group.addButton(button, n)
-                self._choice_buttons.append(button)
-                if row is not None:
-                    row.addWidget(button)
-                else:
-                    self.answer_layout.addWidget(button)
-            if row is not None:
-                row.addStretch(1)
-            self.answer_layout.addStretch(1)
-        elif qt == iv.DATE:
-            edit = QDateEdit()
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            date = QDate.fromString(str(current), "yyyy-MM-dd") if current else QDate.currentDate()
-            edit.setDate(date)
-            self._answer_widget = edit
-            self.answer_layout.addWidget(edit)
-            self.answer_layout.addStretch(1)
-        else:
-            line = QLineEdit()
-            if qt == iv.NUMBER:
-                line.setValidator(QDoubleValidator())
-                line.setPlaceholderText(self.tr("A number"))
-            else:
-                line.setPlaceholderText(self.tr("Type the answer; Enter to go on"))
-            line.setText("" if current is None else str(current))
-            self._answer_widget = line
-            self.answer_layout.addWidget(line)
-            self.answer_layout.addStretch(1)
+        inputs = build_answer(self, self.answer_layout, question, current)
+        self._group, self._choice_buttons = inputs.group, inputs.buttons
+        self._answer_widget = inputs.widget
 
     def _current_value(self) -> Any:
         state = self.state
         if state is None or state.question is None:
             return None
-        qt = state.question.qtype
-        if self._group is not None:
-            picked = [str(b.property("answer_value")) for b in self._choice_buttons
-                      if b.isChecked()]
-            if qt == iv.MULTI:
-                return picked
-            return picked[0] if picked else None
-        if isinstance(self._answer_widget, QDateEdit):
-            return self._answer_widget.date().toString("yyyy-MM-dd")
-        if isinstance(self._answer_widget, QLineEdit):
-            return self._answer_widget.text().strip() or None
-        return None
+        return AnswerInputs(self._group, self._choice_buttons,
+                            self._answer_widget).value(state.question.qtype)
 
     # ------------------------------------------------------------------ actions
 

@@ -7,8 +7,8 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from winback_desktop.core import offers as rules
-from winback_desktop.core.errors import WinbackError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
+from winback_desktop.ui.kit.feedback import error_text  # noqa: F401  (re-exported)
 
 CONTEXT = "OfferTexts"
 
@@ -98,8 +98,3 @@ def local_time(at: datetime | None, fmt: str = "%m-%d %H:%M") -> str:
     return at.astimezone().strftime(fmt) if at else "-"
 
 
-def error_text(exc: BaseException) -> str:
-    """One translated line for any failure shown in a screen."""
-    if isinstance(exc, WinbackError):
-        return exc.render(QCoreApplication.translate)
-    return tr("Unexpected error: {detail}").format(detail=f"{type(exc).__name__}: {exc}")

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QSlider,
     QSpinBox,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -42,6 +41,7 @@ from winback_desktop.services.qa_details import CallDetails
 from winback_desktop.ui.kit import vocabulary
 from winback_desktop.ui.kit.feedback import error_text
 from winback_desktop.ui.kit.service_op import OpError, OpGroup, ServiceOp
+from winback_desktop.ui.kit.widgets import read_only_table
 from winback_desktop.ui.shell.context import AppContext
 from winback_desktop.ui.shell.registry import ScreenSpec, register
 
@@ -50,16 +50,6 @@ T = TypeVar("T")
 
 #: a score box's value while its item has not been scored
 UNSCORED = -1
-
-
-def _table(columns: int) -> QTableWidget:
-    table = QTableWidget(0, columns)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 class RecordingPlayer(QWidget):
@@ -164,7 +154,7 @@ class QaScreen(QWidget):
         today = date.today()
         monday = today - timedelta(days=today.weekday())
         self.week.setDate(QDate(monday.year, monday.month, monday.day))
-        self.queue = _table(5)
+        self.queue = read_only_table(5, single=True)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.player = RecordingPlayer()
@@ -219,7 +209,7 @@ class QaScreen(QWidget):
             QHeaderView.ResizeMode.ResizeToContents)
 
         # evaluations tab
-        self.evals = _table(9)
+        self.evals = read_only_table(9, single=True)
         self.ack_button = QPushButton()
         self.dispute_button = QPushButton()
         self.dispute_text = QLineEdit()
@@ -235,8 +225,8 @@ class QaScreen(QWidget):
         # calibration + report tab
         self.cal_session = QLineEdit()
         self.cal_button = QPushButton()
-        self.cal_table = _table(4)
-        self.report_table = _table(6)
+        self.cal_table = read_only_table(4, single=True)
+        self.report_table = read_only_table(6, single=True)
         self.report_export = QPushButton()
         report_page = QWidget()
         rl = QVBoxLayout(report_page)

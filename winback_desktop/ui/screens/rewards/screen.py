@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -32,6 +31,7 @@ from winback_desktop.core.permissions import Permission
 from winback_desktop.services import reward_actions
 from winback_desktop.services.changes import Topic
 from winback_desktop.ui.kit.service_op import OpError, OpGroup, ServiceOp
+from winback_desktop.ui.kit.widgets import read_only_table
 from winback_desktop.ui.shell.context import AppContext
 from winback_desktop.ui.shell.registry import ScreenSpec, register
 
@@ -62,15 +62,6 @@ _RULE_KINDS = {
 }
 
 
-def _table(headers: int) -> QTableWidget:
-    table = QTableWidget(0, headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    return table
-
-
 class RewardsScreen(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,7 +74,7 @@ class RewardsScreen(QWidget):
         # leaderboard
         self.board_period = QComboBox()
         self.board_metric = QComboBox()
-        self.board = _table(4)
+        self.board = read_only_table(4)
         self.my_points = QLabel()
         self.my_points.setObjectName("my_points")
         board_page = QWidget()
@@ -97,7 +88,7 @@ class RewardsScreen(QWidget):
         bl.addWidget(self.board)
 
         # redeem (agents)
-        self.catalogue = _table(2)
+        self.catalogue = read_only_table(2)
         self.redeem_button = QPushButton()
         redeem_page = QWidget()
         rl = QVBoxLayout(redeem_page)
@@ -119,7 +110,7 @@ class RewardsScreen(QWidget):
         form.addRow(self.award_points_label, self.award_points)
         form.addRow(self.award_reason_label, self.award_reason)
         form.addRow(self.award_button)
-        self.pending = _table(4)
+        self.pending = read_only_table(4)
         self.approve_button, self.reject_button = QPushButton(), QPushButton()
         self.pending_box = QGroupBox()
         pl = QVBoxLayout(self.pending_box)
@@ -130,7 +121,7 @@ class RewardsScreen(QWidget):
         buttons.addWidget(self.reject_button)
         pl.addLayout(buttons)
         self.ledger_agent = QComboBox()
-        self.ledger = _table(5)
+        self.ledger = read_only_table(5)
         self.reverse_button = QPushButton()
         self.ledger_box = QGroupBox()
         ll = QVBoxLayout(self.ledger_box)
@@ -146,7 +137,7 @@ class RewardsScreen(QWidget):
         ml.addWidget(self.ledger_box, 1)
 
         # rules (admin)
-        self.rules = _table(5)
+        self.rules = read_only_table(5)
         self.rules.setEditTriggers(QTableWidget.EditTrigger.DoubleClicked)
         self.save_rules_button = QPushButton()
         rules_page = QWidget()
