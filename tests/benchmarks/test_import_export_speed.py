@@ -6,8 +6,8 @@
   + a bare DBAPI ``executemany`` of the same rows into ``customers``);
 * export of 100k customers ≤ 1.2 × a bare xlsxwriter ``constant_memory`` dump of the
   same rows;
-* a 1M-row import streams: its peak memory stays far below what holding the rows as
-  Python objects would take.
+* a 1M-row import streams: its peak memory (VmHWM) stays at or under 200 MB, far
+  below calamine's whole-sheet grid (``read``) or the rows as one Python list.
 
 Runs alternate baseline and subject and keep each one's best time, so a busy shared
 machine distorts both sides alike.
@@ -250,10 +250,11 @@ def test_1m_row_import_memory_is_bounded(tmp_path: Path, sqlite_template: Path) 
     _n, list_mb = _peak_mb("list", big, url)
     n, import_mb = _peak_mb("import", big, url)
     assert n == rows
-    print(f"\n[memory, {rows} rows] calamine streaming read {read_mb} MB, "
+    print(f"\n[memory, {rows} rows] calamine whole-sheet read {read_mb} MB, "
           f"calamine rows as one Python list {list_mb} MB, full import {import_mb} MB "
           f"(self: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB)")
-    # Streaming: the import holds one chunk of Python rows at a time, so it stays well
-    # below a whole-file Python copy and close to what the reader itself needs.
+    # Issue 21: the sheet is read in windows (io.xlsx_windows) and the import holds one
+    # chunk of Python rows at a time: peak memory (VmHWM) stays under 200 MB, far below
+    # what calamine's whole-sheet grid alone takes.
     assert import_mb < list_mb
-    assert import_mb - read_mb < 400
+    assert import_mb <= 200

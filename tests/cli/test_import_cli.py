@@ -214,3 +214,18 @@ def test_a_chinese_export_imports_back(url: str, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert (data["inserted"], data["rejected"], data["warnings"]) == (4, 0, [])
+
+
+def test_a_file_without_a_valid_row_offers_no_valid_only(url: str, tmp_path: Path) -> None:
+    """Nothing to import either way: --valid-only is not suggested, "1 rows" never said."""
+    path = workbook(tmp_path / "one.xlsx", [["E1", "nobody", ""]], ["编号", "姓名", "手机"])
+    done = winback(url, "import", str(path))
+    assert done.returncode == 1 and count(url) == 0
+    assert done.stdout.startswith("Nothing was imported: the file's one row has errors."), \
+        done.stdout
+    assert "--valid-only" not in done.stdout
+    ok = winback(url, "import", str(workbook(tmp_path / "good.xlsx", [["E2", "某人",
+                                                                       "13800000002"]],
+                                                 ["编号", "姓名", "手机"])))
+    assert ok.returncode == 0, ok.stderr
+    assert ": 1 row, 1 new," in ok.stdout, ok.stdout

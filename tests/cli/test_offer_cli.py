@@ -68,7 +68,12 @@ def test_offer_request_decide_outcome_report(winback, db_url: str, tmp_path: Pat
     rep = winback("offer", "report", "--json", "--xlsx", str(xlsx), "--database", db_url)
     assert rep.returncode == 0, rep.stderr
     data = json.loads(rep.stdout)
-    assert data["win_backs"] == 1 and data["acceptance_rate"] == 0.5
+    # one accepted offer, and its call won the customer back: two figures, not one
+    assert data["accepted_offers"] == 1 and data["acceptance_rate"] == 0.5
+    assert (data["win_backs"], data["saves"]) == (1, 0)
+    assert sum(r["win_backs"] for r in data["offers"]) == 1
+    table = winback("offer", "report", "--database", db_url)
+    assert "accepted offers: 1" in table.stdout and "calls won back: 1" in table.stdout, table.stdout
     assert xlsx.exists()
 
     expire = winback("offer", "expire", "--json", "--database", db_url)

@@ -28,7 +28,7 @@ from sqlalchemy import select
 from winback_desktop.core import metrics
 from winback_desktop.core.domain import CampaignKind, Disposition, success_for
 from winback_desktop.core.errors import ValidationError
-from winback_desktop.db.models import Customer, CustomerPhone
+from winback_desktop.db.models import Customer, CustomerPhone, RiskFlag
 from winback_desktop.db.session import Database
 from winback_desktop.services import (
     calls,
@@ -118,6 +118,11 @@ def _customers(db: Database, rng: random.Random) -> None:
             customer.phones.append(CustomerPhone(e164=f"+86138{n:08d}", raw=f"138 {n:08d}",
                                                  is_primary=True))
             s.add(customer)
+            if n >= LOST:  # the early-warning scan flagged the at-risk ones
+                s.flush()
+                s.add(RiskFlag(customer_id=customer.id, as_of=date(2026, 11, 1),
+                               previous_status="active", p_alive=0.3,
+                               signals=[{"code": "silent", "params": {}}]))
 
 
 def _setup(db: Database, admin: Actor, sup: Actor, agents: list[Actor], opened: datetime,

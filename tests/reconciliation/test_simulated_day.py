@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from tests.reconciliation import raw
 from tests.reconciliation.simulation import Day
 from winback_desktop.core import metrics
-from winback_desktop.db.models import AuditEntry, Call, CallTask, Customer
+from winback_desktop.db.models import AuditEntry, Call, CallTask, Customer, RiskFlag
 from winback_desktop.services import (
     programme,
     reward_actions,
@@ -245,6 +245,14 @@ def test_invariants_hold(day: Day) -> None:
                                   "callback", "still_customer")),
             Call.answered_at.is_(None)))
         assert unanswered_talk == 0
+        # an early-warning flag is open exactly while its customer is at risk: a save
+        # closes it, a save amended away (either way, any number of times) reopens it
+        flags = s.execute(select(RiskFlag.status, Customer.status)
+                          .join(Customer, Customer.id == RiskFlag.customer_id)).all()
+        assert flags and {(f, c) for f, c in flags} <= {
+            ("open", "at_risk"), ("saved", "retained"), ("still_customer", "active")}, \
+            sorted({(f, c) for f, c in flags})
+        assert any(f == "saved" for f, _c in flags)
         success_of = {"won_back": "won_back", "retained": "saved"}
         for cid, status in s.execute(select(Customer.id, Customer.status)
                                      .where(Customer.status.in_(success_of))):

@@ -276,7 +276,7 @@ def test_preview_shows_conflicts_with_both_rows_and_fields(qtbot: Any, any_ctx: 
                                                           tmp_path: Path) -> None:
     wizard = _to_run(qtbot, any_ctx, chinese_workbook(tmp_path / "c.xlsx", CONFLICTING))
     page = wizard.preview_page
-    assert "1 customers appear in several rows with different data" in page.summary.text()
+    assert "1 customer appears in several rows with different data" in page.summary.text()
     items = [page.issues.item(i).text() for i in range(page.issues.count())]
     assert any("Rows 4, 6 are the same customer (C001) with different Name, Phone" in t
                for t in items), items
@@ -368,4 +368,90 @@ def test_a_stray_cell_at_xfd1048576_does_not_swamp_the_wizard(qtbot: Any, ctx: A
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentId() != wizard.FILE
                     or wizard.file_page.error.isVisible(), timeout=20_000)
-    assert wizard.preview is not None and len(wizard.preview.headers) <= 27
+    assert wizard.preview is not None and wizard.preview.headers == ["客户编号"]
+
+
+def test_no_valid_row_offers_no_valid_rows_and_counts_read_as_english(
+        qtbot: Any, any_ctx: AppContext, tmp_path: Path) -> None:
+    """One row, and it is bad: the page neither offers "the valid rows" (there are none)
+    nor says "1 rows read"."""
+    path = chinese_workbook(tmp_path / "one.xlsx",
+                            [["C009", "", "", None, "搬家", 10, 1]])  # nobody to call
+    wizard = _to_run(qtbot, any_ctx, path)
+    assert wizard.preview_page.summary.text().startswith("1 row:"), \
+        wizard.preview_page.summary.text()
+    go_next(qtbot, wizard, wizard.OPTIONS)
+    go_next(qtbot, wizard, wizard.RUN)
+    run = wizard.run_page
+    qtbot.waitUntil(lambda: run.done, timeout=30_000)
+    assert customers(any_ctx) == 0
+    status, result = run.status.text(), run.result.text()
+    assert "Nothing was imported" in status
+    assert "valid rows" not in status, status
+    assert not run.valid_button.isVisible() and run.back_button.isVisible()
+    assert result.startswith("1 row read: 0 new customers"), result
+    assert "1 rows" not in result
+
+
+def test_one_new_customer_is_counted_in_the_singular(
+        qtbot: Any, any_ctx: AppContext, tmp_path: Path) -> None:
+    wizard = _to_run(qtbot, any_ctx, chinese_workbook(tmp_path / "g.xlsx", GOOD_ROWS[:1]))
+    go_next(qtbot, wizard, wizard.OPTIONS)
+    go_next(qtbot, wizard, wizard.RUN)
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=30_000)
+    assert wizard.run_page.result.text().startswith("1 row read: 1 new customer, 0 updated"), \
+        wizard.run_page.result.text()
+
+
+def test_trailing_blank_columns_are_not_offered_for_mapping(
+        qtbot: Any, ctx: AppContext, tmp_path: Path) -> None:
+    """A sheet formatted out to column AZ has blank header cells after its last named
+    column: those columns hold nothing and are not listed (one that holds data is)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADERS + [None] * 30)
+    sheet.append(["C001", "王伟", "13800138000", date(2026, 3, 1), "价格", 100, 10]
+                 + [None] * 3 + ["note"] + [None] * 26)
+    for col in range(1, 53):  # formatted, empty cells out to AZ
+        sheet.cell(row=3, column=col).number_format = "@"
+        sheet.cell(row=3, column=col).value = ""
+    path = tmp_path / "wide.xlsx"
+    book.save(path)
+    wizard = open_wizard(qtbot, ctx, path)
+    go_next(qtbot, wizard, wizard.MAPPING)
+    assert wizard.preview.headers == [*HEADERS, "#H", "#I", "#J", "#K"]
+    assert wizard.mapping_page.table.rowCount() == len(HEADERS) + 4
+    assert "11 columns" in wizard.mapping_page.header_info.text()
+
+
+def test_a_second_import_says_it_waits_then_runs(qtbot: Any, any_ctx: AppContext,
+                                                 tmp_path: Path) -> None:
+    """Issue 21: while another import holds the database, the run page says so (not a
+    frozen bar), then imports once the other one is done."""
+    import threading
+
+    from winback_desktop.services import import_lock
+
+    wizard = _to_run(qtbot, any_ctx, chinese_workbook(tmp_path / "g.xlsx", GOOD_ROWS[:3]))
+    go_next(qtbot, wizard, wizard.OPTIONS)
+    held, release = threading.Event(), threading.Event()
+
+    def other_import() -> None:
+        with import_lock.import_session(any_ctx.db, waiting=lambda: None,
+                                        cancelled=lambda: False, on_cancel=RuntimeError):
+            held.set()
+            release.wait(30)
+
+    holder = threading.Thread(target=other_import)
+    holder.start()
+    try:
+        assert held.wait(10)
+        go_next(qtbot, wizard, wizard.RUN)
+        qtbot.waitUntil(lambda: "Waiting for another import" in wizard.run_page.status.text(),
+                        timeout=15_000)
+        assert not wizard.run_page.done and customers(any_ctx) == 0
+    finally:
+        release.set()
+        holder.join(30)
+    qtbot.waitUntil(lambda: wizard.run_page.done, timeout=30_000)
+    assert wizard.result.committed and customers(any_ctx) == 3

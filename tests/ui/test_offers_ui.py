@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tests.services.offer_fixtures import add_customer, make_team
 from winback_desktop.db.models import CallTask, Customer
-from winback_desktop.ui.screens.approvals.screen import ApprovalsScreen
+from winback_desktop.ui.screens.approvals.screen import COLUMNS, ApprovalsScreen
 from winback_desktop.ui.screens.offers.panel import OffersPanel
 from winback_desktop.ui.shell.context import AppContext
 
@@ -129,7 +129,19 @@ def test_catalogue_screen_versions_matrix_and_export(qtbot, db, tmp_path) -> Non
     path = tmp_path / "report.xlsx"
     screen.export(str(path))
     qtbot.waitUntil(lambda: "Exported" in screen.message.text(), timeout=5000)
-    assert load_workbook(path).sheetnames == ["Summary", "Offers"]
+    book = load_workbook(path)
+    assert book.sheetnames == ["Summary", "Offers"]
+    # accepted offers are called so, apart from the calls that actually won back (issue 14)
+    summary_labels = [row[0] for row in book["Summary"].iter_rows(values_only=True)]
+    assert "Accepted offers" in summary_labels and "Calls won back" in summary_labels
+    assert "Win-backs" not in summary_labels
+    screen.load_report()
+    qtbot.waitUntil(lambda: screen.report is not None, timeout=5000)
+    headers = [screen.report_table.horizontalHeaderItem(c).text()
+               for c in range(screen.report_table.columnCount())]
+    assert "Accepted" in headers and "Calls won back" in headers
+    assert "offers accepted" in screen.summary.text()
+    assert "win-backs from" not in screen.summary.text()
 
     sup = OfferCatalogScreen(AppContext(db=db, actor=team.supervisor))
     qtbot.addWidget(sup)
@@ -157,6 +169,15 @@ def test_inbox_bulk_actions_conflicts_and_expired_rows(qtbot, db) -> None:  # ty
         qtbot.addWidget(screen)
         screen.show()
         qtbot.waitUntil(lambda s=screen: len(s.items) == 4, timeout=5000)
+    # in the main window at 1280x800 (about 1060 px for the screen) the inbox shows
+    # every column up to the status without scrolling: the empty details pane gives way
+    first.resize(1060, 740)
+    qtbot.wait(50)
+    header = first.table.horizontalHeader()
+    status = len(COLUMNS) - 2
+    assert header.sectionViewportPosition(status) + header.sectionSize(status) \
+        <= first.table.viewport().width(), (first.table.viewport().width(),
+                                             header.sectionSize(status))
     # the stale request was expired by the refresh and sits last, greyed
     last = first.table.item(3, 0)
     assert first.items[3].id == stale.id and first.items[3].status == "expired"

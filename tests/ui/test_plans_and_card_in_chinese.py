@@ -78,5 +78,15 @@ def test_the_call_history_shows_each_amendment(qtbot: Any) -> None:
         (Amendment(at, "sup1", "won_back", "not_interested", "wrong key", True),))]))
     item = view.calls_table.item(0, 2)
     assert item is not None
-    assert "(amended)" in item.text() or "已更正" in item.text()
+    assert item.text() == "Not interested (amended)"
     assert "sup1" in item.toolTip() and "wrong key" in item.toolTip()
+    # in Chinese the full-width bracket follows the word directly, no stray space
+    i18n.install("zh_CN")
+    try:
+        view.show_card(card(calls=[PastCall(
+            7, at, at, at, "agent01", "not_interested", None, None,
+            (Amendment(at, "sup1", "won_back", "not_interested", "wrong key", True),))]))
+        item = view.calls_table.item(0, 2)
+        assert item is not None and item.text() == "不感兴趣（已更正）"
+    finally:
+        i18n.install("en")

@@ -91,7 +91,7 @@ def test_purchase_history_through_the_wizard(qtbot: Any, ctx: AppContext,
         qtbot.waitUntil(lambda: wizard.run_page.done, timeout=60_000)
         text = wizard.run_page.result.text()
         assert "7 new purchases" in text and "1 rejected" in text
-        assert "Early-warning scan: 1 customers flagged at risk" in text
+        assert "Early-warning scan: 1 customer flagged at risk" in text
         assert purchases(ctx) == 7
         wizard.undo()
         qtbot.waitUntil(lambda: purchases(ctx) == 0, timeout=20_000)

@@ -46,6 +46,14 @@ def test_supervisor_team_view_drill_down_and_export(qtbot, demo_db, tmp_path: Pa
     _whole_demo_history(screen)
     qtbot.waitUntil(lambda: _loaded_custom(screen), timeout=15_000)
     assert len(screen.model.rows) == 10 and screen.model.rowCount() == 12  # + team, average
+    # the average agent's counts are not rounded to whole calls: 5 saves over 10 agents
+    # read 0.5 (as `winback scorecard --json` says), never 0
+    view = screen.team_view
+    assert view is not None
+    for key in ("dials", "contacts", "win_backs", "saves"):
+        value = view.agent_average[key]
+        cell = screen.model.index(11, screen.model.columns.index(key))
+        assert value is not None and cell.data() == f"{value:,.1f}", (key, value, cell.data())
     assert screen.tabs.count() == 3
     # sorting by win-backs descending puts the best agent first
     col = screen.model.columns.index("win_backs")
@@ -55,11 +63,22 @@ def test_supervisor_team_view_drill_down_and_export(qtbot, demo_db, tmp_path: Pa
     screen.table.selectRow(0)
     assert screen.agent_title.text().startswith(screen.model.rows[0].display_name)
     assert screen.tiles.value_labels["win_backs"].text() == str(wins[0])
+    # per agent: how many of their handled calls the phone system timed (issue 20)
+    qtbot.waitUntil(lambda: bool(screen.model.timing), timeout=15_000)
+    timed = screen.model.columns.index("timed")
+    first = screen.model.rows[0]
+    sources = screen.model.timing[first.agent_id]
+    assert screen.model.index(0, timed).data() == f"{sources.measured} / {sources.handled}"
     op = screen.export_to(tmp_path / "team.xlsx", "xlsx")
     qtbot.waitUntil(lambda: op.done, timeout=15_000)
     wb = load_workbook(tmp_path / "team.xlsx")
     assert wb["Scorecards"].cell(row=4, column=1).value == "Agent"
     assert len(wb["Scorecards"]._charts) == 1
+    header = [c.value for c in wb["Scorecards"][4]]
+    row = next(r for r in wb["Scorecards"].iter_rows(min_row=5, values_only=True)
+               if r[0] == (first.display_name or first.login))
+    col = header.index("Calls timed by the phone system")
+    assert (row[col], row[col + 1]) == (sources.measured, sources.entered)
 
 
 def test_agent_sees_only_own_scorecard_and_points(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]

@@ -418,7 +418,7 @@ def test_offers_panel_follows_the_customer_and_acceptance_leads_to_the_outcome(q
     screen.notes.setPlainText("Took the 3-month discount")
     screen.offers.won_back.emit()  # the panel recorded "customer accepted"
     # the call stays open at the outcome step; the agent records the outcome
-    qtbot.waitUntil(lambda: screen.phase is Phase.WRAP_UP and screen.idle(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: screen.phase is Phase.OUTCOME and screen.idle(), timeout=TIMEOUT)
     screen.disposition_buttons[screen.success].click()
     qtbot.waitUntil(lambda: screen.phase is Phase.IDLE and screen.idle(), timeout=TIMEOUT)
     assert screen.offers.customer_id is None

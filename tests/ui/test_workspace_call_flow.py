@@ -163,7 +163,7 @@ def test_accepting_an_offer_keeps_the_call_open_at_the_outcome_step(qtbot, demo_
     screen.offers.propose_button.click()
     qtbot.waitUntil(lambda: screen.offers.accepted_button.isVisible(), timeout=TIMEOUT)
     screen.offers.accepted_button.click()
-    qtbot.waitUntil(lambda: screen.phase is Phase.WRAP_UP and screen.idle(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: screen.phase is Phase.OUTCOME and screen.idle(), timeout=TIMEOUT)
     with demo_db.session() as s:
         call = s.get(Call, call_id)
         assert call is not None

@@ -50,7 +50,7 @@ def test_accepting_an_offer_keeps_the_call_open_and_the_outcome_wins_back(
     screen.offers.propose_button.click()
     qtbot.waitUntil(lambda: screen.offers.accepted_button.isVisible(), timeout=TIMEOUT)
     screen.offers.accepted_button.click()
-    qtbot.waitUntil(lambda: screen.phase is Phase.WRAP_UP and screen.idle()
+    qtbot.waitUntil(lambda: screen.phase is Phase.OUTCOME and screen.idle()
                     and not screen.offers.busy, timeout=TIMEOUT)
     assert "accepted" in screen.offers.status.text().lower()
     assert "won back" not in screen.offers.status.text().lower()

@@ -228,3 +228,54 @@ def test_bad_text_encoding_is_reported_with_its_row(tmp_path: Path) -> None:
     path.write_bytes(b"ID,Name\n" + b"A1,ok\n" * 250_000 + b"A2,\xff\xfe\xfa bad\n")
     with pytest.raises(sources.EncodingProblem):
         list(CustomerRows(path))
+
+
+def _rows_of(path: Path) -> list[tuple[int, list[object]]]:
+    with sources.open_sheet(path) as data:
+        return [(n, [c for c in cells]) for n, cells in data.rows()]
+
+
+def test_a_large_sheet_is_read_in_windows_with_the_same_cells(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows of 1,000 rows give exactly the rows, numbers, types and merged ranges of
+    one whole read — including a window whose rows start further right, gaps between
+    rows, a title above the list, and merged group cells."""
+    from winback_desktop.io import xlsx_windows
+
+    path = tmp_path / "big.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("名单")
+    fmt = wb.add_format({"num_format": "yyyy-mm-dd"})
+    ws.write(0, 1, "2026年流失客户")
+    ws.write_row(2, 1, ["客户编号", "姓名", "手机", "流失日期", "年消费额"])
+    ws.merge_range(3, 0, 6, 0, "上海")
+    for i in range(3, 4503):
+        if i % 997 == 0:
+            continue  # a gap
+        first = 2 if 1500 <= i < 2600 else 1  # a whole window without column B
+        ws.write_row(i, first, [f"C{i:05d}", "王伟", "+8613800138000", 1.5][first - 1:])
+        ws.write_datetime(i, 4, date(2026, 1, 1 + i % 28), fmt)
+        ws.write_number(i, 5, i * 1.25)
+    wb.close()
+    whole = _rows_of(path)
+    with sources.open_sheet(path) as data:
+        merged = data.merged
+    monkeypatch.setattr(xlsx_windows, "LARGE_SHEET_CELLS", 1000)
+    monkeypatch.setattr(xlsx_windows, "WINDOW_CELLS", 6000)
+    seen: list[Path] = []
+    real_iter = xlsx_windows.SheetWindows.__iter__
+
+    def spy(self: xlsx_windows.SheetWindows):  # type: ignore[no-untyped-def]
+        for window in real_iter(self):
+            seen.append(window)
+            yield window
+
+    monkeypatch.setattr(xlsx_windows.SheetWindows, "__iter__", spy)
+    with sources.open_sheet(path) as data:
+        assert data.merged == merged and data.first_column == 0
+        windowed = [(n, list(cells)) for n, cells in data.rows()]
+        folder = seen[0].parent
+    assert len(seen) >= 4
+    assert not folder.exists()  # every window file is gone with the sheet
+    strip = [(n, cells) for n, cells in whole if any(c != "" for c in cells)]
+    assert [(n, c) for n, c in windowed if any(x != "" for x in c)] == strip

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import logging
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from winback_desktop.cli import _lang
@@ -246,3 +248,18 @@ def run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) 
         log.exception("unexpected CLI failure")
         print(tr("winback: error: ") + error_line(exc), file=sys.stderr)
         return 1
+
+
+def lazy_module(name: str) -> ModuleType:
+    """``name`` imported on first use: a command module binds its services with this so
+    building the parser (``--help``, any other command) does not import them."""
+    loaded = sys.modules.get(name)
+    if loaded is not None:
+        return loaded
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.loader is not None, name
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

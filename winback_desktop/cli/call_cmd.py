@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from winback_desktop.cli._common import acting_user, add_command, emit, open_db, tr
+from winback_desktop.cli._common import acting_user, add_command, emit, lazy_module, open_db, tr
 from winback_desktop.core.domain import Disposition
 from winback_desktop.core.errors import ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
-from winback_desktop.services import calls
-from winback_desktop.services.calls import CallInfo, CallState
-from winback_desktop.services.context import Actor
-from winback_desktop.services.database import Database
+
+if TYPE_CHECKING:
+    from winback_desktop.services import calls
+    from winback_desktop.services.calls import CallInfo, CallState
+    from winback_desktop.services.context import Actor
+    from winback_desktop.services.database import Database
+else:  # imported when a call command runs, not when the parser is built
+    calls = lazy_module("winback_desktop.services.calls")
 
 
 def register(c_sub: Any, common: argparse.ArgumentParser) -> None:

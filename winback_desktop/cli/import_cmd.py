@@ -11,7 +11,7 @@ from typing import Any
 
 from winback_desktop.cli._common import _qt_translate, acting_user, add_command, emit, open_db, tr
 from winback_desktop.core.errors import NotFound, ValidationError
-from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
+from winback_desktop.core.i18n import QT_TRANSLATE_NOOP, counted
 from winback_desktop.io.error_report import write_error_report
 from winback_desktop.services import (
     customer_query,
@@ -161,9 +161,10 @@ def import_file(args: argparse.Namespace) -> int:
             lines = [tr("{file}, sheet '{sheet}', header in row {row}.").format(
                 file=pv.file_name, sheet=pv.sheet, row=pv.header_row)]
             lines += [f"  {field} ← {header}" for field, header in pv.mapping.items()]
-            lines.append(tr("{rows} rows: {valid} valid, {invalid} with errors; "
+            lines.append(tr("{rows}: {valid} valid, {invalid} with errors; "
                             "{dup_file} repeated in the file, {dup_db} already known.").format(
-                rows=pv.total_rows, valid=pv.valid_rows, invalid=pv.invalid_rows,
+                rows=counted(pv.total_rows, tr("{n} row"), tr("{n} rows")),
+                valid=pv.valid_rows, invalid=pv.invalid_rows,
                 dup_file=len(pv.duplicates_in_file), dup_db=len(pv.duplicates_in_db)))
             lines += _issue_lines(pv.errors)
             emit(args, data, "\n".join(lines))
@@ -184,28 +185,36 @@ def import_file(args: argparse.Namespace) -> int:
                                         _used_mapping(args, mapping, kind))
         data = result.as_dict(_qt_translate)
         if result.committed and kind == "purchases":
-            text = tr("Purchases import #{batch}: {rows} rows, {inserted} new, {unchanged} "
+            text = tr("Purchases import #{batch}: {rows}, {inserted} new, {unchanged} "
                       "imported before, {rejected} rejected.").format(
-                batch=result.batch_id, rows=result.rows, inserted=result.inserted,
+                batch=result.batch_id, rows=counted(result.rows, tr("{n} row"), tr("{n} rows")),
+                inserted=result.inserted,
                 unchanged=result.unchanged, rejected=result.rejected)
             if result.risk_flagged is not None:
                 text += "\n" + tr("Early-warning scan: {count} customers flagged at risk "
                                   "('winback risk list' shows why).").format(
                     count=result.risk_flagged)
         elif result.committed:
-            text = tr("Import #{batch}: {rows} rows, {inserted} new, {updated} updated, "
+            text = tr("Import #{batch}: {rows}, {inserted} new, {updated} updated, "
                       "{unchanged} unchanged, {skipped} skipped, {rejected} rejected.").format(
-                batch=result.batch_id, rows=result.rows, inserted=result.inserted,
+                batch=result.batch_id, rows=counted(result.rows, tr("{n} row"), tr("{n} rows")),
+                inserted=result.inserted,
                 updated=result.updated, unchanged=result.unchanged, skipped=result.skipped,
                 rejected=result.rejected)
             if result.risk_flags_closed:
                 text += "\n" + tr("{count} early-warning flags closed: the list changed "
                                   "those customers' status.").format(
                     count=result.risk_flags_closed)
-        else:
+        elif result.rows > result.rejected:
             text = tr("Nothing was imported: {rejected} of {rows} rows have errors. Fix them, "
                       "or use --valid-only to import the valid rows.").format(
                 rejected=result.rejected, rows=result.rows)
+        else:  # --valid-only would import nothing either: do not offer it
+            text = counted(result.rows, tr(
+                "Nothing was imported: the file's one row has errors. Fix it (--error-report "
+                "writes each row's reason)."), tr(
+                "Nothing was imported: all {n} rows have errors. Fix them (--error-report "
+                "writes each row's reason)."))
         lines = [text, *(tr("Rows {rows}: customer {key}, different {fields}; {what}.").format(
             rows=", ".join(str(n) for n in c.rows), key=c.shown_key,
             fields=", ".join(import_matching.field_labels(c.fields, _qt_translate)),

@@ -56,7 +56,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                      help=tr("who records it (default: you; supervisors may name an agent)"))
 
     rep = add_command(offer_sub, "report", common, report,
-                      tr("acceptance, cost per win-back, return per offer, turnaround"))
+                      tr("acceptance, cost per accepted offer, return per offer, turnaround"))
     rep.add_argument("--since", default=None, metavar="YYYY-MM-DD")
     rep.add_argument("--until", default=None, metavar="YYYY-MM-DD")
     rep.add_argument("--xlsx", default=None, metavar="FILE", help=tr("also write an xlsx file"))
@@ -153,11 +153,13 @@ def report(args: argparse.Namespace) -> int:
         t = result.totals
         rate = "-" if t.acceptance_rate is None else f"{t.acceptance_rate:.0%}"
         lines = [
-            tr("Requests: {n}, win-backs: {w}, acceptance rate: {rate}").format(
-                n=t.requests, w=t.accepted, rate=rate),
-            tr("Cost: {cost}, SLTV recovered: {sltv}, cost per win-back: {per}").format(
+            tr("Requests: {n}, accepted offers: {a}, acceptance rate: {rate}").format(
+                n=t.requests, a=t.accepted, rate=rate),
+            tr("Of the accepted offers, calls won back: {w}, saved: {s}").format(
+                w=t.win_backs, s=t.saves),
+            tr("Cost: {cost}, SLTV recovered: {sltv}, cost per accepted offer: {per}").format(
                 cost=_money(t.cost_minor), sltv=_money(t.sltv_recovered_minor),
-                per=_money(t.cost_per_win_back_minor)),
+                per=_money(t.cost_per_accepted_offer_minor)),
             tr("Approval turnaround: {avg} min average, {median} min median").format(
                 avg="-" if result.turnaround_avg_minutes is None
                 else f"{result.turnaround_avg_minutes:.1f}",

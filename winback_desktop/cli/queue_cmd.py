@@ -10,17 +10,23 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from winback_desktop.cli import call_cmd
-from winback_desktop.cli._common import acting_user, add_command, emit, open_db, tr
+from winback_desktop.cli._common import acting_user, add_command, emit, lazy_module, open_db, tr
 from winback_desktop.core.domain import Disposition
 from winback_desktop.core.errors import ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
-from winback_desktop.services import calls, campaigns, queue
-from winback_desktop.services.context import Actor
-from winback_desktop.services.database import Database
+
+if TYPE_CHECKING:
+    from winback_desktop.services import calls, campaigns, queue
+    from winback_desktop.services.context import Actor
+    from winback_desktop.services.database import Database
+else:  # imported when a queue command runs, not when the parser is built
+    calls = lazy_module("winback_desktop.services.calls")
+    campaigns = lazy_module("winback_desktop.services.campaigns")
+    queue = lazy_module("winback_desktop.services.queue")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

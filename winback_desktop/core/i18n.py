@@ -13,3 +13,14 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Return ``text`` unchanged; the call only marks it for extraction."""
     del context
     return text
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """``one`` or ``many`` for ``n``, with ``{n}`` filled in as 1,234.
+
+    Both forms are passed already translated (each a literal ``tr()`` at the call site, so
+    lupdate files both): English says "1 row" but "2 rows", Chinese translates both the
+    same. Qt's numerus ``%n`` forms would need an English catalogue this project does not
+    ship, and the command line reads catalogues without Qt.
+    """
+    return (one if n == 1 else many).format(n=f"{n:,}")

@@ -239,7 +239,8 @@ class CustomerRows:
                     "can."), row=header_row, limit=HEADER_SCAN_ROWS)
             index = found
         self.header_row: int = head[index][0]
-        self.headers: list[str] = header_texts(_trim_header(head[index][1]))
+        self.headers: list[str] = header_texts(
+            _trim_header(head[index][1], [r for _, r in head[index + 1:]]))
         self._rest = head[index + 1:]
         #: headers of a given mapping that this file lacks
         self.missing_headers: list[str] = []
@@ -480,14 +481,23 @@ def phone_timezone(phones: list[tuple[str, str]], default: str) -> str:
 HEADER_SLACK = 26
 
 
-def _trim_header(row: list[Any]) -> list[Any]:
-    """The header row without the blank cells far beyond its last named column.
+def _trim_header(row: list[Any], below: Sequence[Sequence[Any]] = ()) -> list[Any]:
+    """The header row up to its last named column, or to the last column that holds data
+    in the rows ``below`` it, at most ``HEADER_SLACK`` columns further.
 
-    A stray cell at XFD1048576 makes every row 16,384 cells wide; 16,384 columns to
-    map would swamp the wizard (and nobody maps a column without a header that far out).
+    Sheets formatted out to column AZ (or with a stray cell at XFD1048576) carry blank
+    header cells after the last named one: listing each as a column to map swamps the
+    wizard with columns that hold nothing. A blank-headed column with data is kept.
     """
     last = -1
     for i, cell in enumerate(row):
         if not v.is_blank(cell):
             last = i
-    return row[:last + 1 + HEADER_SLACK] if len(row) > last + 1 + HEADER_SLACK else row
+    limit = last + 1 + HEADER_SLACK
+    used = last
+    for cells in below:
+        for i in range(min(len(cells), limit) - 1, used, -1):
+            if not v.is_blank(cells[i]):
+                used = i
+                break
+    return list(row[:used + 1]) + [None] * (used + 1 - len(row))

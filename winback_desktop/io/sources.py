@@ -261,7 +261,7 @@ def list_sheets(path: str | Path) -> list[str]:
 def _open_workbook(path: Path, fmt: str, sheet: str | None) -> SheetData:
     import python_calamine as pc
 
-    from winback_desktop.io import xlsx_guard
+    from winback_desktop.io import xlsx_guard, xlsx_windows
 
     name = path.name
     expected = {"xlsx": (".xlsx", ".xlsm", ".xlsb"), "xls": (".xls",), "ods": (".ods",)}[fmt]
@@ -300,13 +300,18 @@ def _open_workbook(path: Path, fmt: str, sheet: str | None) -> SheetData:
         if compacted is not None:
             compacted.remove()
 
+    by_name = {shape.name: shape for shape in shapes.values()}
     try:
         metas = [m for m in wb.sheets_metadata if m.typ == pc.SheetTypeEnum.WorkSheet]
         names = [m.name for m in metas] or list(wb.sheet_names)
         visible = [m.name for m in metas if m.visible == pc.SheetVisibleEnum.Visible] or names
         if sheet is None:
-            chosen = None
+            chosen: Any = None
             for candidate in visible:
+                known = by_name.get(candidate)
+                if known is not None and known.cells and compacted is None:
+                    chosen = candidate  # measured by the guard: no need to load it
+                    break
                 s = wb.get_sheet_by_name(candidate)
                 if s.height > 0 and s.start is not None:
                     chosen = s
@@ -314,12 +319,15 @@ def _open_workbook(path: Path, fmt: str, sheet: str | None) -> SheetData:
             if chosen is None:
                 if not visible:
                     raise NoData(file=name, sheet="")
-                chosen = wb.get_sheet_by_name(visible[0])
-            ws = chosen
+                chosen = visible[0]
         else:
             if sheet not in names:
                 raise SheetNotFound(file=name, sheet=sheet, sheets=", ".join(names))
-            ws = wb.get_sheet_by_name(sheet)
+            chosen = sheet
+        big = by_name.get(chosen) if isinstance(chosen, str) and compacted is None else None
+        if big is not None and big.cells > xlsx_windows.LARGE_SHEET_CELLS:
+            return _windowed(path, name, names, big, close)
+        ws = wb.get_sheet_by_name(chosen) if isinstance(chosen, str) else chosen
     except SpreadsheetError:
         close()
         raise
@@ -363,6 +371,79 @@ def _open_workbook(path: Path, fmt: str, sheet: str | None) -> SheetData:
     return SheetData(file_name=name, fmt=fmt, sheet_names=names, sheet=ws.name,
                      total_rows=total, first_column=start[1] if start else 0,
                      merged=merged, _rows=rows, _close=close)
+
+
+def _windowed(path: Path, name: str, names: list[str], shape: Any,
+              close_book: Any) -> SheetData:
+    """A large sheet read window by window (:mod:`io.xlsx_windows`): only one window's
+    grid is in memory at a time. The guard measured the sheet, so nothing here loads it
+    whole; the first window is opened now for the merged ranges."""
+    import python_calamine as pc
+
+    from winback_desktop.io import xlsx_guard, xlsx_windows
+
+    close_book()  # the whole-file reader is not needed: each window is a workbook
+    width = max(1, shape.max_col - shape.min_col + 1)
+    windows = xlsx_windows.SheetWindows(path, shape.part, shape.tail,
+                                        xlsx_windows.WINDOW_CELLS // width)
+    files = iter(windows)
+    first_column = shape.min_col - 1
+    limit = xlsx_guard.MAX_CELL_CHARS
+    sheet_name = shape.name
+    opened: list[Any] = []
+
+    def open_next() -> Any:
+        while opened:
+            opened.pop().close()
+        window = next(files, None)
+        if window is None:
+            return None
+        try:
+            book = pc.CalamineWorkbook.from_path(str(window))
+            opened.append(book)
+            return book.get_sheet_by_name(sheet_name)
+        except Exception as exc:
+            raise _calamine_error(name, exc) from None
+
+    def close() -> None:
+        while opened:
+            opened.pop().close()
+        close_ = getattr(files, "close", None)
+        if close_ is not None:
+            close_()
+        windows.remove()
+
+    try:
+        first = open_next()
+        merged = list(first.merged_cell_ranges or []) if first is not None else []
+    except BaseException:
+        close()
+        raise
+
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        ws = first
+        try:
+            while ws is not None:
+                start = ws.start
+                if start is not None:
+                    pad = [""] * (start[1] - first_column)
+                    for index, row in enumerate(ws.iter_rows()):
+                        if index < start[0]:
+                            continue  # calamine hands out the rows above the window blank
+                        for cell in row:
+                            if type(cell) is str and len(cell) > limit:
+                                raise xlsx_guard.CellTooLong(file=name, sheet=sheet_name,
+                                                             row=index + 1)
+                        yield index + 1, (pad + row if pad else row)
+                ws = open_next()
+        except SpreadsheetError:
+            raise
+        except Exception as exc:  # calamine errors mid-sheet (broken XML)
+            raise _calamine_error(name, exc) from None
+
+    return SheetData(file_name=name, fmt="xlsx", sheet_names=names, sheet=sheet_name,
+                     total_rows=shape.max_row, first_column=first_column, merged=merged,
+                     _rows=rows, _close=close)
 
 
 # --------------------------------------------------------------------------------- CSV

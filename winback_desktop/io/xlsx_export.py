@@ -126,6 +126,9 @@ def write_xlsx(
     """
     import xlsxwriter
 
+    if total is not None and total >= XLSX_MAX_ROWS:
+        # known up front: refused before a row is read (it used to take minutes)
+        raise TooManyRowsForExcel(rows=f"{total:,}")
     path = Path(path)
     tmp = path.with_name(path.name + ".part")
     is_cancelled = _checker(cancel)

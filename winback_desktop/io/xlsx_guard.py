@@ -52,6 +52,9 @@ MAX_GRID_CELLS = 32_000_000
 SPARSE_FACTOR = 4
 SPARSE_MIN_GRID = 1_000_000
 
+#: a sheet's XML after its rows kept for reading it in windows (merged ranges and such)
+MAX_TAIL_XML = 16 * 1024 * 1024
+
 _STEP = 1024 * 1024
 _ROW_NUMBER = re.compile(rb'<row\b[^>]*?\sr="(\d+)"')
 _CELL_REF = re.compile(rb'<c\b[^>]*?\sr="([A-Z]{1,4})(\d+)"')
@@ -123,6 +126,8 @@ class SheetShape:
     used_rows: int = 0
     #: the used rows are far apart: read a compacted copy (:func:`compact_sheet`)
     compact: bool = False
+    #: the sheet's XML after ``</sheetData>`` (merged ranges…), when it is of a sane size
+    tail: bytes = b""
 
     @property
     def grid(self) -> int:
@@ -238,6 +243,9 @@ def _scan(raw: object, info: zipfile.ZipInfo, file: str, shape: SheetShape) -> N
         elif not data or (inflater is not None and inflater.eof):
             break
     state.finish()
+    end = pending.find(b"</sheetData>")
+    if end >= 0 and len(pending) - end < MAX_TAIL_XML:
+        shape.tail = pending[end + len(b"</sheetData>"):]
 
 
 class _RowState:

@@ -108,7 +108,7 @@ def apply_in_session(session: Session, actor: Actor, customer: Customer,
         if task_id is not None:
             stmt = stmt.where(CallTask.id != task_id)
         tasks_closed = session.execute(stmt).rowcount or 0  # type: ignore[attr-defined]
-    flags = risk.close_for_customer(session, customer.id, outcome.value, actor)
+    flags = risk.close_for_customer(session, customer.id, outcome.value, actor, now)
     ended = plans.end_for_customer(session, actor, customer.id, outcome.value, now)
     effects = OutcomeEffects(customer.id, outcome.value, before, customer.status, flags,
                              ended, tasks_closed)
@@ -116,6 +116,29 @@ def apply_in_session(session: Session, actor: Actor, customer: Customer,
         audit.record(session, actor, f"customer_{outcome.value}", "customer", customer.id,
                      before={"status": before}, after=effects.as_dict())
     return effects
+
+
+def undo_in_session(session: Session, actor: Actor, customer: Customer,
+                    disposition: Disposition | str, since: datetime,
+                    now: datetime | None = None, *, task_id: int | None = None
+                    ) -> tuple[int, int]:
+    """A staying answer recorded at ``since`` was amended away: the early-warning flags
+    and the plans it closed open again, in the caller's transaction (the amendment's).
+
+    The caller has put the customer's status back. ``task_id`` (the amended call's task)
+    keeps the state the amendment gave it. Returns (flags reopened, plans reopened).
+    """
+    if not stays(disposition):
+        return 0, 0
+    outcome = Disposition(str(disposition)).value
+    flags = risk.reopen_for_customer(session, customer.id, outcome, since)
+    reopened = plans.reopen_for_customer(session, actor, customer.id, outcome, since, now,
+                                         keep_task_id=task_id)
+    if flags or reopened:
+        audit.record(session, actor, f"customer_{outcome}_taken_back", "customer",
+                     customer.id, after={"flags_reopened": flags, "plans_reopened": reopened,
+                                         "status": customer.status})
+    return flags, reopened
 
 
 def confirm_still_customer(db: Database, actor: Actor, customer_id: int,

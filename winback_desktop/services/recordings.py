@@ -132,12 +132,18 @@ def scan_folder(db: Database, actor: Actor, folder: Path, pattern: str = DEFAULT
     compiled = compile_pattern(pattern)
     zone = ZoneInfo(timezone)
     report = ScanReport(pattern=pattern)
+    # absolute and normalised: the same file scanned by another name is the same file
+    folder = folder.resolve()
     files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in AUDIO_SUFFIXES)
     with db.session() as session:
         known = {p for (p,) in session.execute(select(Recording.path))}
         logins = {u.lower(): i for u, i in session.execute(select(User.login, User.id))}
-        for path in files:
+        for found in files:
             report.scanned += 1
+            path = found.resolve()
+            if not path.is_relative_to(folder):  # a link out of the folder
+                report.unmatched.append({"file": str(found), "reason": "outside"})
+                continue
             if str(path) in known:
                 report.already_linked += 1
                 continue
@@ -198,6 +204,7 @@ def attach(session: Session, actor: Actor, call_id: int, path: Path) -> Recordin
     if not path.is_file():
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "No such file: {path}"),
                               path=str(path))
+    path = path.resolve()  # stored absolute and normalised, like a scan's
     rec = Recording(call_id=call_id, path=str(path), sha256=_sha256(path), matched_by="manual")
     session.add(rec)
     session.flush()

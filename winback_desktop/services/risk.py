@@ -411,17 +411,32 @@ def reopen_flags(session: Session, flag_ids: Sequence[int]) -> None:
 
 
 def close_for_customer(session: Session, customer_id: int, outcome: str,
-                       actor: Actor | None = None) -> int:
+                       actor: Actor | None = None, now: datetime | None = None) -> int:
     """Close the customer's open flags (saved, still a customer, lost …); returns how many.
 
-    Called by the services that record such outcomes, in their transaction.
+    Called by the services that record such outcomes, in their transaction, with the
+    outcome's time (so an amendment can find what this outcome closed).
     """
     flags = list(session.scalars(select(RiskFlag).where(
         RiskFlag.customer_id == customer_id, RiskFlag.status == OPEN)))
-    now = utcnow()
+    now = now or utcnow()
     for flag in flags:
         flag.status = outcome
         flag.closed_at = now
         flag.closed_by = actor.user_id if actor is not None else None
     return len(flags)
 
+
+
+def reopen_for_customer(session: Session, customer_id: int, outcome: str,
+                        since: datetime) -> int:
+    """Open again the flags that ``outcome`` closed at or after ``since`` (the outcome
+    was amended away: the warning signs stand again); returns how many."""
+    flags = list(session.scalars(select(RiskFlag).where(
+        RiskFlag.customer_id == customer_id, RiskFlag.status == outcome,
+        RiskFlag.closed_at >= since)))
+    for flag in flags:
+        flag.status = OPEN
+        flag.closed_at = None
+        flag.closed_by = None
+    return len(flags)

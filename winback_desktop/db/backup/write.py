@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import shutil
@@ -20,6 +21,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
+from winback_desktop.core.errors import DatabaseError
+from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.db.backup.manifest import (
     MANIFEST,
     PGDUMP_MEMBER,
@@ -69,13 +72,17 @@ def _write_zip(target: Path, manifest: Manifest, files: dict[str, Path],
     """Write the zip next to ``target`` and move it in place: never a half backup."""
     target.parent.mkdir(parents=True, exist_ok=True)
     part = target.with_name(target.name + ".part")
-    with zipfile.ZipFile(part, "w", compression=compress, compresslevel=1) as zf:
-        for member, path in files.items():
-            zf.write(path, member)
-        zf.writestr(MANIFEST, manifest.to_json())
-    with part.open("rb+") as fh:
-        os.fsync(fh.fileno())
-    os.replace(part, target)
+    try:
+        with zipfile.ZipFile(part, "w", compression=compress, compresslevel=1) as zf:
+            for member, path in files.items():
+                zf.write(path, member)
+            zf.writestr(MANIFEST, manifest.to_json())
+        with part.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(part, target)
+    except BaseException:  # a full disk, or killed: no half backup stays behind
+        part.unlink(missing_ok=True)
+        raise
 
 
 #: Scratch folders of backups, checks and restores; a killed run leaves one behind.
@@ -113,6 +120,36 @@ def write_backup(engine: Engine, target: Path, progress: Progress = _no_progress
     ``portable`` forces the JSON-lines payload, which loads into either engine.
     """
     target = Path(target)
+    try:
+        return _write_backup(engine, target, progress, portable)
+    except OSError as exc:
+        raise _write_failed(target, exc) from exc
+    except sqlite3.OperationalError as exc:  # "database or disk is full" on the copy
+        raise _write_failed(target, exc) from exc
+
+
+class BackupWriteFailed(DatabaseError):
+    default_text = QT_TRANSLATE_NOOP(
+        "Errors", "The backup could not be written to {path}: {reason}. Free some space "
+        "or choose another folder; no partial backup was left and nothing was changed.")
+
+
+DISK_FULL = QT_TRANSLATE_NOOP(
+    "Errors", "The backup could not be written to {path}: no space left on the disk. Free "
+    "some space or choose another folder; no partial backup was left and nothing was "
+    "changed.")
+
+
+def _write_failed(target: Path, exc: BaseException) -> BackupWriteFailed:
+    log.warning("backup to %s failed: %r", target, exc)
+    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "disk is full" in str(exc):
+        return BackupWriteFailed(DISK_FULL, path=str(target))
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return BackupWriteFailed(path=str(target), reason=reason)
+
+
+def _write_backup(engine: Engine, target: Path, progress: Progress,
+                  portable: bool) -> Manifest:
     path = sqlite_path(engine.url)
     sweep_stale_scratch(target.parent)
     with tempfile.TemporaryDirectory(prefix="winback-backup-", dir=target.parent

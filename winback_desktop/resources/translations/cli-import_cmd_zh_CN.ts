@@ -113,20 +113,28 @@
         <translation>{file}，工作表“{sheet}”，表头在第 {row} 行。</translation>
     </message>
     <message>
-        <source>{rows} rows: {valid} valid, {invalid} with errors; {dup_file} repeated in the file, {dup_db} already known.</source>
-        <translation>共 {rows} 行：有效 {valid} 行，有错误 {invalid} 行；文件内重复 {dup_file} 行，数据库中已有 {dup_db} 行。</translation>
+        <source>{rows}: {valid} valid, {invalid} with errors; {dup_file} repeated in the file, {dup_db} already known.</source>
+        <translation>{rows}：有效 {valid} 行，有错误 {invalid} 行；文件内重复 {dup_file} 行，数据库中已有 {dup_db} 行。</translation>
     </message>
     <message>
-        <source>Purchases import #{batch}: {rows} rows, {inserted} new, {unchanged} imported before, {rejected} rejected.</source>
-        <translation>购买记录导入 #{batch}：共 {rows} 行，新增 {inserted} 行，{unchanged} 行此前已导入，拒绝 {rejected} 行。</translation>
+        <source>{n} row</source>
+        <translation>共 {n} 行</translation>
+    </message>
+    <message>
+        <source>{n} rows</source>
+        <translation>共 {n} 行</translation>
+    </message>
+    <message>
+        <source>Purchases import #{batch}: {rows}, {inserted} new, {unchanged} imported before, {rejected} rejected.</source>
+        <translation>购买记录导入 #{batch}：{rows}，新增 {inserted} 行，{unchanged} 行此前已导入，拒绝 {rejected} 行。</translation>
+    </message>
+    <message>
+        <source>Import #{batch}: {rows}, {inserted} new, {updated} updated, {unchanged} unchanged, {skipped} skipped, {rejected} rejected.</source>
+        <translation>导入 #{batch}：{rows}，新增 {inserted}，更新 {updated}，未变 {unchanged}，跳过 {skipped}，拒绝 {rejected}。</translation>
     </message>
     <message>
         <source>Early-warning scan: {count} customers flagged at risk (&apos;winback risk list&apos; shows why).</source>
         <translation>流失预警扫描：{count} 位客户被标记为有流失风险（用 &apos;winback risk list&apos; 查看原因）。</translation>
-    </message>
-    <message>
-        <source>Import #{batch}: {rows} rows, {inserted} new, {updated} updated, {unchanged} unchanged, {skipped} skipped, {rejected} rejected.</source>
-        <translation>导入 #{batch}：共 {rows} 行，新增 {inserted}，更新 {updated}，未变 {unchanged}，跳过 {skipped}，拒绝 {rejected}。</translation>
     </message>
     <message>
         <source>{count} early-warning flags closed: the list changed those customers&apos; status.</source>
@@ -135,6 +143,14 @@
     <message>
         <source>Nothing was imported: {rejected} of {rows} rows have errors. Fix them, or use --valid-only to import the valid rows.</source>
         <translation>未导入任何数据：{rows} 行中有 {rejected} 行有错误。请修正，或使用 --valid-only 只导入有效行。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the file&apos;s one row has errors. Fix it (--error-report writes each row&apos;s reason).</source>
+        <translation>未导入任何数据：文件中唯一的一行有错误。请修改（--error-report 会写出每一行的原因）。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: all {n} rows have errors. Fix them (--error-report writes each row&apos;s reason).</source>
+        <translation>未导入任何数据：全部 {n} 行都有错误。请修改（--error-report 会写出每一行的原因）。</translation>
     </message>
     <message>
         <source>Rows {rows}: customer {key}, different {fields}; {what}.</source>

@@ -60,6 +60,22 @@
         <translation>客户拒绝的原因</translation>
     </message>
     <message>
+        <source>acceptance, cost per accepted offer, return per offer, turnaround</source>
+        <translation>接受率、每个已接受优惠的成本、每个优惠的回报、审批周转</translation>
+    </message>
+    <message>
+        <source>Requests: {n}, accepted offers: {a}, acceptance rate: {rate}</source>
+        <translation>申请：{n}，已接受优惠：{a}，接受率：{rate}</translation>
+    </message>
+    <message>
+        <source>Of the accepted offers, calls won back: {w}, saved: {s}</source>
+        <translation>已接受的优惠中，通话挽回：{w}，保留：{s}</translation>
+    </message>
+    <message>
+        <source>Cost: {cost}, SLTV recovered: {sltv}, cost per accepted offer: {per}</source>
+        <translation>成本：{cost}，挽回的 SLTV：{sltv}，每个已接受优惠的成本：{per}</translation>
+    </message>
+    <message>
         <source>agent proposing it (default: you; supervisors may name an agent)</source>
         <translation>提出申请的坐席（默认：您本人；主管可指定一名坐席）</translation>
     </message>
@@ -70,10 +86,6 @@
     <message>
         <source>who records it (default: you; supervisors may name an agent)</source>
         <translation>由谁记录（默认：您本人；主管可指定一名坐席）</translation>
-    </message>
-    <message>
-        <source>acceptance, cost per win-back, return per offer, turnaround</source>
-        <translation>接受率、每次挽回成本、每个优惠的回报、审批周转时间</translation>
     </message>
     <message>
         <source>also write an xlsx file</source>
@@ -94,14 +106,6 @@
     <message>
         <source>Request {id}: {offer} for {customer}, cost {cost}: {status}</source>
         <translation>申请 {id}：给 {customer} 的 {offer}，成本 {cost}：{status}</translation>
-    </message>
-    <message>
-        <source>Requests: {n}, win-backs: {w}, acceptance rate: {rate}</source>
-        <translation>申请：{n}，挽回：{w}，接受率：{rate}</translation>
-    </message>
-    <message>
-        <source>Cost: {cost}, SLTV recovered: {sltv}, cost per win-back: {per}</source>
-        <translation>成本：{cost}，挽回的 SLTV：{sltv}，每次挽回成本：{per}</translation>
     </message>
     <message>
         <source>Approval turnaround: {avg} min average, {median} min median</source>

@@ -41,6 +41,14 @@
         <translation>已谢绝</translation>
     </message>
     <message>
+        <source>Calls won back</source>
+        <translation>通话挽回</translation>
+    </message>
+    <message>
+        <source>Calls saved</source>
+        <translation>通话保留</translation>
+    </message>
+    <message>
         <source>Acceptance rate</source>
         <translation>接受率</translation>
     </message>
@@ -57,16 +65,16 @@
         <translation>回报</translation>
     </message>
     <message>
-        <source>Cost per win-back</source>
-        <translation>每次挽回成本</translation>
+        <source>Cost per accepted offer</source>
+        <translation>每个已接受优惠的成本</translation>
+    </message>
+    <message>
+        <source>Accepted offers</source>
+        <translation>已接受优惠</translation>
     </message>
     <message>
         <source>Return per ¥ of cost</source>
         <translation>每 ¥ 成本的回报</translation>
-    </message>
-    <message>
-        <source>Win-backs</source>
-        <translation>挽回数</translation>
     </message>
     <message>
         <source>Decisions by a person</source>

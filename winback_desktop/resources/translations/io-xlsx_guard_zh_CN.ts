@@ -5,7 +5,7 @@
     <name>Errors</name>
     <message>
         <source>The file {file} unpacks to more than {size} MB from {packed} MB (over {ratio}:1), which no real customer list does. It is damaged or made to harm; save the list again from Excel.</source>
-        <extracomment>Excel&apos;s own sheet limits Excel keeps at most 32,767 characters in a cell; as XML (UTF-8, escaped) at most ~4× one row&apos;s XML: 16,384 cells of ordinary size (a flood of whitespace is not a row) more than this many times smaller compressed, above the grace size, is a zip bomb one worksheet&apos;s XML (1M rows × 30 columns of ordinary cells fits) cells calamine may hold as one grid (~32 bytes each in Rust: about 1 GB) a used range this much larger than its cells is sparse: read a compacted copy</extracomment>
+        <extracomment>Excel&apos;s own sheet limits Excel keeps at most 32,767 characters in a cell; as XML (UTF-8, escaped) at most ~4× one row&apos;s XML: 16,384 cells of ordinary size (a flood of whitespace is not a row) more than this many times smaller compressed, above the grace size, is a zip bomb one worksheet&apos;s XML (1M rows × 30 columns of ordinary cells fits) cells calamine may hold as one grid (~32 bytes each in Rust: about 1 GB) a used range this much larger than its cells is sparse: read a compacted copy a sheet&apos;s XML after its rows kept for reading it in windows (merged ranges and such)</extracomment>
         <translation>文件 {file} 从 {packed} MB 解压后超过 {size} MB（压缩比超过 {ratio}:1），真实的客户名单不会这样。文件已损坏或被恶意构造；请在 Excel 中重新保存名单。</translation>
     </message>
     <message>

@@ -20,12 +20,24 @@
         <translation>&lt;span style=&apos;background:{err}&apos;&gt;&amp;nbsp;错误&amp;nbsp;&lt;/span&gt; 该行将被拒绝 &amp;nbsp; &lt;span style=&apos;background:{warn}&apos;&gt;&amp;nbsp;警告&amp;nbsp;&lt;/span&gt; 会导入，请核对</translation>
     </message>
     <message>
-        <source>{total} rows: {valid} valid, {invalid} with errors (a purchase whose customer cannot be found is an error).</source>
-        <translation>共 {total} 行：{valid} 行有效，{invalid} 行有错误（找不到客户的购买记录视为错误）。</translation>
+        <source>{total}: {valid} valid, {invalid} with errors (a purchase whose customer cannot be found is an error).</source>
+        <translation>{total}：{valid} 行有效，{invalid} 行有错误（找不到客户的购买记录视为错误）。</translation>
     </message>
     <message>
-        <source>{total} rows: {valid} valid, {invalid} with errors. Duplicates: {dup_file} in the file, {dup_db} already in the database.</source>
-        <translation>共 {total} 行：{valid} 行有效，{invalid} 行有错误。重复：文件内 {dup_file} 行，数据库中已存在 {dup_db} 行。</translation>
+        <source>{n} row</source>
+        <translation>共 {n} 行</translation>
+    </message>
+    <message>
+        <source>{n} rows</source>
+        <translation>共 {n} 行</translation>
+    </message>
+    <message>
+        <source>{total}: {valid} valid, {invalid} with errors. Duplicates: {dup_file} in the file, {dup_db} already in the database.</source>
+        <translation>{total}：{valid} 行有效，{invalid} 行有错误。重复：文件内 {dup_file} 行，数据库中已存在 {dup_db} 行。</translation>
+    </message>
+    <message>
+        <source>{n} customer appears in several rows with different data; choose on the next page what happens to those rows.</source>
+        <translation>有 {n} 位客户出现在多行中且数据不同；请在下一页选择如何处理这些行。</translation>
     </message>
     <message>
         <source>{n} customers appear in several rows with different data; choose on the next page what happens to those rows.</source>

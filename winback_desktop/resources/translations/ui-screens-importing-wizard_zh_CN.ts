@@ -57,16 +57,48 @@
         <translation>正在取消…</translation>
     </message>
     <message>
-        <source>{rows} rows read: {inserted} new purchases, {unchanged} imported before, {rejected} rejected.</source>
-        <translation>已读取 {rows} 行：新增购买 {inserted} 笔，{unchanged} 笔此前已导入，拒绝 {rejected} 行。</translation>
+        <source>{n} row read</source>
+        <translation>共读取 {n} 行</translation>
+    </message>
+    <message>
+        <source>{n} rows read</source>
+        <translation>共读取 {n} 行</translation>
+    </message>
+    <message>
+        <source>{rows}: {inserted}, {unchanged} imported before, {rejected} rejected.</source>
+        <translation>{rows}：{inserted}，{unchanged} 笔此前已导入，拒绝 {rejected} 行。</translation>
+    </message>
+    <message>
+        <source>{n} new purchase</source>
+        <translation>新增购买 {n} 笔</translation>
+    </message>
+    <message>
+        <source>{n} new purchases</source>
+        <translation>新增购买 {n} 笔</translation>
+    </message>
+    <message>
+        <source>Early-warning scan: {n} customer flagged at risk (see the At-risk screen).</source>
+        <translation>流失预警扫描：{n} 位客户被标记为有流失风险（见“流失风险”界面）。</translation>
+    </message>
+    <message>
+        <source>{rows}: {inserted}, {updated} updated, {skipped} skipped, {rejected} rejected.</source>
+        <translation>{rows}：{inserted}，更新 {updated} 位，跳过 {skipped} 行，拒绝 {rejected} 行。</translation>
+    </message>
+    <message>
+        <source>{n} new customer</source>
+        <translation>新增 {n} 位客户</translation>
+    </message>
+    <message>
+        <source>{n} new customers</source>
+        <translation>新增 {n} 位客户</translation>
+    </message>
+    <message>
+        <source>{n} early-warning flag closed: the list changed that customer&apos;s status.</source>
+        <translation>已关闭 {n} 条预警：名单更改了该客户的状态。</translation>
     </message>
     <message>
         <source>Early-warning scan: {n} customers flagged at risk (see the At-risk screen).</source>
         <translation>流失预警扫描：{n} 位客户被标记为有流失风险（见“流失风险”界面）。</translation>
-    </message>
-    <message>
-        <source>{rows} rows read: {inserted} new customers, {updated} updated, {skipped} skipped, {rejected} rejected.</source>
-        <translation>共读取 {rows} 行：新增 {inserted} 位客户，更新 {updated} 位，跳过 {skipped} 行，拒绝 {rejected} 行。</translation>
     </message>
     <message>
         <source>{n} early-warning flags closed: the list changed those customers&apos; status.</source>
@@ -79,6 +111,10 @@
     <message>
         <source>Import batch #{id}.</source>
         <translation>导入批次 #{id}。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: no row can be imported. The error report gives each row&apos;s reason; fix the file, or go back to the options.</source>
+        <translation>未导入任何数据：没有可导入的行。错误报告列出了每一行的原因；请修改文件，或返回选项页。</translation>
     </message>
     <message>
         <source>The import did not run.</source>

@@ -132,6 +132,10 @@
         <translation>保存为新版本</translation>
     </message>
     <message>
+        <source>&lt;b&gt;{a}&lt;/b&gt; of &lt;b&gt;{n}&lt;/b&gt; offers accepted (&lt;b&gt;{w}&lt;/b&gt; calls won back, &lt;b&gt;{s}&lt;/b&gt; saved) · acceptance rate &lt;b&gt;{rate}&lt;/b&gt; · cost per accepted offer &lt;b&gt;{per}&lt;/b&gt; · SLTV recovered &lt;b&gt;{sltv}&lt;/b&gt; · median approval turnaround &lt;b&gt;{mins}&lt;/b&gt; min</source>
+        <translation>&lt;b&gt;{n}&lt;/b&gt; 个优惠中 &lt;b&gt;{a}&lt;/b&gt; 个被接受（通话挽回 &lt;b&gt;{w}&lt;/b&gt;，保留 &lt;b&gt;{s}&lt;/b&gt;）· 接受率 &lt;b&gt;{rate}&lt;/b&gt; · 每个已接受优惠的成本 &lt;b&gt;{per}&lt;/b&gt; · 挽回的 SLTV &lt;b&gt;{sltv}&lt;/b&gt; · 审批周转中位数 &lt;b&gt;{mins}&lt;/b&gt; 分钟</translation>
+    </message>
+    <message>
         <source>Highest offer cost each role may give without asking anyone, per SLTV tier. A person&apos;s own limit, when set, wins over their role&apos;s.</source>
         <translation>各角色按 SLTV 等级无需请示即可给出的最高优惠成本。个人额度一旦设置，优先于其角色的额度。</translation>
     </message>
@@ -206,10 +210,6 @@
     <message>
         <source>Authority saved.</source>
         <translation>权限已保存。</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{w}&lt;/b&gt; win-backs from &lt;b&gt;{n}&lt;/b&gt; offers · acceptance rate &lt;b&gt;{rate}&lt;/b&gt; · cost per win-back &lt;b&gt;{per}&lt;/b&gt; · SLTV recovered &lt;b&gt;{sltv}&lt;/b&gt; · median approval turnaround &lt;b&gt;{mins}&lt;/b&gt; min</source>
-        <translation>&lt;b&gt;{n}&lt;/b&gt; 个优惠带来 &lt;b&gt;{w}&lt;/b&gt; 次挽回 · 接受率 &lt;b&gt;{rate}&lt;/b&gt; · 每次挽回成本 &lt;b&gt;{per}&lt;/b&gt; · 挽回的 SLTV &lt;b&gt;{sltv}&lt;/b&gt; · 审批周转中位数 &lt;b&gt;{mins}&lt;/b&gt; 分钟</translation>
     </message>
     <message>
         <source>Export offers report</source>

@@ -107,6 +107,14 @@ Balance: {balance}</source>
         <translation>每日挽回与挽留数</translation>
     </message>
     <message>
+        <source>Calls timed by the phone system</source>
+        <translation>由电话系统计时的通话</translation>
+    </message>
+    <message>
+        <source>Calls timed with the buttons</source>
+        <translation>用按钮计时的通话</translation>
+    </message>
+    <message>
         <source>Scorecards</source>
         <translation>成绩单</translation>
     </message>
@@ -158,36 +166,12 @@ Balance: {balance}</source>
         <translation>倦怠信号</translation>
     </message>
     <message>
-        <source>Supervisor</source>
-        <translation>主管</translation>
+        <source>Timed by the phone system</source>
+        <translation>电话系统计时</translation>
     </message>
     <message>
-        <source>Approval turnaround (min)</source>
-        <translation>审批周转(分钟)</translation>
-    </message>
-    <message>
-        <source>Approvals decided</source>
-        <translation>已审批数</translation>
-    </message>
-    <message>
-        <source>Team calls</source>
-        <translation>团队通话数</translation>
-    </message>
-    <message>
-        <source>Calls QA-reviewed</source>
-        <translation>质检覆盖率</translation>
-    </message>
-    <message>
-        <source>Coaching given</source>
-        <translation>辅导次数</translation>
-    </message>
-    <message>
-        <source>Team win-back rate</source>
-        <translation>团队挽回率</translation>
-    </message>
-    <message>
-        <source>Team burnout signals</source>
-        <translation>团队倦怠信号</translation>
+        <source>Of {handled} handled calls, {measured} had their answer and hang-up reported by the phone system; {entered} were timed with the buttons.</source>
+        <translation>在 {handled} 个已处理通话中，{measured} 个的接听和挂断由电话系统报告；{entered} 个用按钮计时。</translation>
     </message>
     <message>
         <source>Handle time up {pct}% ({recent} s vs {base} s)</source>

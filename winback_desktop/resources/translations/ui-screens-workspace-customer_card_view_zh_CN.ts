@@ -172,8 +172,8 @@
         <translation>住宅</translation>
     </message>
     <message>
-        <source>(amended)</source>
-        <translation>（已更正）</translation>
+        <source>{outcome} (amended)</source>
+        <translation>{outcome}（已更正）</translation>
     </message>
     <message>
         <source>{when} {who}: {old} → {new}. Reason: {reason}</source>

@@ -30,7 +30,7 @@ from winback_desktop.core.permissions import Permission
 from winback_desktop.db.models import Call, CallTask, Campaign, Customer
 from winback_desktop.db.session import Database
 from winback_desktop.db.types import utcnow
-from winback_desktop.services import audit, win_model
+from winback_desktop.services import audit, customer_outcomes, win_model
 from winback_desktop.services.calls.outcome import (
     FINAL,
     CallOutcome,
@@ -84,6 +84,9 @@ def amend_outcome(db: Database, actor: Actor, call_id: int, disposition: Disposi
         before = {"disposition": call.disposition, "callback_at": call.callback_at,
                   "customer_status": customer.status, "do_not_call": customer.do_not_call,
                   "sltv_minor": call.sltv_minor}
+        # when the old outcome was recorded (an earlier amendment, or the call itself):
+        # what it closed then (flags, plans) is found by that time
+        recorded_at = call.amended_at or call.outcome_at or now
         call.disposition = new.value
         call.callback_at = callback_at
         call.amended_at = now
@@ -91,6 +94,10 @@ def amend_outcome(db: Database, actor: Actor, call_id: int, disposition: Disposi
             call.sltv_minor = None
             if _undo_success(session, customer, call, old):
                 _reopen_closed_by_success(session, customer, call.task_id, now)
+                # the success also closed their early-warning flag and ended their plan
+                assert old is not None
+                customer_outcomes.undo_in_session(session, actor, customer, old,
+                                                  recorded_at, now, task_id=call.task_id)
         if old is Disposition.DO_NOT_CALL and new is not Disposition.DO_NOT_CALL:
             customer.do_not_call = False
         task = session.get(CallTask, call.task_id, with_for_update=True) \
@@ -112,6 +119,10 @@ def amend_outcome(db: Database, actor: Actor, call_id: int, disposition: Disposi
                 # call left open closes, as do their other campaigns' waiting tasks (a
                 # colleague holding one now finishes that call)
                 _close_open_tasks(session, customer.id, now)
+            if customer_outcomes.stays(new):
+                # as on the call itself: their flag closes and their plan ends
+                customer_outcomes.apply_in_session(session, actor, customer, new, now,
+                                                   task_id=call.task_id)
             elif new is Disposition.DO_NOT_CALL:
                 customer.do_not_call = True
             outcome = CallOutcome(call.id, call.task_id, task.status if task else None,

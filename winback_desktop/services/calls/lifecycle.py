@@ -197,6 +197,7 @@ def end_in(session: Session, actor: Actor, call: Call, now: datetime, *, by: str
     """
     before = _timing(call)
     step = CallStep(call.step)
+    line_was_open = call.ended_at is None
     changed = False
     if by == PHONE:
         if call.ended_by != PHONE and step is not CallStep.ABANDONED:
@@ -221,7 +222,10 @@ def end_in(session: Session, actor: Actor, call: Call, now: datetime, *, by: str
         _renew(session, call, now)
     audit.record(session, actor, audit_action, "call", call.id, before=before,
                  after=_timing(call) | (audit_extra or {}))
-    if nxt is not None and call.disposition is None and call.agent_id is not None:
+    # Wrap-up starts at the hang-up: from "answered", or from the outcome step an accepted
+    # offer opened while the customer was still on the line.
+    hung_up = nxt is not None or (line_was_open and call.ended_at is not None)
+    if hung_up and call.disposition is None and call.agent_id is not None:
         presence.write_state(session, call.agent_id, PresenceState.WRAP_UP,
                              campaign_id=call.campaign_id, customer_id=call.customer_id,
                              call_id=call.id, workstation=actor.workstation, now=now)

@@ -174,6 +174,10 @@ class OfferReportRow:
     declined: int
     cost_minor: int
     sltv_recovered_minor: int
+    #: accepted offers whose call then won the customer back (or saved them): an accepted
+    #: offer alone is not a win-back, the call's outcome is
+    win_backs: int = 0
+    saves: int = 0
 
     @property
     def acceptance_rate(self) -> float | None:
@@ -184,7 +188,7 @@ class OfferReportRow:
         return self.sltv_recovered_minor - self.cost_minor
 
     @property
-    def cost_per_win_back_minor(self) -> int | None:
+    def cost_per_accepted_offer_minor(self) -> int | None:
         return round(self.cost_minor / self.accepted) if self.accepted else None
 
     @property
@@ -195,7 +199,8 @@ class OfferReportRow:
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data.update(acceptance_rate=self.acceptance_rate, return_minor=self.return_minor,
-                    cost_per_win_back_minor=self.cost_per_win_back_minor, roi=self.roi)
+                    cost_per_accepted_offer_minor=self.cost_per_accepted_offer_minor,
+                    roi=self.roi)
         return data
 
 
@@ -212,7 +217,7 @@ class OfferReport:
     def __post_init__(self) -> None:
         total = OfferReportRow("", "", *[sum(getattr(r, f) for r in self.rows) for f in (
             "requests", "auto_approved", "approved", "rejected", "expired", "accepted",
-            "declined", "cost_minor", "sltv_recovered_minor")])
+            "declined", "cost_minor", "sltv_recovered_minor", "win_backs", "saves")])
         object.__setattr__(self, "totals", total)
 
     def as_dict(self) -> dict[str, Any]:
@@ -220,8 +225,9 @@ class OfferReport:
         return {
             "since": self.since, "until": self.until,
             "acceptance_rate": t.acceptance_rate,
-            "cost_per_win_back_minor": t.cost_per_win_back_minor,
-            "win_backs": t.accepted, "cost_minor": t.cost_minor,
+            "cost_per_accepted_offer_minor": t.cost_per_accepted_offer_minor,
+            "accepted_offers": t.accepted, "win_backs": t.win_backs, "saves": t.saves,
+            "cost_minor": t.cost_minor,
             "sltv_recovered_minor": t.sltv_recovered_minor, "return_minor": t.return_minor,
             "requests": t.requests, "decisions": self.decisions,
             "turnaround_avg_minutes": self.turnaround_avg_minutes,

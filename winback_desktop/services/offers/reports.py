@@ -8,12 +8,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from winback_desktop.core import offers as rules
+from winback_desktop.core.domain import Disposition
 from winback_desktop.core.permissions import Permission
 from winback_desktop.db.models import (
+    Call,
     OfferRequest,
     OfferTemplate,
 )
@@ -26,7 +28,12 @@ from winback_desktop.services.offers.common import OfferReport, OfferReportRow, 
 
 def offer_report(session: Session, actor: Actor, *, since: datetime | None = None,
                  until: datetime | None = None) -> OfferReport:
-    """Acceptance rate, cost per win-back, return of each offer, approval turnaround."""
+    """Acceptance rate, cost per accepted offer, return of each offer, approval turnaround.
+
+    Accepted offers and win-backs are counted apart: an offer is accepted when the
+    customer says yes to it, a win-back (or save) is the outcome of the call it was made
+    on (its task's call when the offer names no call).
+    """
     if not (actor.can(Permission.VIEW_TEAM_SCORECARDS) or actor.can(Permission.EDIT_OFFERS)):
         refuse(None, actor, "offer_report")
     period = []
@@ -50,6 +57,18 @@ def offer_report(session: Session, actor: Actor, *, since: datetime | None = Non
     names = dict(session.execute(
         select(OfferTemplate.code, OfferTemplate.name).order_by(OfferTemplate.version)
     ).all())
+    successes: dict[tuple[str, str], int] = defaultdict(int)
+    for disposition in (Disposition.WON_BACK, Disposition.SAVED):
+        on_call = select(Call.id).where(
+            Call.disposition == disposition.value,
+            or_(Call.id == OfferRequest.call_id,
+                and_(OfferRequest.call_id.is_(None), Call.task_id == OfferRequest.task_id)))
+        for code, number in session.execute(
+                select(OfferTemplate.code, func.count()).select_from(OfferRequest)
+                .join(OfferTemplate, OfferTemplate.id == OfferRequest.offer_template_id)
+                .where(*period, OfferRequest.status == S.ACCEPTED, on_call.exists())
+                .group_by(OfferTemplate.code)):
+            successes[(code, disposition.value)] += int(number)
     rows = []
     for code in sorted(counts):
         c = counts[code]
@@ -64,7 +83,9 @@ def offer_report(session: Session, actor: Actor, *, since: datetime | None = Non
             approved=n(S.APPROVED, S.COUNTERED, S.ACCEPTED, S.DECLINED, person=1),
             rejected=n(S.REJECTED), expired=n(S.EXPIRED), accepted=n(S.ACCEPTED),
             declined=n(S.DECLINED), cost_minor=money[code][0],
-            sltv_recovered_minor=money[code][1]))
+            sltv_recovered_minor=money[code][1],
+            win_backs=successes[(code, Disposition.WON_BACK.value)],
+            saves=successes[(code, Disposition.SAVED.value)]))
     minutes = [(d - r).total_seconds() / 60 for r, d in session.execute(
         select(OfferRequest.requested_at, OfferRequest.decided_at).where(
             *period, OfferRequest.decided_by.is_not(None),

@@ -26,7 +26,12 @@ from winback_desktop.services.plans.actions import (
     progress,
     save_plan_template,
 )
-from winback_desktop.services.plans.advancing import advance, end_for_customer, refresh
+from winback_desktop.services.plans.advancing import (
+    advance,
+    end_for_customer,
+    refresh,
+    reopen_for_customer,
+)
 from winback_desktop.services.plans.common import (
     ACTIVE,
     ANY_REASON,
@@ -116,6 +121,7 @@ __all__ = [
     "plan_list",
     "progress",
     "refresh",
+    "reopen_for_customer",
     "save_plan",
     "save_plan_template",
     "todos",

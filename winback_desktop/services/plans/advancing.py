@@ -144,6 +144,44 @@ def end_for_customer(session: Session, actor: Actor, customer_id: int, reason: s
     return ended
 
 
+def reopen_for_customer(session: Session, actor: Actor, customer_id: int, reason: str,
+                        since: datetime, now: datetime | None = None, *,
+                        keep_task_id: int | None = None) -> int:
+    """Take back the end that a success (``reason``: won back, saved, still a customer)
+    gave the customer's plans at or after ``since``: the outcome was amended away, so
+    the plan goes on where it stood. Cancelled steps are pending again and the armed
+    call step is a callback on its day again (``keep_task_id``, the amended call's own
+    task, is left as the amendment decided). Returns how many plans reopened."""
+    now = now or utcnow()
+    reopened: list[int] = []
+    for enrollment in session.scalars(select(PlanEnrollment).where(
+            PlanEnrollment.customer_id == customer_id, PlanEnrollment.status == "ended",
+            PlanEnrollment.end_reason == reason, PlanEnrollment.ended_at >= since)).all():
+        enrollment.status = ACTIVE
+        enrollment.ended_at = None
+        enrollment.end_reason = None
+        runs = list(session.scalars(select(PlanStepRun).where(
+            PlanStepRun.enrollment_id == enrollment.id).order_by(PlanStepRun.position)))
+        for run in runs:
+            if run.status == "cancelled":
+                run.status = "pending"
+        armed = next((r for r in runs if r.status == "pending" and r.channel == "call"), None)
+        if armed is not None and armed.task_id is not None and armed.task_id != keep_task_id:
+            task = session.get(CallTask, armed.task_id)
+            if task is not None and task.status in (TaskStatus.DONE.value,
+                                                    TaskStatus.QUEUED.value):
+                task.status = TaskStatus.CALLBACK.value
+                task.callback_at = _due_at(armed.due_on)
+                task.next_eligible_at = None
+                task.updated_at = now
+        audit.record(session, actor, "plan_reopened", "customer", customer_id,
+                     after={"enrollment_id": enrollment.id, "was_ended_by": reason})
+        reopened.append(enrollment.id)
+    if reopened:
+        advance(session, now, reopened)
+    return len(reopened)
+
+
 def refresh(db: Database, actor: Actor) -> AdvanceResult:
     """Reconcile every active enrolment (screens and commands run it before listing)."""
     require(actor, Permission.VIEW_CUSTOMERS)

@@ -113,7 +113,7 @@ class ApprovalsScreen(QWidget):
         rlay = QVBoxLayout(right)
         rlay.setContentsMargins(6, 0, 0, 0)
         self.detail = QTextBrowser(right)
-        self.detail.setMinimumWidth(340)
+        self.detail.setMinimumWidth(250)
         rlay.addWidget(self.detail, 1)
         self.decision_box = QGroupBox(right)
         form = QFormLayout(self.decision_box)
@@ -151,11 +151,11 @@ class ApprovalsScreen(QWidget):
         self.message = QLabel(right)
         self.message.setWordWrap(True)
         rlay.addWidget(self.message)
-        # At 1280×800 the list gets most of the width: all nine columns in 简体中文,
-        # long English statuses and offer names elided (the whole text is the tip).
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([940, 320])
+        # The inbox is what a supervisor scans: it takes the width, the details pane
+        # keeps what its form needs (at 1280x800 every column up to the status shows).
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([10_000, 250])
         layout.addWidget(splitter, 1)
 
         self.timer = QTimer(self)

@@ -517,11 +517,14 @@ class AgentDesk(QObject):
 
     # ---------------------------------------------------------------- the call
     def phase_changed(self, phase: str) -> None:
-        """The workspace moved to ``phase`` (idle, holding, calling, wrap_up)."""
+        """The workspace moved to ``phase`` (idle, holding, calling, outcome, wrap_up).
+
+        The wrap-up clock starts only at ``wrap_up`` (after the hang-up): at ``outcome``
+        the customer is still on the line."""
         if phase == self.phase:
             return
         self.phase = phase
-        self.talking = phase == "calling"
+        self.talking = phase in ("calling", "outcome")
         if phase == "wrap_up":
             self.wrap_started = time.monotonic()
             self.wrap_expired = False

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from winback_desktop.core.i18n import counted
 from winback_desktop.core.permissions import Permission
 from winback_desktop.io.fields import schema_for
 from winback_desktop.services import import_actions, import_matching, import_report, importing
@@ -304,37 +305,49 @@ class ImportWizard(QWizard):
         page = self.run_page
         self._finish_run()
         committed = getattr(result, "committed", True)
+        read = counted(result.rows, tr("{n} row read"), tr("{n} rows read"))
         if self.purchases:
-            lines = [tr("{rows} rows read: {inserted} new purchases, {unchanged} imported "
-                         "before, {rejected} rejected.").format(
-                rows=f"{result.rows:,}", inserted=f"{result.inserted:,}",
+            lines = [tr("{rows}: {inserted}, {unchanged} imported before, {rejected} "
+                         "rejected.").format(
+                rows=read, inserted=counted(result.inserted, tr("{n} new purchase"),
+                                            tr("{n} new purchases")),
                 unchanged=f"{result.unchanged:,}", rejected=f"{result.rejected:,}")]
             if getattr(result, "risk_flagged", None) is not None:
-                lines.append(tr("Early-warning scan: {n} customers flagged at risk (see the "
-                                 "At-risk screen).").format(n=f"{result.risk_flagged:,}"))
+                lines.append(counted(result.risk_flagged, tr(
+                    "Early-warning scan: {n} customer flagged at risk (see the At-risk "
+                    "screen)."), tr("Early-warning scan: {n} customers flagged at risk (see "
+                                    "the At-risk screen).")))
         else:
-            lines = [tr("{rows} rows read: {inserted} new customers, {updated} updated, "
-                         "{skipped} skipped, {rejected} rejected.").format(
-                rows=f"{result.rows:,}", inserted=f"{result.inserted:,}",
+            lines = [tr("{rows}: {inserted}, {updated} updated, {skipped} skipped, "
+                         "{rejected} rejected.").format(
+                rows=read, inserted=counted(result.inserted, tr("{n} new customer"),
+                                            tr("{n} new customers")),
                 updated=f"{result.updated:,}", skipped=f"{getattr(result, 'skipped', 0):,}",
                 rejected=f"{result.rejected:,}")]
             if committed and getattr(result, "risk_flags_closed", 0):
-                lines.append(tr("{n} early-warning flags closed: the list changed those "
-                                 "customers' status.").format(n=f"{result.risk_flags_closed:,}"))
+                lines.append(counted(result.risk_flags_closed, tr(
+                    "{n} early-warning flag closed: the list changed that customer's "
+                    "status."), tr("{n} early-warning flags closed: the list changed those "
+                                   "customers' status.")))
+        valid_rows = result.rows > result.rejected
         if committed:
             page.status.setText(tr("The import is finished."))
             if result.batch_id is not None:
                 lines.append(tr("Import batch #{id}.").format(id=result.batch_id))
-        else:
+        elif valid_rows:
             page.status.setText(tr("Nothing was imported: some rows have errors and the "
                                     "import was set to all or nothing. Go back to the "
                                     "options, or import the valid rows only."))
+        else:
+            page.status.setText(tr("Nothing was imported: no row can be imported. The error "
+                                    "report gives each row's reason; fix the file, or go "
+                                    "back to the options."))
         for conflict in getattr(result, "conflicts", [])[:10]:
             first = import_matching.conflict_issues(conflict)[0]
             lines.append("• " + first.render(QCoreApplication.translate))
         page.result.setText("\n".join(lines))
         page.back_button.setVisible(not committed)
-        page.valid_button.setVisible(not committed and result.rows > result.rejected)
+        page.valid_button.setVisible(not committed and valid_rows)
         page.report_button.setVisible(bool(getattr(result, "rejected_rows", None)
                                            or result.errors))
         page.undo_button.setVisible(bool(committed and result.batch_id is not None

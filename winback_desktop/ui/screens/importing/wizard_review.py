@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from winback_desktop.core.i18n import counted
 from winback_desktop.ui.screens.importing.wizard_common import (
     DUPLICATE_BG,
     ERROR_BG,
@@ -81,20 +82,23 @@ class PreviewPage(QWizardPage):
             self.retranslate()
         if self.w.purchases:
             self.summary.setText(tr(
-                "{total} rows: {valid} valid, {invalid} with errors (a purchase whose "
+                "{total}: {valid} valid, {invalid} with errors (a purchase whose "
                 "customer cannot be found is an error).").format(
-                    total=f"{p.total_rows:,}", valid=f"{p.valid_rows:,}",
-                    invalid=f"{p.invalid_rows:,}"))
+                    total=counted(p.total_rows, tr("{n} row"), tr("{n} rows")),
+                    valid=f"{p.valid_rows:,}", invalid=f"{p.invalid_rows:,}"))
         else:
             self.summary.setText(tr(
-                "{total} rows: {valid} valid, {invalid} with errors. Duplicates: {dup_file} "
+                "{total}: {valid} valid, {invalid} with errors. Duplicates: {dup_file} "
                 "in the file, {dup_db} already in the database.").format(
-                    total=f"{p.total_rows:,}", valid=f"{p.valid_rows:,}",
+                    total=counted(p.total_rows, tr("{n} row"), tr("{n} rows")),
+                    valid=f"{p.valid_rows:,}",
                     invalid=f"{p.invalid_rows:,}", dup_file=f"{len(p.duplicates_in_file):,}",
                     dup_db=f"{len(p.duplicates_in_db):,}")
-                + ("\n" + tr("{n} customers appear in several rows with different data; "
-                              "choose on the next page what happens to those rows.").format(
-                    n=f"{len(p.conflicts):,}") if p.conflicts else ""))
+                + ("\n" + counted(len(p.conflicts), tr(
+                    "{n} customer appears in several rows with different data; choose on the "
+                    "next page what happens to those rows."), tr(
+                    "{n} customers appear in several rows with different data; choose on the "
+                    "next page what happens to those rows.")) if p.conflicts else ""))
         mapped = {header: key for key, header in p.mapping.items()}
         headers = p.headers
         self.table.clear()

@@ -4,7 +4,7 @@ Supervisors edit the catalogue (every save of an existing offer makes a new vers
 requests keep the version they were given). The authority matrix (role × SLTV tier →
 highest cost approved without asking) and per-person overrides are edited by admins
 and shown read-only to supervisors. The report tab shows acceptance, cost per
-win-back, return per offer and approval turnaround, and exports them to xlsx.
+accepted offer, return per offer and approval turnaround, and exports them to xlsx.
 """
 
 from __future__ import annotations
@@ -58,8 +58,9 @@ CATALOGUE_COLUMNS = [
     QT_TRANSLATE_NOOP("OfferCatalogScreen", "Active"),
 ]
 REPORT_COLUMNS = ["code", "name", "requests", "auto_approved", "approved", "rejected", "expired",
-                  "accepted", "declined", "acceptance_rate", "cost_minor",
-                  "sltv_recovered_minor", "return_minor", "cost_per_win_back_minor", "roi"]
+                  "accepted", "declined", "win_backs", "saves", "acceptance_rate", "cost_minor",
+                  "sltv_recovered_minor", "return_minor", "cost_per_accepted_offer_minor",
+                  "roi"]
 NO_DATE = QDate(2000, 1, 1)
 
 
@@ -559,10 +560,12 @@ class OfferCatalogScreen(QWidget):
         turnaround = "-" if report.turnaround_median_minutes is None \
             else f"{report.turnaround_median_minutes:.1f}"
         self.summary.setText(self.tr(
-            "<b>{w}</b> win-backs from <b>{n}</b> offers · acceptance rate <b>{rate}</b> · "
-            "cost per win-back <b>{per}</b> · SLTV recovered <b>{sltv}</b> · median "
-            "approval turnaround <b>{mins}</b> min").format(
-            w=t.accepted, n=t.requests, rate=rate, per=T.money(t.cost_per_win_back_minor),
+            "<b>{a}</b> of <b>{n}</b> offers accepted (<b>{w}</b> calls won back, <b>{s}"
+            "</b> saved) · acceptance rate <b>{rate}</b> · cost per accepted offer <b>{per}"
+            "</b> · SLTV recovered <b>{sltv}</b> · median approval turnaround <b>{mins}</b> "
+            "min").format(
+            a=t.accepted, w=t.win_backs, s=t.saves, n=t.requests, rate=rate,
+            per=T.money(t.cost_per_accepted_offer_minor),
             sltv=T.money(t.sltv_recovered_minor), mins=turnaround))
         self.report_table.setRowCount(len(report.rows))
         for row, r in enumerate(report.rows):

@@ -46,6 +46,7 @@ from winback_desktop.services.changes import Changes, Topic
 from winback_desktop.services.telephony import figures
 from winback_desktop.ui.kit.charts import SPARKLINE_ROLE, ChartWidget, SparklineDelegate
 from winback_desktop.ui.kit.service_op import OpControl, OpError, ServiceOp
+from winback_desktop.ui.screens.scorecards.supervisor_model import SupervisorModel
 from winback_desktop.ui.shell.context import AppContext
 from winback_desktop.ui.shell.registry import ScreenSpec, register
 
@@ -64,17 +65,11 @@ _LABELS = {
     "trend": QT_TRANSLATE_NOOP("Scorecards", "Win-backs per day"),
     "trend_col": QT_TRANSLATE_NOOP("Scorecards", "Trend"),
     "burnout": QT_TRANSLATE_NOOP("Scorecards", "Burnout signals"),
+    "timed": QT_TRANSLATE_NOOP("Scorecards", "Timed by the phone system"),
 }
-_SUPERVISOR_LABELS = {
-    "login": QT_TRANSLATE_NOOP("Scorecards", "Supervisor"),
-    "approval_turnaround_s": QT_TRANSLATE_NOOP("Scorecards", "Approval turnaround (min)"),
-    "approvals_decided": QT_TRANSLATE_NOOP("Scorecards", "Approvals decided"),
-    "calls": QT_TRANSLATE_NOOP("Scorecards", "Team calls"),
-    "reviewed_share": QT_TRANSLATE_NOOP("Scorecards", "Calls QA-reviewed"),
-    "coaching_given": QT_TRANSLATE_NOOP("Scorecards", "Coaching given"),
-    "team_win_back_rate": QT_TRANSLATE_NOOP("Scorecards", "Team win-back rate"),
-    "team_burnout_signals": QT_TRANSLATE_NOOP("Scorecards", "Team burnout signals"),
-}
+_TIMED_TIP = QT_TRANSLATE_NOOP(
+    "Scorecards", "Of {handled} handled calls, {measured} had their answer and hang-up "
+                  "reported by the phone system; {entered} were timed with the buttons.")
 _BURNOUT = {
     "handle_time_drift": QT_TRANSLATE_NOOP(
         "Scorecards", "Handle time up {pct}% ({recent} s vs {base} s)"),
@@ -130,10 +125,14 @@ def burnout_text(signal: metrics.BurnoutSignal) -> str:
     return template
 
 
-def format_metric(key: str, value: Any) -> str:
+def format_metric(key: str, value: Any, *, average: bool = False) -> str:
+    """``average``: a mean over agents, so counts keep one decimal (5 saves over 10
+    agents is 0.5 a head, not 0)."""
     if value is None:
         return "–"
     kind = metrics.METRICS[key].kind if key in metrics.METRICS else metrics.COUNT
+    if average and kind == metrics.COUNT:
+        return f"{value:,.1f}"
     if kind == metrics.SHARE:
         return f"{value:.1%}"
     if kind == metrics.MONEY:
@@ -156,7 +155,8 @@ class TeamModel(QAbstractTableModel):
         self.view: scorecards.TeamView | None = None
         self.rows: list[scorecards.AgentRow] = []
         self.columns = ["agent", "team", "trend_col", *[k for k, _ in scorecard_export.COLUMNS],
-                        "burnout"]
+                        "timed", "burnout"]
+        self.timing: dict[int, figures.TimingSources] = {}  # agent id → measured/entered
         self.labels = metric_labels()
 
     def set_view(self, view: scorecards.TeamView) -> None:
@@ -165,6 +165,22 @@ class TeamModel(QAbstractTableModel):
         self.rows = list(view.rows)
         self.labels = metric_labels()
         self.endResetModel()
+
+    def set_timing(self, timing: dict[int, figures.TimingSources]) -> None:
+        self.timing = timing
+        column = self.columns.index("timed")
+        self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
+
+    def _timed(self, agent_id: int | None, role: int) -> str:
+        t = self.timing.get(agent_id) if agent_id is not None else figures.TimingSources(
+            sum(x.measured for x in self.timing.values()),
+            sum(x.entered for x in self.timing.values()))
+        if t is None or not t.handled:
+            return "–" if role == Qt.ItemDataRole.DisplayRole else ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{t.measured} / {t.handled}"
+        return translate("Scorecards", _TIMED_TIP).format(
+            handled=t.handled, measured=t.measured, entered=t.entered)
 
     def agent_at(self, row: int) -> scorecards.AgentRow | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
@@ -197,6 +213,9 @@ class TeamModel(QAbstractTableModel):
             return sum(row.trend)
         if key == "burnout":
             return len(row.burnout)
+        if key == "timed":
+            t = self.timing.get(row.agent_id)
+            return t.measured / t.handled if t and t.handled else -1.0
         return getattr(row.card, key)
 
     def _summary(self, which: str, key: str, role: int) -> Any:
@@ -208,13 +227,16 @@ class TeamModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return QColor("#F2F5F8")
         team = which == "team_total"
+        if key == "timed" and team and role in (Qt.ItemDataRole.DisplayRole,
+                                                Qt.ItemDataRole.ToolTipRole):
+            return self._timed(None, role)
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "agent":
                 return self.labels[which]
             if key in metrics.METRICS:
                 value = getattr(self.view.team, key) if team else \
                     self.view.agent_average.get(key)
-                return format_metric(key, value)
+                return format_metric(key, value, average=not team)
             return ""
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "agent":
@@ -244,12 +266,16 @@ class TeamModel(QAbstractTableModel):
                 return ""
             if key == "burnout":
                 return "⚠ " + str(len(row.burnout)) if row.burnout else ""
+            if key == "timed":
+                return self._timed(row.agent_id, role)
             return format_metric(key, getattr(row.card, key))
         if role == SPARKLINE_ROLE and key == "trend_col":
             return row.trend
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "burnout" and row.burnout:
                 return "\n".join(burnout_text(b) for b in row.burnout)
+            if key == "timed":
+                return self._timed(row.agent_id, role)
             if key in metrics.METRICS:
                 return metric_tooltip(key, row.card)
         if role == Qt.ItemDataRole.ForegroundRole and self.view and key in metrics.METRICS:
@@ -330,7 +356,8 @@ class MetricTiles(QWidget):
             label.setStyleSheet(f"font-size: 18px; font-weight: 600; color: {colour};")
             template = (self.tr("team {value}") if metrics.METRICS[key].is_ratio
                         else self.tr("average agent {value}"))
-            parts = [template.format(value=format_metric(key, ref))]
+            parts = [template.format(value=format_metric(
+                key, ref, average=not metrics.METRICS[key].is_ratio))]
             if key in view.targets:
                 parts.append(self.tr("target {value}").format(
                     value=format_metric(key, view.targets[key])))
@@ -514,11 +541,15 @@ class ScorecardScreen(QWidget):
         self._op = (ServiceOp(self, lambda _c: scorecards.scorecard_view(db, actor, period),
                               hub=self.ctx.hub)
                     .success(self._loaded).failure(self._failed).run())
-        ServiceOp(self, lambda _c: figures.timing_sources(db, actor, period), hub=None).success(
+        ServiceOp(self, lambda _c: figures.timing_by_agent(db, actor, period), hub=None).success(
             self._timing).failure(lambda _e: self.timing_label.setText("")).run()
 
-    def _timing(self, sources: figures.TimingSources) -> None:
-        """Say whether the period's talk and handle times were measured or entered."""
+    def _timing(self, by_agent: dict[int, figures.TimingSources]) -> None:
+        """Say whether the period's talk and handle times were measured or entered, in
+        total and per agent row."""
+        self.model.set_timing(by_agent)
+        sources = figures.TimingSources(sum(t.measured for t in by_agent.values()),
+                                        sum(t.entered for t in by_agent.values()))
         if not sources.handled:
             self.timing_label.setText("")
             return
@@ -608,12 +639,16 @@ class ScorecardScreen(QWidget):
         view = self.team_view
         assert view is not None
         labels = metric_labels()
-        title = self.tr("Scorecards")
+        labels |= {
+            "timed_share": labels["timed"],
+            "timed_by_phone": self.tr("Calls timed by the phone system"),
+            "timed_by_hand": self.tr("Calls timed with the buttons")}
+        title, timing = self.tr("Scorecards"), dict(self.model.timing)
 
         def work(_control: OpControl) -> Path:
             if fmt == "pdf":
-                return scorecard_export.export_pdf(view, path, labels, title)
-            return scorecard_export.export_xlsx(view, path, labels, title)
+                return scorecard_export.export_pdf(view, path, labels, title, timing=timing)
+            return scorecard_export.export_xlsx(view, path, labels, title, timing=timing)
 
         self._export_op: ServiceOp[Any] = (
             ServiceOp(self, work, hub=self.ctx.hub)
@@ -636,52 +671,6 @@ def chart_series(row: scorecards.AgentRow, view: scorecards.TeamView, with_team:
         series.append((translate("Scorecards", "Average agent: win-backs"),
                        [v / view.agents for v in view.team_trend]))
     return series
-
-
-class SupervisorModel(QAbstractTableModel):
-    KEYS = ["login", "approval_turnaround_s", "approvals_decided", "calls", "reviewed_share",
-            "coaching_given", "team_win_back_rate", "team_burnout_signals"]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[scorecards.SupervisorCard] = []
-        self.labels: dict[str, str] = {}
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.labels = {k: translate("Scorecards", v) for k, v in _SUPERVISOR_LABELS.items()}
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.KEYS) - 1)
-
-    def set_rows(self, rows: list[scorecards.SupervisorCard]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.KEYS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.labels[self.KEYS[section]]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        card = self.rows[index.row()]
-        key = self.KEYS[index.column()]
-        value = getattr(card, key)
-        if value is None:
-            return "–"
-        if key == "approval_turnaround_s":
-            return f"{value / 60:.1f}"
-        if key in ("reviewed_share", "team_win_back_rate"):
-            return f"{value:.1%}"
-        return str(value)
 
 
 register(ScreenSpec(

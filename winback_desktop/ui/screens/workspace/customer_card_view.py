@@ -360,7 +360,8 @@ class CustomerCardView(QWidget):
             if c.callback_at is not None:
                 outcome += " → " + vocab.day(c.callback_at)
             if c.amendments:
-                outcome += " " + self.tr("(amended)")
+                # one format, so each language places its own bracket and spacing
+                outcome = self.tr("{outcome} (amended)").format(outcome=outcome)
             calls.append([vocab.day(c.started_at), c.agent_login or "", outcome,
                           vocab.duration(talk) if talk is not None else "—", c.notes or ""])
         _fill(self.calls_table, calls)

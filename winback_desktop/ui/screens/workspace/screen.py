@@ -116,10 +116,17 @@ DRAFT_DELAY_MS = 800
 
 
 class Phase(Enum):
+    """The desk's view of the call (``core.call_flow`` has the stored steps)."""
+
     IDLE = "idle"          # no customer held
     HOLDING = "holding"    # customer claimed, not dialled yet
     CALLING = "calling"    # dialled (ringing or talking)
-    WRAP_UP = "wrap_up"    # hung up, outcome not stored yet
+    OUTCOME = "outcome"    # the customer accepted an offer and is still on the line
+    WRAP_UP = "wrap_up"    # hung up, outcome not stored yet: the wrap-up clock runs
+
+
+#: the phases in which a call is open on this desk
+_CALL_PHASES = (Phase.CALLING, Phase.OUTCOME, Phase.WRAP_UP)
 
 
 @dataclass
@@ -201,7 +208,7 @@ class WorkspaceScreen(QWidget):
 
     def call_open(self) -> bool:
         """A call is in progress (dialled, talking or its outcome not stored yet)."""
-        return self.phase in (Phase.CALLING, Phase.WRAP_UP) and self.call.call_id is not None
+        return self.phase in _CALL_PHASES and self.call.call_id is not None
 
     def confirm_leave(self, reason: str = calls.QUIT) -> bool:
         """Quitting or logging out: ask first when a call is open. Yes closes the call
@@ -564,7 +571,7 @@ class WorkspaceScreen(QWidget):
         self.hangup_button.setEnabled(not busy and self._line_open())
         self.release_button.setEnabled(not busy and (p is Phase.HOLDING or self.stuck))
         for button in self.disposition_buttons.values():
-            button.setEnabled(not busy and p in (Phase.CALLING, Phase.WRAP_UP)
+            button.setEnabled(not busy and p in _CALL_PHASES
                               and self.call.call_id is not None)
         self.notes.setEnabled(p is not Phase.IDLE or bool(self.notes.toPlainText()))
         if p is Phase.IDLE:
@@ -577,7 +584,7 @@ class WorkspaceScreen(QWidget):
             self.left.setCurrentIndex(1)
         state = {Phase.IDLE: PresenceState.BREAK if self.on_break else PresenceState.READY,
                  Phase.HOLDING: PresenceState.READY, Phase.CALLING: PresenceState.ON_CALL,
-                 Phase.WRAP_UP: PresenceState.WRAP_UP}[p]
+                 Phase.OUTCOME: PresenceState.ON_CALL, Phase.WRAP_UP: PresenceState.WRAP_UP}[p]
         self.presence_label.setText(self.tr("Status: {state}").format(
             state=vocab.name(state.value)))
         self.desk.phase_changed(p.value)
@@ -596,8 +603,7 @@ class WorkspaceScreen(QWidget):
 
     def _line_open(self) -> bool:
         """The customer may still be on the line (dialled or talking, not hung up)."""
-        return (self.phase is Phase.CALLING
-                or (self.phase is Phase.WRAP_UP and self.call.ended is None))
+        return self.phase in (Phase.CALLING, Phase.OUTCOME) and self.call.ended is None
 
     def _tick(self) -> None:
         self.card_view.tick()
@@ -611,7 +617,7 @@ class WorkspaceScreen(QWidget):
             else:
                 text += " · " + self.tr("ringing")
             self.timer_label.setText(text)
-        elif self.phase is Phase.WRAP_UP and c.ended is None and c.answered is not None:
+        elif self.phase is Phase.OUTCOME and c.answered is not None:
             self.timer_label.setText(self.tr("Outcome · talking {talk}").format(
                 talk=vocab.duration(now - c.answered)))
         elif self.phase is Phase.WRAP_UP and c.ended is not None:
@@ -777,6 +783,9 @@ class WorkspaceScreen(QWidget):
             self.show_error(exc)
 
         def ok(_r: Any) -> None:
+            # "Dialling … on the clipboard" is over: the customer is on the line
+            if self.banner.property("kind") != "error":
+                self.show_message("")
             if self.task is not None and self.phase is not Phase.IDLE:
                 # the customer is on the line: the exit interview can begin (or resume)
                 self.runner.start(self.task.customer_id, call_id)
@@ -813,7 +822,7 @@ class WorkspaceScreen(QWidget):
 
     def _phone_ended(self, call_id: int, cause: str, proposal: str | None) -> None:
         """The phone system saw the call end: wrap-up starts, an outcome is suggested."""
-        if call_id != self.call.call_id or self.phase is not Phase.CALLING:
+        if call_id != self.call.call_id or self.phase not in (Phase.CALLING, Phase.OUTCOME):
             return
         self.call.ended = time.monotonic()
         self.phase = Phase.WRAP_UP
@@ -838,7 +847,7 @@ class WorkspaceScreen(QWidget):
             self.show_message(lambda: self.tr("Dial the customer first ({key}), or skip them.")
                               .format(key=DIAL_KEY))
             return
-        if self.phase not in (Phase.CALLING, Phase.WRAP_UP) or self.call.call_id is None:
+        if self.phase not in _CALL_PHASES or self.call.call_id is None:
             return
         if disposition in NEEDS_CONVERSATION and self.call.answered is None:
             # the service refuses it too; say so before asking anything
@@ -1068,7 +1077,8 @@ class WorkspaceScreen(QWidget):
         """Bare digits record an outcome only at the outcome step (hung up, or an offer
         accepted), never while a text box or the interview has the keyboard: typing
         "8 months free" into an answer must not record a win-back."""
-        if self.phase is not Phase.WRAP_UP or self.busy or self.call.call_id is None:
+        if self.phase not in (Phase.OUTCOME, Phase.WRAP_UP) or self.busy \
+                or self.call.call_id is None:
             return False
         focus = QApplication.focusWidget()
         if focus is None:
@@ -1105,10 +1115,11 @@ class WorkspaceScreen(QWidget):
                            "interview, then record {outcome} ({digit}).").format(
                 outcome=vocab.name(success), digit=digit)
 
-        # the offers service moved the call to its outcome step with the customer's "yes"
-        if self.phase in (Phase.CALLING, Phase.WRAP_UP) and self.call.call_id is not None \
+        # the offers service moved the call to its outcome step with the customer's "yes";
+        # the customer is still on the line, so no wrap-up clock runs until the hang-up
+        if self.phase is Phase.CALLING and self.call.call_id is not None \
                 and self.call.answered is not None:
-            self.phase = Phase.WRAP_UP
+            self.phase = Phase.OUTCOME
             self._apply_phase()
         self.show_message(text, "ok")
 
