@@ -75,6 +75,20 @@ def test_my_callbacks_overdue_today_later_and_opening_one_claims_it(db, floor) -
     assert later not in [r.task_id for r in desk.my_callbacks(db, a1).rows]
 
 
+def test_later_team_callbacks_are_listed_for_everyone_on_the_team(db, floor) -> None:  # type: ignore[no-untyped-def]
+    a1, a2 = floor["a1"], floor["a2"]
+    c = floor["customers"]
+    now = datetime.now(UTC).replace(microsecond=0)
+    tomorrow = desk.local_day_end(now) + timedelta(hours=3)
+    team = _callback(db, c[3], tomorrow, None)
+    for agent_actor in (a1, a2):
+        listed = desk.my_callbacks(db, agent_actor, now=now)
+        assert [r.task_id for r in listed.later] == [team]
+        assert not listed.later[0].mine
+    # beyond the list's horizon it waits
+    assert desk.my_callbacks(db, a1, now=now - timedelta(days=8)).rows == []
+
+
 def test_not_ready_reasons_show_on_the_board_with_their_timer(db, floor) -> None:  # type: ignore[no-untyped-def]
     a1, sup, admin = floor["a1"], floor["sup"], floor["admin"]
     assert [r.code for r in desk.reasons(db, a1)] == ["break", "lunch", "training",
@@ -124,15 +138,25 @@ def test_supervisor_forces_not_ready_and_logout_audited(db, floor) -> None:  # t
     desk.go_ready(db, a1)
     assert desk.my_status(db, a1).forced_at is None
 
-    # refused while the agent is talking
+    # while the agent is talking the not-ready waits for the end of the call and its
+    # wrap-up; a logout is refused
     claimed = queue.claim_next_task(db, a1)
     assert claimed is not None
     call_id = calls.start_call(db, a1, claimed.task_id)
-    with pytest.raises(ValidationError):
-        desk.force_not_ready(db, sup, a1.user_id, "meeting")
+    calls.mark_answered(db, a1, call_id)
+    desk.force_not_ready(db, sup, a1.user_id, "meeting")
+    assert audit_actions(db)[-1] == "agent_forced_not_ready"
+    assert desk.my_status(db, a1).state == "on_call"
     with pytest.raises(ValidationError):
         desk.force_logout(db, sup, a1.user_id)
-    calls.finish_call(db, a1, call_id, "no_answer")
+    calls.end_call(db, a1, call_id)
+    assert desk.my_status(db, a1).state == "wrap_up"
+    calls.finish_call(db, a1, call_id, "not_interested")
+    status = desk.my_status(db, a1)
+    assert status.state == "break" and status.reason == "meeting"
+    assert status.forced_by_name and status.forced_at is not None
+    desk.go_ready(db, a1)
+    assert desk.my_status(db, a1).state == "ready"
 
     with pytest.raises(PermissionDenied):
         desk.force_logout(db, a2, a1.user_id)

@@ -98,8 +98,8 @@ def _aware(value: datetime) -> datetime:
 def my_callbacks(db: Database, actor: Actor, now: datetime | None = None,
                  days_ahead: int = 7) -> MyCallbacks:
     """The agent's callbacks by time: overdue first, then the rest of today, then the
-    next ``days_ahead`` days; team callbacks of their campaigns that are due are
-    listed too (anyone on the team may take them)."""
+    next ``days_ahead`` days; the team callbacks of their campaigns are listed the same
+    way, later ones too (anyone on the team may take them, so each agent plans for them)."""
     require(actor, Permission.WORK_QUEUE)
     if actor.user_id is None:
         refuse(None, actor, "my_callbacks")
@@ -107,9 +107,9 @@ def my_callbacks(db: Database, actor: Actor, now: datetime | None = None,
     day_end = local_day_end(now)
     horizon = now + timedelta(days=days_ahead)
     mine = CallTask.callback_owner_id == actor.user_id
-    team_due = (CallTask.callback_owner_id.is_(None) & (CallTask.callback_at <= day_end)
-                & CallTask.campaign_id.in_(select(CampaignAgent.campaign_id)
-                                           .where(CampaignAgent.user_id == actor.user_id)))
+    team = (CallTask.callback_owner_id.is_(None)
+            & CallTask.campaign_id.in_(select(CampaignAgent.campaign_id)
+                                       .where(CampaignAgent.user_id == actor.user_id)))
     with db.session() as session:
         rows = session.execute(
             select(CallTask.id, CallTask.customer_id, Customer.name, Campaign.name,
@@ -118,7 +118,7 @@ def my_callbacks(db: Database, actor: Actor, now: datetime | None = None,
             .join(Campaign, Campaign.id == CallTask.campaign_id)
             .where(CallTask.status == TaskStatus.CALLBACK.value,
                    CallTask.callback_at.is_not(None), CallTask.callback_at < horizon,
-                   or_(mine, team_due))
+                   or_(mine, team))
             .order_by(CallTask.callback_at, CallTask.id)).all()
     out = []
     for task_id, customer_id, name, campaign, due, tz, owner in rows:
@@ -328,7 +328,9 @@ def _agent(session: Session, agent_id: int) -> User:
 def force_not_ready(db: Database, actor: Actor, agent_id: int, reason: str,
                     now: datetime | None = None) -> Done:
     """A supervisor stops the queue for an agent (a meeting, coaching); their desk
-    switches to not ready within a poll; refused while the agent is on a call."""
+    switches to not ready within a poll. An agent on a call finishes it first: the
+    not-ready waits (``presence.forced_pending``) and starts when the call's wrap-up
+    ends, so no conversation is cut short."""
     require(actor, Permission.MONITOR_AGENTS)
     now = now or utcnow()
     with db.session(immediate=True) as session:
@@ -337,8 +339,12 @@ def force_not_ready(db: Database, actor: Actor, agent_id: int, reason: str,
         row = session.get(AgentPresence, agent_id)
         if row is not None and presence.effective_state(row.state, row.heartbeat_at, now) \
                 in (PresenceState.ON_CALL.value, PresenceState.WRAP_UP.value):
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "Errors", "The agent is on a call; wait until it ends."))
+            before = _snapshot(row)
+            row.reason = code
+            row.forced_by, row.forced_at = actor.user_id, now
+            audit.record(session, actor, "agent_forced_not_ready", "user", agent_id,
+                         before=before, after={**_snapshot(row), "after_the_call": True})
+            return Done(Changes.of(Topic.PRESENCE))
         before = _snapshot(row)
         heartbeat = row.heartbeat_at if row is not None else now
         row = presence.write_state(session, agent_id, PresenceState.BREAK, now=now,
@@ -415,7 +421,9 @@ def auto_ready(db: Database, actor: Actor, now: datetime | None = None) -> bool:
         row = session.get(AgentPresence, actor.user_id)
         if row is None or row.state != PresenceState.WRAP_UP.value:
             return False
-        row.state, row.since, row.heartbeat_at = PresenceState.READY.value, now, now
+        # a not-ready a supervisor set during the call starts here instead
+        after = (PresenceState.BREAK if presence.forced_pending(row) else PresenceState.READY)
+        row.state, row.since, row.heartbeat_at = after.value, now, now
         audit.record(session, actor, "wrap_up_auto_ready", "user", actor.user_id,
                      after={"call_id": row.current_call_id, "limit_s": _limit(session)})
     return True

@@ -66,6 +66,16 @@ def _state(value: PresenceState | str) -> str:
                               state=value) from exc
 
 
+_ON_A_CALL = (PresenceState.ON_CALL.value, PresenceState.WRAP_UP.value)
+
+
+def forced_pending(row: AgentPresence) -> bool:
+    """A supervisor set this agent not ready while they were on a call: it takes effect
+    when the call (and its wrap-up) ends, never in the middle of a conversation."""
+    return (row.state in _ON_A_CALL and row.forced_at is not None
+            and row.reason is not None)
+
+
 def write_state(session: Session, user_id: int, state: PresenceState | str, *,
                 campaign_id: int | None = None, customer_id: int | None = None,
                 call_id: int | None = None, script_step: str | None = None,
@@ -78,11 +88,18 @@ def write_state(session: Session, user_id: int, state: PresenceState | str, *,
         row = AgentPresence(user_id=user_id, state=value, since=now, heartbeat_at=now)
         session.add(row)
     elif row.state != value:
+        pending = forced_pending(row)
+        if pending and value in _ON_A_CALL:
+            pass  # talking, then wrap-up: the supervisor's not-ready still waits
+        elif pending and value in (PresenceState.READY.value, PresenceState.BREAK.value):
+            # the call is over: the not-ready a supervisor set during it starts now
+            value = PresenceState.BREAK.value
+        else:
+            if value != PresenceState.BREAK.value:
+                row.reason = None
+            row.forced_by = row.forced_at = None
         row.state = value
         row.since = now
-        if value != PresenceState.BREAK.value:
-            row.reason = None
-        row.forced_by = row.forced_at = None
     row.heartbeat_at = now
     row.campaign_id = campaign_id
     row.current_customer_id = customer_id

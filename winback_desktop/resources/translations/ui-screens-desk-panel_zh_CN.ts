@@ -5,7 +5,7 @@
     <name>AgentDesk</name>
     <message>
         <source>Ask for help</source>
-        <extracomment>a callback the agent chose to open (task id): the workspace claims and shows it the desk went not ready (True) or ready (False) — by the agent or a supervisor a supervisor logged this agent out the wrap-up limit ran out (the agent shows ready again on the board) coaching notes sit here, inside the desk, when the workspace is on screen</extracomment>
+        <extracomment>a callback the agent chose to open (task id): the workspace claims and shows it the desk went not ready (True) or ready (False) — by the agent or a supervisor a supervisor logged this agent out the wrap-up limit ran out (the agent shows ready again on the board) text (or a function wording it, so a language switch words it again), kind coaching notes sit here, inside the desk, when the workspace is on screen</extracomment>
         <translation>请求帮助</translation>
     </message>
     <message>
@@ -39,6 +39,10 @@
     <message>
         <source>Your supervisor sees that you asked for help.</source>
         <translation>主管已能看到您在请求帮助。</translation>
+    </message>
+    <message>
+        <source>{name} set you to not ready ({reason}) from the end of this call.</source>
+        <translation>{name} 已将你设为未就绪（{reason}），本次通话结束后生效。</translation>
     </message>
     <message>
         <source>{name} logged you out.</source>

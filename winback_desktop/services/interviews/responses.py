@@ -20,6 +20,8 @@ from winback_desktop.db.models import (
     Campaign,
     Customer,
     InterviewResponse,
+    InterviewScript,
+    User,
 )
 from winback_desktop.db.types import utcnow
 from winback_desktop.services import audit, segmentation_service
@@ -100,9 +102,33 @@ def _load_response(session: Session, actor: Actor, response_id: int,
     return row, to_core(_get_script(session, row.script_id))
 
 
-def script_for_call(session: Session, customer_id: int, call_id: int | None) -> int | None:
-    """The script a call uses: its campaign's, else the newest published one of the
-    customer's kind (save for at-risk customers) in the customer's language."""
+def script_language(session: Session, customer: Customer, agent_id: int | None) -> str:
+    """The language a call's interview is read in (issue 16).
+
+    The customer's preferred language when it is set and the agent speaks it (the
+    languages on the agent's user record, or the agent's interface language); otherwise
+    the agent's interface language. An English-speaking agent calling an English-speaking
+    customer in a Chinese campaign reads the English script, and a Chinese-speaking
+    customer routed to an English-only agent still gets a script the agent can read.
+    """
+    agent = session.get(User, agent_id) if agent_id is not None else None
+    agent_language = _base(agent.language if agent is not None else None) or "en"
+    spoken = {_base(x) for x in (agent.languages or [])} if agent is not None else set()
+    spoken.add(agent_language)
+    wanted = _base(customer.preferred_language)
+    return wanted if wanted and wanted in spoken else agent_language
+
+
+def _base(language: str | None) -> str:
+    return (language or "").replace("-", "_").split("_")[0].lower()
+
+
+def script_for_call(session: Session, customer_id: int, call_id: int | None,
+                    agent_id: int | None = None) -> int | None:
+    """The script a call uses: its campaign's kind (save for at-risk customers without a
+    campaign), in the language of ``script_language``. The campaign's own script when it
+    is in that language, else the newest published script of the kind in that language,
+    else the campaign's script (or the newest of the kind in any language)."""
     customer = session.get(Customer, customer_id)
     if customer is None:
         raise NotFound(what=str(customer_id))
@@ -116,13 +142,24 @@ def script_for_call(session: Session, customer_id: int, call_id: int | None) -> 
             .order_by(CallTask.id.desc()).limit(1))
     kind = (CampaignKind.SAVE.value if customer.status == "at_risk"
             else CampaignKind.WIN_BACK.value)
+    language = script_language(session, customer, agent_id)
+    chosen: InterviewScript | None = None
     if campaign_id is not None:
         campaign = session.get(Campaign, campaign_id)
         if campaign is not None:
             kind = campaign.kind
             if campaign.script_id is not None:
-                return campaign.script_id
-    row = default_script_for(session, kind, customer.preferred_language)
+                chosen = session.get(InterviewScript, campaign.script_id)
+    if chosen is not None and (_base(chosen.language) == language
+                               or chosen.status != iv.STATUS_PUBLISHED):
+        return chosen.id
+    if chosen is not None:
+        kind = chosen.kind
+    row = default_script_for(session, kind, language)
+    if row is not None and _base(row.language) == language:
+        return row.id
+    if chosen is not None:
+        return chosen.id
     return row.id if row else None
 
 
@@ -164,7 +201,7 @@ def start_response(session: Session, actor: Actor, customer_id: int, call_id: in
         return _state(open_row, to_core(_get_script(session, open_row.script_id)),
                       resumed=True)
     if script_id is None:
-        script_id = script_for_call(session, customer_id, call_id)
+        script_id = script_for_call(session, customer_id, call_id, actor.user_id)
     if script_id is None:
         raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "a published interview script"))
     script_row = _get_script(session, script_id)

@@ -7,6 +7,8 @@ in a ``retranslate`` method, a screen's ``changeEvent(LanguageChange)`` calls
 placeholder and tool tip whose text is a message of those contexts (in English or in
 its shipped translation) is set again in the language now installed. Texts built with
 ``format`` (numbers, names, keys) are the screen's own job: it sets them again itself.
+A text no context of the screen knows is looked up in every shipped context (a shared
+vocabulary such as the interview labels).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTabWidget,
     QTextEdit,
+    QTreeWidget,
     QWidget,
 )
 
@@ -34,9 +37,13 @@ from winback_desktop.ui.shell.i18n import TRANSLATIONS_DIR
 _SOURCES: dict[str, dict[str, str]] = {}
 
 
+#: any context: {text as shown in any shipped language: (context, English source)}
+_ANY: dict[str, tuple[str, str]] = {}
+
+
 def _catalogue() -> dict[str, dict[str, str]]:
     if not _SOURCES:
-        for ts in sorted(TRANSLATIONS_DIR.glob("ui-*.ts")):
+        for ts in sorted(TRANSLATIONS_DIR.glob("*.ts")):
             for context in ET.parse(ts).getroot().iter("context"):
                 known = _SOURCES.setdefault(context.findtext("name") or "", {})
                 for message in context.iter("message"):
@@ -45,6 +52,9 @@ def _catalogue() -> dict[str, dict[str, str]]:
                     translation = message.findtext("translation") or ""
                     if translation:
                         known.setdefault(translation, source)
+        for context_name, texts in _SOURCES.items():
+            for text, english in texts.items():
+                _ANY.setdefault(text, (context_name, english))
     return _SOURCES
 
 
@@ -57,6 +67,11 @@ def translated(text: str, contexts: Iterable[str]) -> str | None:
         source = catalogue.get(context, {}).get(text)
         if source is not None:
             return QCoreApplication.translate(context, source)
+    # Words of a shared vocabulary (a module's QT_TRANSLATE_NOOP context, e.g. the
+    # interview labels on the script editor): any context that knows the text.
+    found = _ANY.get(text)
+    if found is not None:
+        return QCoreApplication.translate(*found)
     return None
 
 
@@ -95,5 +110,9 @@ def relabel(root: QWidget, extra_contexts: Iterable[str] = ()) -> None:
                 item = widget.horizontalHeaderItem(i)
                 if item is not None:
                     again(item.text(), item.setText)
+        elif isinstance(widget, QTreeWidget):
+            header = widget.headerItem()
+            for i in range(widget.columnCount()):
+                again(header.text(i), lambda t, i=i, h=header: h.setText(i, t))
         if widget.toolTip():
             again(widget.toolTip(), widget.setToolTip)

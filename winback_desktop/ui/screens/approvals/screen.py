@@ -105,6 +105,8 @@ class ApprovalsScreen(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setMaximumSectionSize(150)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
         right = QWidget(splitter)
@@ -119,6 +121,10 @@ class ApprovalsScreen(QWidget):
         self.note_label = QLabel(self.decision_box)
         form.addRow(self.note_label, self.note)
         self.counter_offer = QComboBox(self.decision_box)
+        # long catalogue names must not widen the panel (and push the list off screen)
+        self.counter_offer.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.counter_offer.setMinimumContentsLength(14)
         self.counter_offer_label = QLabel(self.decision_box)
         form.addRow(self.counter_offer_label, self.counter_offer)
         self.counter_cost = QDoubleSpinBox(self.decision_box)
@@ -291,6 +297,7 @@ class ApprovalsScreen(QWidget):
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, r.id)
+                item.setToolTip(value)
                 if col in (5, 6):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from winback_desktop.core.domain import CustomerStatus, DefectionReason, SltvTier
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
+from winback_desktop.core.offers import localized_name
 from winback_desktop.core.permissions import Permission
 from winback_desktop.services import customer_browse, customer_query
 from winback_desktop.services.changes import Changes, Topic
@@ -47,6 +48,7 @@ from winback_desktop.ui.kit.service_op import OpControl, OpError, ServiceOp
 from winback_desktop.ui.screens.customers import labels
 from winback_desktop.ui.screens.customers.model import COLUMNS, CustomersModel
 from winback_desktop.ui.shell.context import AppContext
+from winback_desktop.ui.shell.i18n import current_language
 from winback_desktop.ui.shell.registry import ScreenSpec, register
 
 SEARCH_DEBOUNCE_MS = 300
@@ -249,7 +251,8 @@ class CustomerDetailPane(QWidget):
         self.calls.resizeColumnsToContents()
         self.offers.setRowCount(len(c.offers))
         for i, offer in enumerate(c.offers):
-            cells = [labels.day(offer.requested_at), offer.offer_name,
+            cells = [labels.day(offer.requested_at),
+                     localized_name(offer.offer_name, current_language()),
                      labels.offer_status(offer.status), labels.money(offer.cost_minor,
                                                                      c.currency)]
             for j, text in enumerate(cells):

@@ -230,7 +230,8 @@ class AgentDesk(QObject):
     logged_out = Signal()
     #: the wrap-up limit ran out (the agent shows ready again on the board)
     wrap_up_expired = Signal()
-    message = Signal(str, str)  # text, kind (info/ok/error)
+    #: text (or a function wording it, so a language switch words it again), kind
+    message = Signal(object, str)
 
     def __init__(self, ctx: AppContext, host: QWidget) -> None:
         super().__init__(host)
@@ -242,6 +243,7 @@ class AgentDesk(QObject):
         self.not_ready = False
         self.status: desk.DeskStatus | None = None
         self.forced_seen: datetime | None = None
+        self._pending_seen: datetime | None = None
         self.phase = "idle"
         self.talking = False
         self.help_on = False
@@ -458,7 +460,8 @@ class AgentDesk(QObject):
         self._style_help()
         self._run(lambda: desk.ask_for_help(db, actor, on))
         if on:
-            self.message.emit(self.tr("Your supervisor sees that you asked for help."), "info")
+            self.message.emit(lambda: self.tr("Your supervisor sees that you asked for help."),
+                              "info")
 
     def _style_help(self) -> None:
         self.help_button.setStyleSheet(
@@ -485,11 +488,21 @@ class AgentDesk(QObject):
             self._style_help()
         if status.forced_at is None or status.forced_at == self.forced_seen:
             return
-        self.forced_seen = status.forced_at
         who = status.forced_by_name or ""
+        if status.state in (PresenceState.ON_CALL.value, PresenceState.WRAP_UP.value):
+            # set during this call: it waits for the end of the call (services.presence)
+            if status.reason and status.forced_at != self._pending_seen:
+                self._pending_seen = status.forced_at
+                pending = status.reason
+                self.message.emit(lambda: self.tr(
+                    "{name} set you to not ready ({reason}) from the end of this call."
+                ).format(name=who, reason=reason_name(pending, self._names.get(pending))),
+                    "info")
+            return
+        self.forced_seen = status.forced_at
         if status.logged_out_by_supervisor:
             self.stop()
-            self.message.emit(self.tr("{name} logged you out.").format(name=who), "info")
+            self.message.emit(lambda: self.tr("{name} logged you out.").format(name=who), "info")
             self.logged_out.emit()
         elif status.state == PresenceState.BREAK.value and not self.not_ready:
             self.reason = status.reason or self.reason
@@ -497,9 +510,9 @@ class AgentDesk(QObject):
             self.not_ready = True
             self._not_ready_since = time.monotonic()
             self.not_ready_changed.emit(True)
-            self.message.emit(self.tr("{name} set you to not ready ({reason}).").format(
-                name=who, reason=reason_name(self.reason, self._names.get(self.reason))),
-                "info")
+            reason = self.reason
+            self.message.emit(lambda: self.tr("{name} set you to not ready ({reason}).").format(
+                name=who, reason=reason_name(reason, self._names.get(reason))), "info")
         self.tick()
 
     # ---------------------------------------------------------------- the call
@@ -520,6 +533,7 @@ class AgentDesk(QObject):
         self.home.callbacks.open_button.setEnabled(phase == "idle")
         if phase == "idle":
             self.refresh_callbacks()
+            self.poll()  # a not-ready set during the call starts now
         self.tick()
 
     def wrap_left(self) -> float | None:

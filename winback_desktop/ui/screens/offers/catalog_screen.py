@@ -68,6 +68,10 @@ def _ctr(text: str) -> str:
     return QCoreApplication.translate("OfferCatalogScreen", text)
 
 
+# The role code behind a role's name in the overrides table.
+_ROLE_CODE = Qt.ItemDataRole.UserRole + 1
+
+
 class OfferCatalogScreen(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -259,6 +263,10 @@ class OfferCatalogScreen(QWidget):
     # ------------------------------------------------------------------ texts
 
     def retranslate(self) -> None:
+        for row in range(self.overrides.rowCount()):
+            item = self.overrides.item(row, 2)
+            if item is not None and item.data(_ROLE_CODE):
+                item.setText(T.role_text(str(item.data(_ROLE_CODE))))
         self.tabs.setTabText(0, self.tr("Catalogue"))
         self.tabs.setTabText(1, self.tr("Authority"))
         self.tabs.setTabText(2, self.tr("Report"))
@@ -385,6 +393,8 @@ class OfferCatalogScreen(QWidget):
                                         "" if value is None else f"{value / 100:,.2f}"]):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, uid)
+                if col == 2:
+                    item.setData(_ROLE_CODE, role)  # worded again on a language switch
                 if col < 3:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.overrides.setItem(row, col, item)

@@ -128,6 +128,7 @@ class TodoTab(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         root.addWidget(self.message)
+        self._due_count: int | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -138,6 +139,8 @@ class TodoTab(QWidget):
         self.export_button.setText(self.tr("Export letters and e-mails…"))
         self.table.setHorizontalHeaderLabels([_t(c) for c in self.COLUMNS])
         self._fill()
+        if self._due_count is not None:
+            self.message.setText(self.tr("{n} steps due.").format(n=self._due_count))
 
     def refresh(self) -> None:
         db, actor = self.ctx.db, self.ctx.actor
@@ -151,11 +154,13 @@ class TodoTab(QWidget):
             self._failed).run()
 
     def _failed(self, error: OpError) -> None:
+        self._due_count = None
         self.message.setText(error.text)
 
     def _loaded(self, rows: list[plans.TodoRow]) -> None:
         self.rows = rows
         self._fill()
+        self._due_count = len(rows)
         self.message.setText(self.tr("{n} steps due.").format(n=len(rows)))
 
     def _fill(self) -> None:

@@ -234,6 +234,7 @@ class ProgrammeScreen(QWidget):
         self.totals_box = QGroupBox(self.tr("Totals"))
         grid = QGridLayout(self.totals_box)
         self.total_values: dict[str, QLabel] = {}
+        self.total_names: dict[str, QLabel] = {}
         keys = [k for k, _ in programme_export.COLUMNS] + ["defection_rate"]
         names = labels()
         for i, key in enumerate(keys):
@@ -243,7 +244,9 @@ class ProgrammeScreen(QWidget):
             font = value.font()
             font.setBold(True)
             value.setFont(font)
-            grid.addWidget(QLabel(names[key] + ":"), i // 4, (i % 4) * 2)
+            caption = QLabel(names[key] + ":")
+            self.total_names[key] = caption
+            grid.addWidget(caption, i // 4, (i % 4) * 2)
             grid.addWidget(value, i // 4, (i % 4) * 2 + 1)
             self.total_values[key] = value
         layout.addWidget(self.totals_box)
@@ -324,7 +327,19 @@ class ProgrammeScreen(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "model"):
             relabel(self)
+            self._retranslate_choices()
             self.reload()
+
+    def _retranslate_choices(self) -> None:
+        """The period presets, the totals' names and the breakdowns (words of the
+        ``Programme`` vocabulary, not of this class)."""
+        for i, (_key, text) in enumerate(_PRESETS):
+            self.preset.setItemText(i, QCoreApplication.translate(CONTEXT, text))
+        names = labels()
+        for key, label in self.total_names.items():
+            label.setText(names[key] + ":")
+        for i in range(self.breakdown.count()):
+            self.breakdown.setItemText(i, names[f"by_{self.breakdown.itemData(i)}"])
 
     def reload(self) -> None:
         if not self.ops.idle():

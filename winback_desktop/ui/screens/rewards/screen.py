@@ -49,6 +49,8 @@ _SOURCES = {
     "streak": QT_TRANSLATE_NOOP("RewardsScreen", "Win-back streak"),
     "team_goal": QT_TRANSLATE_NOOP("RewardsScreen", "Team goal"),
 }
+# The rule's name as stored (the table shows a shipped name translated).
+_STORED_NAME = Qt.ItemDataRole.UserRole + 1
 #: what each kind of reward rule rewards (the rules table)
 _RULE_KINDS = {
     "win_back": QT_TRANSLATE_NOOP("RewardsScreen", "Win-back by SLTV tier"),
@@ -311,8 +313,13 @@ class RewardsScreen(QWidget):
             self._rules = {r.id: r for r in data.rules}
             self.rules.setRowCount(len(data.rules))
             for i, r in enumerate(data.rules):
-                cell = QTableWidgetItem(r.name)
+                # the shipped rules are named after their kind: shown in the UI language,
+                # stored as they are
+                shown = (QCoreApplication.translate("RewardsScreen", r.name)
+                         if r.name in _RULE_KINDS.values() else r.name)
+                cell = QTableWidgetItem(shown)
                 cell.setData(Qt.ItemDataRole.UserRole, r.id)
+                cell.setData(_STORED_NAME, r.name)
                 cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.rules.setItem(i, 0, cell)
                 kind_item = QTableWidgetItem(QCoreApplication.translate(
@@ -401,7 +408,8 @@ class RewardsScreen(QWidget):
             for i in range(self.rules.rowCount()):
                 edits.append((
                     int(self._item(self.rules, i, 0).data(Qt.ItemDataRole.UserRole)),
-                    self._item(self.rules, i, 0).text(),
+                    str(self._item(self.rules, i, 0).data(_STORED_NAME)
+                        or self._item(self.rules, i, 0).text()),
                     str(self._item(self.rules, i, 1).data(Qt.ItemDataRole.UserRole)),
                     int(self._item(self.rules, i, 2).text()),
                     json.loads(self._item(self.rules, i, 3).text() or "{}"),

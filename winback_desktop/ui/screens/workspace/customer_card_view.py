@@ -12,8 +12,8 @@ import html
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from winback_desktop.core import risk
+from winback_desktop.core.offers import localized_name
 from winback_desktop.core.sltv import SltvExplanation, SltvParams
 from winback_desktop.services import plans
 from winback_desktop.services.customer_card import CustomerCard, PhoneInfo
@@ -68,6 +69,70 @@ def _fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
 def badge(text: str, background: str, foreground: str = "#000000") -> str:
     return (f"<span style='background:{background}; color:{foreground};'>"
             f"&nbsp;{text}&nbsp;</span>")
+
+
+class BoxRow(QWidget):
+    """The card's phones, value and spend boxes: side by side when they fit, else the
+    phones above the other two.
+
+    At the default 1280×800 window the card's column is about 650 px wide; three boxes in
+    a row need over 800, which put the customer's local time and spend history behind a
+    horizontal scroll bar. The row reports the narrow arrangement's width as its minimum
+    and chooses the arrangement from the width it is given.
+    """
+
+    def __init__(self, first: QWidget, *rest: QWidget, stretches: Sequence[int] = ()) -> None:
+        super().__init__()
+        self._boxes = [first, *rest]
+        self._stretches = list(stretches) or [1] * len(self._boxes)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.wide: bool | None = None
+        self._arrange(True)
+
+    def _spacing(self) -> int:
+        return max(self.grid.spacing(), 0)
+
+    def wide_width(self) -> int:
+        widths = [box.minimumSizeHint().width() for box in self._boxes]
+        return sum(widths) + self._spacing() * (len(widths) - 1)
+
+    def narrow_width(self) -> int:
+        rest = [box.minimumSizeHint().width() for box in self._boxes[1:]]
+        return max(self._boxes[0].minimumSizeHint().width(),
+                   sum(rest) + self._spacing() * (len(rest) - 1))
+
+    def _arrange(self, wide: bool) -> None:
+        if wide == self.wide:
+            return
+        self.wide = wide
+        for box in self._boxes:
+            self.grid.removeWidget(box)
+        for col in range(len(self._boxes)):
+            self.grid.setColumnStretch(col, 0)
+        if wide:
+            for col, (box, stretch) in enumerate(zip(self._boxes, self._stretches, strict=True)):
+                self.grid.addWidget(box, 0, col)
+                self.grid.setColumnStretch(col, stretch)
+        else:
+            rest = self._boxes[1:]
+            self.grid.addWidget(self._boxes[0], 0, 0, 1, len(rest))
+            for col, box in enumerate(rest):
+                self.grid.addWidget(box, 1, col)
+                self.grid.setColumnStretch(col, self._stretches[col + 1])
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(self.narrow_width(), hint.height())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(self.wide_width(), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(event.size().width() >= self.wide_width())
+        super().resizeEvent(event)
 
 
 class CustomerCardView(QWidget):
@@ -116,11 +181,9 @@ class CustomerCardView(QWidget):
         self.watch.setTextFormat(Qt.TextFormat.RichText)
         outer.addWidget(self.watch)
 
-        middle = QHBoxLayout()
         # phones
         self.phone_box = QGroupBox(self.tr("Phones"))
         self.phone_grid = QGridLayout(self.phone_box)
-        middle.addWidget(self.phone_box, 2)
         # value
         value_box = QGroupBox(self.tr("Value and reason"))
         value_form = QFormLayout(value_box)
@@ -142,7 +205,6 @@ class CustomerCardView(QWidget):
         value_form.addRow(self.tr("Defection reason:"), self.reason_label)
         self.defected_label = QLabel()
         value_form.addRow(self.tr("Defected on:"), self.defected_label)
-        middle.addWidget(value_box, 3)
         # spend
         spend_box = QGroupBox(self.tr("Spend history"))
         spend_form = QFormLayout(spend_box)
@@ -154,8 +216,8 @@ class CustomerCardView(QWidget):
         spend_form.addRow(self.tr("Annual margin:"), self.margin_label)
         spend_form.addRow(self.tr("Last purchase:"), self.last_purchase_label)
         spend_form.addRow(self.tr("Purchases:"), self.purchase_count_label)
-        middle.addWidget(spend_box, 3)
-        outer.addLayout(middle)
+        self.boxes = BoxRow(self.phone_box, value_box, spend_box, stretches=(2, 3, 3))
+        outer.addWidget(self.boxes)
 
         self.history = QTabWidget()
         self.calls_table = _read_only_table([
@@ -311,7 +373,9 @@ class CustomerCardView(QWidget):
                         when=vocab.day(a.at), who=a.by or "", old=vocab.name(a.from_disposition),
                         new=vocab.name(a.to_disposition), reason=a.reason)
                     for a in c.amendments))
-        offers = [[vocab.day(o.requested_at), o.offer_name, vocab.name(o.status),
+        # catalogue names are "English / 中文": the agent's language (core.offers)
+        offers = [[vocab.day(o.requested_at),
+                   localized_name(o.offer_name, current_language()), vocab.name(o.status),
                    vocab.money(o.cost_minor, currency), o.agent_login or ""]
                   for o in card.offers]
         _fill(self.offers_table, offers)

@@ -74,7 +74,7 @@ from winback_desktop.services.customer_card import CustomerCard
 from winback_desktop.services.drafts import Draft, DraftStore
 from winback_desktop.services.queue import ClaimedTask
 from winback_desktop.ui.kit import vocabulary as vocab
-from winback_desktop.ui.kit.relabel import relabel
+from winback_desktop.ui.kit.relabel import relabel, translated
 from winback_desktop.ui.kit.service_op import OpError, OpGroup, ServiceOp
 from winback_desktop.ui.screens.desk.panel import AgentDesk
 from winback_desktop.ui.screens.interviews.runner import make_runner
@@ -461,6 +461,7 @@ class WorkspaceScreen(QWidget):
             relabel(self)
             self._set_texts()
             self._show_success()
+            self._reword_banner()
             if self.phase is Phase.IDLE and not self.on_break and not self.busy:
                 self.empty_label.setText(self._empty_text())
             if self.card is not None:
@@ -526,7 +527,12 @@ class WorkspaceScreen(QWidget):
         """No background work of this screen is running (for tests and shutdown)."""
         return self._ops.idle() and self.desk.idle()
 
-    def show_message(self, text: str, kind: str = "info") -> None:
+    def show_message(self, text: str | Callable[[], str], kind: str = "info") -> None:
+        """The banner above the card. ``text`` may be a function that words the message:
+        a language switch then words it again (a plain string is looked up among the
+        shipped messages and kept as it is when it is not one of them)."""
+        self._banner_text = text
+        shown = text() if callable(text) else text
         colours = {"info": ("#e3f2fd", "#0d47a1"), "ok": ("#e8f5e9", "#1b5e20"),
                    "error": ("#ffebee", "#b71c1c")}
         bg, fg = colours.get(kind, colours["info"])
@@ -534,11 +540,19 @@ class WorkspaceScreen(QWidget):
             f"QLabel#workspaceBanner {{ background:{bg}; color:{fg}; padding:6px;"
             " border-radius:3px; }")
         self.banner.setProperty("kind", kind)
-        self.banner.setText(text)
-        self.banner.setVisible(bool(text))
+        self.banner.setText(shown)
+        self.banner.setVisible(bool(shown))
+
+    def _reword_banner(self) -> None:
+        """After a language switch: the banner's message in the new language."""
+        text = getattr(self, "_banner_text", "")
+        if isinstance(text, str):
+            text = translated(text, [type(self).__name__, "Errors"]) or text
+        if text:
+            self.show_message(text, str(self.banner.property("kind") or "info"))
 
     def show_error(self, exc: BaseException) -> None:
-        self.show_message(vocab.error_text(exc), "error")
+        self.show_message(lambda: vocab.error_text(exc), "error")
 
     def _campaign_id(self) -> int | None:
         data = self.campaign_combo.currentData()
@@ -663,7 +677,7 @@ class WorkspaceScreen(QWidget):
 
         def done(count: int) -> None:
             if count and self.phase is Phase.IDLE:
-                self.show_message(self.tr(
+                self.show_message(lambda: self.tr(
                     "{n} customer(s) you held in an earlier session went back to the queue.")
                     .format(n=count), "info")
 
@@ -675,7 +689,8 @@ class WorkspaceScreen(QWidget):
         if self.busy or self.on_break:
             return
         if self.phase is not Phase.IDLE:
-            self.show_message(self.tr("Record the outcome of this customer first (keys 1–9)."))
+            self.show_message(lambda: self.tr(
+                "Record the outcome of this customer first (keys 1–9)."))
             return
         db, actor, campaign_id = self.ctx.db, self.ctx.actor, self._campaign_id()
 
@@ -692,7 +707,7 @@ class WorkspaceScreen(QWidget):
                 "Nobody is waiting in this queue right now.\n"
                 "Customers come back when their retry time or calling window opens — "
                 "try again in a few minutes, or pick another campaign."))
-            self.show_message(self.tr("The queue is empty for now."), "info")
+            self.show_message(lambda: self.tr("The queue is empty for now."), "info")
             return
         self.task, self.card = result.task, result.card
         self.call = CallState()
@@ -707,13 +722,14 @@ class WorkspaceScreen(QWidget):
         self.offers.set_context(self.task.customer_id, self.task.task_id, self.task.campaign_id)
         self.phase = Phase.HOLDING
         if self.task.is_callback:
-            self.show_message(self.tr("Callback due: this customer asked to be called now."),
-                              "info")
+            self.show_message(lambda: self.tr(
+                "Callback due: this customer asked to be called now."), "info")
         self.empty_label.setText("")
         if draft is not None and draft.notes and not self.notes.toPlainText():
             self.notes.setPlainText(draft.notes)
-            self.show_message(self.tr("Your notes from an earlier, unsaved call with this"
-                                      " customer are back in the notes box."), "info")
+            self.show_message(lambda: self.tr(
+                "Your notes from an earlier, unsaved call with this"
+                " customer are back in the notes box."), "info")
         self._apply_phase()
         self._tick()
         if self.card_view.dial_buttons:
@@ -732,8 +748,9 @@ class WorkspaceScreen(QWidget):
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:
             clipboard.setText(e164)
-        self.show_message(self.tr("Dialling {number} — the number is also on the clipboard.")
-                          .format(number=e164), "info")
+        self.show_message(lambda: self.tr(
+            "Dialling {number} — the number is also on the clipboard.").format(number=e164),
+            "info")
         self.call = CallState(started=time.monotonic())
         self.phase = Phase.CALLING
         db, actor, task_id = self.ctx.db, self.ctx.actor, self.task.task_id
@@ -809,11 +826,15 @@ class WorkspaceScreen(QWidget):
             return
         self.call.ended = time.monotonic()
         self.phase = Phase.WRAP_UP
-        text = self.tr("Call ended: {cause}.").format(cause=end_cause_text(cause))
-        if proposal:
-            digit = next((d for d, disp in DISPOSITION_KEYS if disp.value == proposal), None)
-            text += " " + self.tr("Suggested outcome: {outcome} (key {digit}).").format(
-                outcome=vocab.name(proposal), digit=digit)
+        def text() -> str:
+            words = self.tr("Call ended: {cause}.").format(cause=end_cause_text(cause))
+            if proposal:
+                digit = next((d for d, disp in DISPOSITION_KEYS if disp.value == proposal),
+                             None)
+                words += " " + self.tr("Suggested outcome: {outcome} (key {digit}).").format(
+                    outcome=vocab.name(proposal), digit=digit)
+            return words
+
         self.show_message(text, "info")
         self.notes.setFocus()
         self._apply_phase()
@@ -823,14 +844,14 @@ class WorkspaceScreen(QWidget):
         if self.busy:
             return
         if self.phase is Phase.HOLDING:
-            self.show_message(self.tr("Dial the customer first ({key}), or skip them.")
+            self.show_message(lambda: self.tr("Dial the customer first ({key}), or skip them.")
                               .format(key=DIAL_KEY))
             return
         if self.phase not in _CALL_PHASES or self.call.call_id is None:
             return
         if disposition in NEEDS_CONVERSATION and self.call.answered is None:
             # the service refuses it too; say so before asking anything
-            self.show_message(self.tr("'{outcome}' needs a conversation: mark the call "
+            self.show_message(lambda: self.tr("'{outcome}' needs a conversation: mark the call "
                                       "answered first ({key}).").format(
                 outcome=vocab.name(disposition.value), key=ANSWER_KEY))
             return
@@ -859,7 +880,7 @@ class WorkspaceScreen(QWidget):
                 self._clear_draft(task_id)
             self._reset_to_idle(self.tr("Saved. Press {key} for the next customer.")
                                 .format(key=NEXT_KEY))
-            self.show_message(self.tr("Saved: {outcome}.").format(
+            self.show_message(lambda: self.tr("Saved: {outcome}.").format(
                 outcome=vocab.name(disposition.value)), "ok")
             self.ctx.hub.notify("calls", "queue", "presence")
 
@@ -869,9 +890,9 @@ class WorkspaceScreen(QWidget):
                 ok(None)
                 return
             # the notes stay in the box: nothing typed is lost
-            self.show_message(self.tr("The outcome was not saved: {error} Your notes are kept;"
-                                      " try again.").format(error=vocab.error_text(exc)),
-                              "error")
+            self.show_message(lambda: self.tr(
+                "The outcome was not saved: {error} Your notes are kept;"
+                " try again.").format(error=vocab.error_text(exc)), "error")
             if not isinstance(exc, DatabaseError):
                 # not a connection problem: retrying will not help, so let the agent move on
                 self.stuck = True
@@ -974,7 +995,7 @@ class WorkspaceScreen(QWidget):
         db, actor = self.ctx.db, self.ctx.actor
 
         def done(_r: Any) -> None:
-            self.show_message(self.tr("Outcome amended: {outcome}.").format(
+            self.show_message(lambda: self.tr("Outcome amended: {outcome}.").format(
                 outcome=vocab.name(disposition)), "ok")
 
         def failed(error: OpError) -> None:
@@ -1020,8 +1041,8 @@ class WorkspaceScreen(QWidget):
                 clipboard = QGuiApplication.clipboard()
                 if clipboard is not None:
                     clipboard.setText(notes)
-                self.show_message(self.tr("Left without an outcome; your notes are on the"
-                                          " clipboard."), "info")
+                self.show_message(lambda: self.tr(
+                    "Left without an outcome; your notes are on the clipboard."), "info")
             else:
                 self.show_message("")
             self.ctx.hub.notify("queue")
@@ -1087,9 +1108,13 @@ class WorkspaceScreen(QWidget):
         """The customer took the offer: the call moves to the outcome step and stays open
         (the agent finishes the interview, hangs up and records the outcome)."""
         digit = next(d for d, disp in DISPOSITION_KEYS if disp is Disposition.WON_BACK)
-        text = self.tr("Offer accepted. The customer is still on the line: finish the "
-                       "interview, then record {outcome} ({digit}).").format(
-            outcome=vocab.name(self.success.value), digit=digit)
+        success = self.success.value
+
+        def text() -> str:
+            return self.tr("Offer accepted. The customer is still on the line: finish the "
+                           "interview, then record {outcome} ({digit}).").format(
+                outcome=vocab.name(success), digit=digit)
+
         # the offers service moved the call to its outcome step with the customer's "yes";
         # the customer is still on the line, so no wrap-up clock runs until the hang-up
         if self.phase is Phase.CALLING and self.call.call_id is not None \
@@ -1099,7 +1124,7 @@ class WorkspaceScreen(QWidget):
         self.show_message(text, "ok")
 
     def _offer_awaits_approval(self) -> None:
-        self.show_message(self.tr(
+        self.show_message(lambda: self.tr(
             "The offer is waiting for a supervisor. Keep talking, or schedule a callback (5)"
             " if the customer cannot wait."), "info")
         self._offer_waiting = True
@@ -1111,17 +1136,18 @@ class WorkspaceScreen(QWidget):
             return
         self._offer_waiting = False
         if request.status in ("approved", "auto_approved"):
-            self.show_message(self.tr("The offer was approved: present it now."), "ok")
+            self.show_message(lambda: self.tr("The offer was approved: present it now."), "ok")
         elif request.status == "countered":
-            self.show_message(self.tr("A supervisor made a counter-offer: present it "
+            self.show_message(lambda: self.tr("A supervisor made a counter-offer: present it "
                                       "instead."), "info")
         elif request.status == "rejected":
-            self.show_message(self.tr("The offer was rejected: choose another one."), "error")
+            self.show_message(lambda: self.tr(
+                "The offer was rejected: choose another one."), "error")
         else:
             self.show_message("")
 
     def _interview_completed(self, reason: str, treatment: str) -> None:
-        self.show_message(self.tr("Interview done: {reason} → {treatment}.").format(
+        self.show_message(lambda: self.tr("Interview done: {reason} → {treatment}.").format(
             reason=vocab.name(reason), treatment=vocab.name(treatment)), "ok")
 
     def _toggle_break(self, on: bool) -> None:
@@ -1179,7 +1205,7 @@ class WorkspaceScreen(QWidget):
 
         def fail(exc: BaseException) -> None:
             if task_id is not None:
-                self.show_message(self.tr(
+                self.show_message(lambda: self.tr(
                     "Could not renew your hold on this customer: {error} Your notes are kept."
                 ).format(error=vocab.error_text(exc)), "error")
 
