@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import itertools
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, cast
 
 from sqlalchemy import (
-    ARRAY,
-    String,
     Table,
-    any_,
-    bindparam,
-    select,
 )
 from sqlalchemy.orm import Session
 
@@ -252,31 +246,6 @@ def _display(cell: Any) -> str:
 
 def _shown_key(key: str | None) -> str:
     return key.split(":", 1)[1] if key else ""
-
-
-def _known_ids(session: Session, ids: list[str]) -> dict[str, tuple[int, int | None]]:
-    """External id → (lowest customer id, its import batch) for the known ``ids``."""
-    found: dict[str, tuple[int, int | None]] = {}
-    postgres = session.get_bind().dialect.name == "postgresql"
-    for start in range(0, len(ids), 5000):
-        part = ids[start:start + 5000]
-        # One parameter per lookup (a PostgreSQL array, a JSON list in SQLite) instead of
-        # thousands of expanded IN parameters: plans once, binds cheaply, uses the index.
-        if postgres:
-            rows = session.execute(
-                select(Customer.external_id, Customer.id, Customer.import_batch_id)
-                .where(Customer.external_id == any_(bindparam("ids", part,
-                                                              type_=ARRAY(String))))
-                .order_by(Customer.id.desc()))
-        else:
-            rows = session.connection().exec_driver_sql(
-                "SELECT external_id, id, import_batch_id FROM customers WHERE external_id "
-                "IN (SELECT value FROM json_each(?)) ORDER BY id DESC",
-                (json.dumps(part, ensure_ascii=False),))
-        for ext, cid, batch in rows:
-            if ext is not None:
-                found[ext] = (cid, batch)  # descending: the lowest id is written last
-    return found
 
 
 def _region_default(session: Session | None, default_region: str | None) -> str:
