@@ -37,6 +37,10 @@
         <translation>账户已解锁</translation>
     </message>
     <message>
+        <source>Logins put on hold</source>
+        <translation>登录已暂缓</translation>
+    </message>
+    <message>
         <source>Password changed</source>
         <translation>修改了密码</translation>
     </message>
@@ -299,6 +303,10 @@
     <message>
         <source>Plan ended</source>
         <translation>计划已结束</translation>
+    </message>
+    <message>
+        <source>Plan resumed</source>
+        <translation>计划已恢复</translation>
     </message>
     <message>
         <source>Customer enrolled in a plan</source>

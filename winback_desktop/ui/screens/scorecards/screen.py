@@ -169,7 +169,9 @@ class TeamModel(QAbstractTableModel):
     def set_timing(self, timing: dict[int, figures.TimingSources]) -> None:
         self.timing = timing
         column = self.columns.index("timed")
-        self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
+        if self.rowCount():  # the timing may come back before the rows (two loads at once)
+            self.dataChanged.emit(self.index(0, column),
+                                  self.index(self.rowCount() - 1, column))
 
     def _timed(self, agent_id: int | None, role: int) -> str:
         t = self.timing.get(agent_id) if agent_id is not None else figures.TimingSources(
