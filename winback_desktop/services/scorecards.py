@@ -300,18 +300,11 @@ def scorecard_view(db: Database, actor: Actor, period: metrics.Period, *,
                    agent_login: str | None = None, supervisors: bool = True,
                    today: date | None = None) -> ScorecardView:
     """Everything the scorecard screen shows, read in one transaction after the
-    roll-ups are brought up to date.
-
-    The roll-ups are brought up to date in a transaction of their own that takes SQLite's
-    write lock first: a read that later writes fails at once with "database is locked"
-    (WAL keeps no busy wait for it) when an agent's desk wrote in between, which left a
-    reloading screen on its old figures (and in the old language after a switch).
-    """
+    roll-ups are brought up to date."""
     from winback_desktop.services import rewards
 
-    with db.session(immediate=True) as s:
-        refresh_rollups(s, today=today)
     with db.session() as s:
+        refresh_rollups(s, today=today)
         view = team_view(s, actor, period, agent_login=agent_login, today=today)
         sups = supervisor_cards(s, actor, period, today=today) if supervisors and actor.can(
             Permission.VIEW_TEAM_SCORECARDS) else []
