@@ -40,8 +40,8 @@ def _decode(column: Column[Any], value: Any) -> Any:
         return value
     try:
         kind = kind_type.python_type
-    except NotImplementedError:
-        return value
+    except NotImplementedError:  # SQLAlchemy's answer for a type with no Python
+        return value             # equivalent: the stored value is already right
     if kind is datetime and isinstance(value, str):
         return datetime.fromisoformat(value)
     if kind is date and isinstance(value, str):
