@@ -229,3 +229,16 @@ def test_a_file_without_a_valid_row_offers_no_valid_only(url: str, tmp_path: Pat
                                                  ["编号", "姓名", "手机"])))
     assert ok.returncode == 0, ok.stderr
     assert ": 1 row, 1 new," in ok.stdout, ok.stdout
+
+
+def test_an_undecodable_csv_gets_one_translated_line(db_url: str, admin, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests import cli_runner
+
+    path = tmp_path / "乱码.csv"
+    path.write_bytes(b"ID,Name\n" + bytes(range(0x80, 0x100)) * 20 + b"\n")
+    for lang, needle in (("en", "not in a known encoding"), ("zh_CN", "编码")):
+        done = cli_runner.run("--database", db_url, "import", str(path), lang=lang)
+        assert done.returncode != 0
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and needle in lines[0] and "乱码.csv" in lines[0], done.stderr
+        assert "Traceback" not in done.stderr

@@ -96,6 +96,46 @@ def test_csv_encodings(tmp_path: Path, encoding: str) -> None:
     assert got == [("张三", 123450, "+8613800138000"), ("李四", 8800, "+8613900139000")]
 
 
+def test_gbk_names_after_a_megabyte_of_latin_rows_read_right(tmp_path: Path) -> None:
+    """A long GBK export whose first 60,000 rows are Latin names (issue 15): judged on
+    its head alone it was taken for UTF-8 and refused at row 60,001."""
+    path = tmp_path / "long.csv"
+    head = "".join(f"E{i},Wang Wu,1380013{i % 10_000:04d}\n" for i in range(60_000))
+    path.write_bytes(("ID,Name,Phone\n" + head + "K1,张三,13800138000\n").encode("gbk"))
+    assert path.stat().st_size > 1 << 20
+    with CustomerRows(path) as rows:
+        names = [r.values["name"] for r in rows]
+    assert len(names) == 60_001 and names[-1] == "张三"
+
+
+def test_gb18030_four_byte_characters_read_right(tmp_path: Path) -> None:
+    """A short GB18030 file whose one rare name uses the four-byte form (𠀀, 䶮)."""
+    path = tmp_path / "rare.csv"
+    path.write_bytes("客户编号,姓名,电话\nK1,刘䶮,13800138000\nK2,𠀀三,13900139000\n"
+                     .encode("gb18030"))
+    with CustomerRows(path) as rows:
+        assert [r.values["name"] for r in rows] == ["刘䶮", "𠀀三"]
+
+
+def test_latin1_names_read_right(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("ID,Name,Phone\nE1,João Conceição,13800138000\n"
+                     "E2,François Müller,008613900139000\nE3,Ñúñez Peña,+86 138 0013 8001\n"
+                     .encode("latin-1"))
+    with CustomerRows(path) as rows:
+        got = [(r.values["name"], r.phones[0][0]) for r in rows]
+    assert got == [("João Conceição", "+8613800138000"), ("François Müller", "+8613900139000"),
+                   ("Ñúñez Peña", "+8613800138001")]
+
+
+def test_utf8_bom_header_is_not_part_of_the_first_column(tmp_path: Path) -> None:
+    path = tmp_path / "bom.csv"
+    path.write_bytes("客户编号,姓名,电话\nK1,张三,13800138000\n".encode("utf-8-sig"))
+    with CustomerRows(path) as rows:
+        [r] = list(rows)
+    assert r.values["external_id"] == "K1" and r.values["name"] == "张三"
+
+
 def test_csv_semicolons_and_european_amounts(tmp_path: Path) -> None:
     path = tmp_path / "eu.csv"
     path.write_text("ID;Name;Revenue\nE1;Jürgen;1.234,50\n", encoding="cp1252")
@@ -225,9 +265,14 @@ def test_huge_file_is_refused_before_reading(tmp_path: Path,
 
 def test_bad_text_encoding_is_reported_with_its_row(tmp_path: Path) -> None:
     path = tmp_path / "mixed.csv"
-    path.write_bytes(b"ID,Name\n" + b"A1,ok\n" * 250_000 + b"A2,\xff\xfe\xfa bad\n")
-    with pytest.raises(sources.EncodingProblem):
+    # UTF-8 Chinese at the top, then bytes no encoding of the first part can read; an
+    # all-ASCII head alone says nothing of the encoding and is judged past (see above)
+    path.write_bytes(b"ID,Name\n" + "A0,张三\n".encode() + b"A1,ok\n" * 250_000
+                     + b"A2,\xff\xfe\xfa bad\n")
+    with pytest.raises(sources.EncodingProblem) as refused:
         list(CustomerRows(path))
+    near = refused.value.params["row"]
+    assert 245_000 <= near <= 250_002, near  # "near": the decoder reads ahead in blocks
 
 
 def _rows_of(path: Path) -> list[tuple[int, list[object]]]:

@@ -14,11 +14,12 @@ from __future__ import annotations
 import codecs
 import csv
 import os
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from winback_desktop.core.errors import WinbackError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -456,12 +457,13 @@ def detect_encoding(path: Path) -> str:
     read as GB18030 and never fail on rarer characters.
     """
     with path.open("rb") as fh:
-        sample = fh.read(1 << 20)
+        sample = fh.read(_SAMPLE_BYTES)
+        if sample.startswith(codecs.BOM_UTF8):
+            return "utf-8-sig"
+        if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return "utf-16"
+        sample = _first_non_ascii(fh, sample)
         more = bool(fh.read(1))
-    if sample.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
     try:
         # A cut in the middle of a multi-byte character at the sample's end is fine.
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=not more)
@@ -486,6 +488,30 @@ def detect_encoding(path: Path) -> str:
     return "cp1252"
 
 
+_SAMPLE_BYTES = 1 << 20
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def _first_non_ascii(fh: BinaryIO, sample: bytes) -> bytes:
+    """The sample to judge: from the line holding the file's first non-ASCII byte.
+
+    A long export often starts with rows of Latin names and numbers only; judging those
+    alone called a GBK file UTF-8 and failed tens of thousands of rows in. Only ASCII is
+    skipped, and pure ASCII reads the same in every candidate encoding.
+    """
+    while sample.isascii():
+        chunk = fh.read(_SAMPLE_BYTES)
+        if not chunk:
+            return sample
+        found = _NON_ASCII.search(chunk)
+        if found is None:
+            sample = chunk
+            continue
+        start = chunk.rfind(b"\n", 0, found.start()) + 1
+        return chunk[start:] + fh.read(start)
+    return sample
+
+
 def _gb_like(sample: bytes) -> bool:
     """Chinese GBK text: high bytes come in pairs (lead 0x81–0xFE, trail mostly ≥ 0x80).
 
@@ -498,6 +524,10 @@ def _gb_like(sample: bytes) -> bool:
         b = sample[i]
         if b >= 0x81:
             trail = sample[i + 1] if i + 1 < n else 0x80
+            if 0x30 <= trail <= 0x39 and _gb18030_four(sample, i):
+                high += 1  # GB18030's four-byte form (rare characters such as 𠀀)
+                i += 4
+                continue
             if trail >= 0x80:
                 high += 1
             else:
@@ -506,6 +536,12 @@ def _gb_like(sample: bytes) -> bool:
         else:
             i += 1
     return high > 0 and low <= high // 10
+
+
+def _gb18030_four(sample: bytes, i: int) -> bool:
+    """A GB18030 four-byte sequence at ``i``: lead, digit, lead, digit."""
+    return (i + 3 < len(sample) and 0x81 <= sample[i + 2] <= 0xFE
+            and 0x30 <= sample[i + 3] <= 0x39)
 
 
 def _sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
