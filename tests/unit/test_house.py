@@ -101,3 +101,20 @@ def test_screen_presenters_run_without_qt() -> None:
                           timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]", done.stdout
+
+
+def test_building_the_command_line_imports_no_database_layer() -> None:
+    """``winback --help`` and every command's parser start without SQLAlchemy, Alembic or
+    numpy (they cost a second of start-up): a command module binds its services with
+    ``_common.lazy_module`` and takes its choices from ``core.choices``."""
+    code = (
+        "import sys\n"
+        "from winback_desktop.cli import build_parser\n"
+        "build_parser().format_help()\n"
+        "print(sorted(m for m in list(sys.modules)"
+        " if m.split('.')[0] in ('sqlalchemy', 'alembic', 'numpy', 'openpyxl', 'psycopg')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]", done.stdout

@@ -5,14 +5,21 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from winback_desktop.cli._common import acting_user, add_command, emit, open_db, tr
+from winback_desktop.cli._common import acting_user, add_command, emit, lazy_module, open_db, tr
 from winback_desktop.core.errors import WinbackError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
-from winback_desktop.services import backup, team_setup
-from winback_desktop.services.context import Actor
-from winback_desktop.services.database import Database, connect
+
+if TYPE_CHECKING:
+    from winback_desktop.services import backup, context, database, team_setup
+    from winback_desktop.services.context import Actor
+    from winback_desktop.services.database import Database
+else:  # imported when a command runs, not when the parser is built
+    backup = lazy_module("winback_desktop.services.backup")
+    context = lazy_module("winback_desktop.services.context")
+    database = lazy_module("winback_desktop.services.database")
+    team_setup = lazy_module("winback_desktop.services.team_setup")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -92,7 +99,7 @@ def restore_cmd(args: argparse.Namespace) -> int:
         emit(args, info.as_dict(), _describe(info) + " " + tr("The file is intact."))
         return 0
     # Not open_db: a restore must work on a damaged, empty or too-new database too.
-    db = connect(getattr(args, "database", None))
+    db = database.connect(getattr(args, "database", None))
     try:
         if not getattr(args, "json", False):
             print(_describe(info), file=sys.stderr)
@@ -124,7 +131,7 @@ def _restorer(args: argparse.Namespace, db: Database) -> Actor:
     except (NotLoggedIn, AuthenticationFailed, PermissionDenied):
         raise
     except Exception:  # no readable users table: the database credential decides
-        return replace(Actor.system(), channel="cli")
+        return replace(context.Actor.system(), channel="cli")
 
 
 def _target_url(url: str) -> str:

@@ -11,16 +11,22 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 from datetime import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from winback_desktop.cli import model_cmd
-from winback_desktop.cli._common import acting_user, add_command, emit, open_db, tr
+from winback_desktop.cli._common import acting_user, add_command, emit, lazy_module, open_db, tr
+from winback_desktop.core import choices
 from winback_desktop.core.domain import CampaignKind
 from winback_desktop.core.errors import ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
-from winback_desktop.services import campaigns, sltv_service
-from winback_desktop.services.context import Actor
-from winback_desktop.services.database import Database
+
+if TYPE_CHECKING:
+    from winback_desktop.services import campaigns, sltv_service
+    from winback_desktop.services.context import Actor
+    from winback_desktop.services.database import Database
+else:  # imported when a command runs, not when the parser is built
+    campaigns = lazy_module("winback_desktop.services.campaigns")
+    sltv_service = lazy_module("winback_desktop.services.sltv_service")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -69,7 +75,7 @@ def _campaign_options(p: argparse.ArgumentParser) -> None:
                    help=tr("customer filter: import batch ids"))
     p.add_argument("--sltv-param", action="append", default=None, metavar="KEY=VALUE",
                    help=tr("SLTV model parameter, e.g. retention_rate=0.6 (repeatable)"))
-    p.add_argument("--order", choices=list(campaigns.QUEUE_ORDERS), default=None,
+    p.add_argument("--order", choices=list(choices.QUEUE_ORDERS), default=None,
                    help=tr("hand out queued customers by SLTV or by expected value "
                            "(callbacks always first)"))
 

@@ -5,15 +5,21 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from winback_desktop.cli._common import MISSING_DATABASE, add_command, emit, open_db, tr
-from winback_desktop.services.database import (
-    connect,
-    default_database_url,
-    ensure_exists,
-    schema_status,
+from winback_desktop.cli._common import (
+    MISSING_DATABASE,
+    add_command,
+    emit,
+    lazy_module,
+    open_db,
+    tr,
 )
+
+if TYPE_CHECKING:
+    from winback_desktop.services import database
+else:  # imported when a command runs, not when the parser is built
+    database = lazy_module("winback_desktop.services.database")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -34,7 +40,7 @@ def upgrade(args: argparse.Namespace) -> int:
     reports: list[dict[str, Any]] = []
     db = open_db(args, identify=False, on_backup=backups.append, on_report=reports.append)
     try:
-        info: dict[str, Any] = dict(schema_status(db))
+        info: dict[str, Any] = dict(database.schema_status(db))
         info["backup"] = str(backups[0]) if backups else None
         text = tr("Database {url} is at schema {rev}.").format(url=info["url"], rev=info["current"])
         if backups:
@@ -53,13 +59,13 @@ def upgrade(args: argparse.Namespace) -> int:
 
 
 def status(args: argparse.Namespace) -> int:
-    url = getattr(args, "database", None) or default_database_url()
-    ensure_exists(url, create=bool(getattr(args, "create", False)),
+    url = getattr(args, "database", None) or database.default_database_url()
+    database.ensure_exists(url, create=bool(getattr(args, "create", False)),
                   missing_text=MISSING_DATABASE)
-    db = connect(url)
+    db = database.connect(url)
     try:
         # an unreachable server is one translated line from the service
-        info = schema_status(db)
+        info = database.schema_status(db)
         text = tr("Database {url}: schema {current}, this app needs {head}.").format(**info)
         emit(args, info, text)
     finally:

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from winback_desktop.cli._common import acting_user, add_command, emit, open_db, tr
-from winback_desktop.services import demo
+from winback_desktop.cli._common import acting_user, add_command, emit, lazy_module, open_db, tr
+from winback_desktop.core import choices
+
+if TYPE_CHECKING:
+    from winback_desktop.services import demo
+else:  # imported when a command runs, not when the parser is built
+    demo = lazy_module("winback_desktop.services.demo")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -15,9 +20,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     d_sub = d.add_subparsers(dest="demo_command", metavar="COMMAND", required=True)
     load = add_command(d_sub, "load", common, load_demo,
                        tr("fill an empty database with a realistic demo team"))
-    load.add_argument("--customers", type=int, default=demo.DEFAULT_CUSTOMERS,
+    load.add_argument("--customers", type=int, default=choices.DEMO_CUSTOMERS,
                       help=tr("number of customers"))
-    load.add_argument("--seed", type=int, default=demo.DEFAULT_SEED)
+    load.add_argument("--seed", type=int, default=choices.DEMO_SEED)
 
 
 def load_demo(args: argparse.Namespace) -> int:

@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from winback_desktop.cli._common import acting_user, add_command, emit, open_db, tr
-from winback_desktop.services import cli_sessions, desk, user_actions
-from winback_desktop.services.context import Actor
-from winback_desktop.services.database import Database
+from winback_desktop.cli._common import acting_user, add_command, emit, lazy_module, open_db, tr
+
+if TYPE_CHECKING:
+    from winback_desktop.services import cli_sessions, desk, user_actions
+    from winback_desktop.services.context import Actor
+    from winback_desktop.services.database import Database
+else:  # imported when a command runs, not when the parser is built
+    cli_sessions = lazy_module("winback_desktop.services.cli_sessions")
+    desk = lazy_module("winback_desktop.services.desk")
+    user_actions = lazy_module("winback_desktop.services.user_actions")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

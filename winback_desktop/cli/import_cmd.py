@@ -7,18 +7,35 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from winback_desktop.cli._common import _qt_translate, acting_user, add_command, emit, open_db, tr
+from winback_desktop.cli._common import (
+    _qt_translate,
+    acting_user,
+    add_command,
+    emit,
+    lazy_module,
+    open_db,
+    tr,
+)
+from winback_desktop.core import choices
 from winback_desktop.core.errors import NotFound, ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP, counted
-from winback_desktop.io.error_report import write_error_report
-from winback_desktop.services import (
-    customer_query,
-    import_actions,
-    import_matching,
-    importing,
-)
+
+if TYPE_CHECKING:
+    from winback_desktop.io import error_report
+    from winback_desktop.services import (
+        customer_query,
+        import_actions,
+        import_matching,
+        importing,
+    )
+else:  # imported when a command runs, not when the parser is built
+    customer_query = lazy_module("winback_desktop.services.customer_query")
+    error_report = lazy_module("winback_desktop.io.error_report")
+    import_actions = lazy_module("winback_desktop.services.import_actions")
+    import_matching = lazy_module("winback_desktop.services.import_matching")
+    importing = lazy_module("winback_desktop.services.importing")
 
 #: Errors printed in text mode before "… and N more".
 SHOWN_ERRORS = 20
@@ -42,12 +59,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                      help=tr("save the mapping used under this name"))
     imp.add_argument("--header-row", type=int, default=None, metavar="N",
                      help=tr("spreadsheet row of the header (default: detected)"))
-    imp.add_argument("--mode", choices=list(importing.MODES), default="upsert",
+    imp.add_argument("--mode", choices=list(choices.IMPORT_MODES), default="upsert",
                      help=tr("upsert updates known customer IDs; insert-only never updates"))
-    imp.add_argument("--on-duplicate", choices=list(importing.ON_DUPLICATE), default=None,
+    imp.add_argument("--on-duplicate", choices=list(choices.IMPORT_ON_DUPLICATE), default=None,
                      help=tr("what a known customer does (default: update for upsert, "
                              "skip for insert-only)"))
-    imp.add_argument("--on-conflict", choices=list(importing.ON_CONFLICT), default="reject",
+    imp.add_argument("--on-conflict", choices=list(choices.IMPORT_ON_CONFLICT), default="reject",
                      help=tr("rows of the file that are one customer with different data: "
                              "reject them all (default), import the first or the last"))
     imp.add_argument("--valid-only", action="store_true",
@@ -178,7 +195,7 @@ def import_file(args: argparse.Namespace) -> int:
         if not getattr(args, "json", False) and sys.stderr.isatty():
             print(file=sys.stderr)
         if args.error_report and result.rejected_rows:
-            write_error_report(args.error_report, result.headers, result.rejected_rows,
+            error_report.write_error_report(args.error_report, result.headers, result.rejected_rows,
                                translate=_qt_translate)
         if args.save_mapping and result.committed:
             import_actions.save_mapping(db, acting_user(args, db), args.save_mapping,

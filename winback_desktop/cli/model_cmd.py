@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from winback_desktop.cli._common import acting_user, add_command, emit, open_db, tr
-from winback_desktop.services import campaigns, win_model
-from winback_desktop.services.database import Database
+from winback_desktop.cli._common import acting_user, add_command, emit, lazy_module, open_db, tr
+
+if TYPE_CHECKING:
+    from winback_desktop.services import campaigns, win_model
+    from winback_desktop.services.database import Database
+else:  # imported when a command runs, not when the parser is built
+    campaigns = lazy_module("winback_desktop.services.campaigns")
+    win_model = lazy_module("winback_desktop.services.win_model")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import argparse
 from datetime import UTC, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from winback_desktop.cli._common import (
     acting_user,
     add_command,
     emit,
+    lazy_module,
     open_db,
     parse_amount,
     parse_day,
     tr,
 )
-from winback_desktop.services import cli_sessions, offer_actions, offers
+
+if TYPE_CHECKING:
+    from winback_desktop.services import cli_sessions, offer_actions, offers
+else:  # imported when a command runs, not when the parser is built
+    cli_sessions = lazy_module("winback_desktop.services.cli_sessions")
+    offer_actions = lazy_module("winback_desktop.services.offer_actions")
+    offers = lazy_module("winback_desktop.services.offers")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

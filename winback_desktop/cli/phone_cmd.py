@@ -5,12 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from winback_desktop.cli._common import add_command, emit, open_db, tr
-from winback_desktop.services.telephony import config
-from winback_desktop.services.telephony.factory import make_phone
-from winback_desktop.services.telephony.microsip import write_hooks
+from winback_desktop.cli._common import add_command, emit, lazy_module, open_db, tr
+
+if TYPE_CHECKING:
+    from winback_desktop.services.telephony import config, factory, microsip
+else:  # imported when a command runs, not when the parser is built
+    config = lazy_module("winback_desktop.services.telephony.config")
+    factory = lazy_module("winback_desktop.services.telephony.factory")
+    microsip = lazy_module("winback_desktop.services.telephony.microsip")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -67,7 +71,7 @@ def phone_status(args: argparse.Namespace) -> int:
         cfg = config.load_config(db)
     finally:
         db.dispose()
-    phone = make_phone(cfg)
+    phone = factory.make_phone(cfg)
     try:
         check = phone.test_connection()
     finally:
@@ -84,7 +88,7 @@ def phone_status(args: argparse.Namespace) -> int:
 def microsip_hooks(args: argparse.Namespace) -> int:
     winback = args.winback or _this_program()
     database = getattr(args, "database", None)
-    lines = write_hooks(Path(args.ini), winback,
+    lines = microsip.write_hooks(Path(args.ini), winback,
                         extra=["--database", database] if database else None)
     emit(args, lines, "\n".join(f"{k}={v}" for k, v in lines.items()))
     return 0

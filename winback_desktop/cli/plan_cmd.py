@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from winback_desktop.cli._common import (
     _qt_translate,
     acting_user,
     add_command,
     emit,
+    lazy_module,
     open_db,
     parse_day,
     tr,
 )
+from winback_desktop.core import choices
 from winback_desktop.core.errors import NotFound
-from winback_desktop.services import plans
+
+if TYPE_CHECKING:
+    from winback_desktop.services import plans
+else:  # imported when a command runs, not when the parser is built
+    plans = lazy_module("winback_desktop.services.plans")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -47,7 +53,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument("file", metavar="FILE")
     export.add_argument("--due-by", default=None, metavar="YYYY-MM-DD")
     export.add_argument("--channel", action="append", default=None,
-                        choices=[c for c in plans.CHANNELS if c != "call"],
+                        choices=[c for c in choices.PLAN_CHANNELS if c != "call"],
                         help=tr("channel to export (repeatable; default: letter and email)"))
 
 

@@ -6,10 +6,25 @@ import argparse
 from dataclasses import asdict
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from winback_desktop.cli._common import acting_user, add_command, emit, open_db, parse_day, tr
-from winback_desktop.services import monitoring, qa_actions, recordings
+from winback_desktop.cli._common import (
+    acting_user,
+    add_command,
+    emit,
+    lazy_module,
+    open_db,
+    parse_day,
+    tr,
+)
+from winback_desktop.core import choices
+
+if TYPE_CHECKING:
+    from winback_desktop.services import monitoring, qa_actions, recordings
+else:  # imported when a command runs, not when the parser is built
+    monitoring = lazy_module("winback_desktop.services.monitoring")
+    qa_actions = lazy_module("winback_desktop.services.qa_actions")
+    recordings = lazy_module("winback_desktop.services.recordings")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -24,7 +39,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     scan = add_command(rec_sub, "scan", common, scan_folder,
                        tr("link a telephony folder's audio files to calls"))
     scan.add_argument("folder")
-    scan.add_argument("--pattern", default=recordings.DEFAULT_PATTERN,
+    scan.add_argument("--pattern", default=choices.RECORDING_PATTERN,
                       help=tr("file-name pattern with {agent}, {phone}, {call} and "
                               "{time:%%Y%%m%%d-%%H%%M%%S}, optionally ending with the "
                               "extension (.wav)"))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from winback_desktop.cli._common import (
     acting_user,
     add_command,
     emit,
+    lazy_module,
     open_db,
     parse_amount,
     tr,
@@ -18,8 +19,13 @@ from winback_desktop.core import programme as pg
 from winback_desktop.core.errors import ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.metrics import Period
-from winback_desktop.services import programme, programme_export
-from winback_desktop.services.database import Database
+
+if TYPE_CHECKING:
+    from winback_desktop.services import programme, programme_export
+    from winback_desktop.services.database import Database
+else:  # imported when a command runs, not when the parser is built
+    programme = lazy_module("winback_desktop.services.programme")
+    programme_export = lazy_module("winback_desktop.services.programme_export")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from winback_desktop.cli._common import (
     _qt_translate,
     acting_user,
     add_command,
     emit,
+    lazy_module,
     open_db,
     parse_day,
     tr,
 )
-from winback_desktop.core import risk as risk_core
-from winback_desktop.services import risk
+
+if TYPE_CHECKING:
+    from winback_desktop.core import risk as risk_core
+    from winback_desktop.services import risk
+else:  # imported when a command runs, not when the parser is built (numpy, SQLAlchemy)
+    risk = lazy_module("winback_desktop.services.risk")
+    risk_core = lazy_module("winback_desktop.core.risk")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

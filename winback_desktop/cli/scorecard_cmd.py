@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from winback_desktop.cli import _common
-from winback_desktop.cli._common import acting_user, add_command, emit, open_db, tr
-from winback_desktop.core import metrics
+from winback_desktop.cli._common import acting_user, add_command, emit, lazy_module, open_db, tr
+from winback_desktop.core import choices, metrics
 from winback_desktop.core.errors import ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
-from winback_desktop.services import cli_sessions, reward_actions, rewards, scorecards
+
+if TYPE_CHECKING:
+    from winback_desktop.services import cli_sessions, reward_actions, scorecards
+else:  # imported when a command runs, not when the parser is built
+    cli_sessions = lazy_module("winback_desktop.services.cli_sessions")
+    reward_actions = lazy_module("winback_desktop.services.reward_actions")
+    scorecards = lazy_module("winback_desktop.services.scorecards")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -26,7 +32,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                     help=tr("show the supervisors' scorecards instead"))
     lb = add_command(sub, "leaderboard", common, leaderboard, tr("rank agents for a period"))
     lb.add_argument("--period", default="month")
-    lb.add_argument("--metric", default="points", choices=list(rewards.LEADERBOARD_METRICS))
+    lb.add_argument("--metric", default="points", choices=list(choices.LEADERBOARD_METRICS))
     rw = sub.add_parser("rewards", help=tr("points, awards and balances"))
     rw_sub = rw.add_subparsers(dest="rewards_command", metavar="COMMAND", required=True)
     bal = add_command(rw_sub, "balance", common, balance, tr("points balance of agents"))

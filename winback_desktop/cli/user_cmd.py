@@ -6,12 +6,16 @@ import argparse
 import getpass
 import sys
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from winback_desktop.cli._common import acting_user, add_command, emit, open_db, tr
+from winback_desktop.cli._common import acting_user, add_command, emit, lazy_module, open_db, tr
 from winback_desktop.core.errors import ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
-from winback_desktop.services import user_actions
+
+if TYPE_CHECKING:
+    from winback_desktop.services import user_actions
+else:  # imported when a command runs, not when the parser is built
+    user_actions = lazy_module("winback_desktop.services.user_actions")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

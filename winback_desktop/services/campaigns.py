@@ -28,6 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from winback_desktop.core import queue_rules
+from winback_desktop.core.choices import QUEUE_ORDERS
 from winback_desktop.core.domain import (
     CampaignKind,
     CampaignStatus,
@@ -57,7 +58,6 @@ _AUDITED = ("name", "kind", "status", "customer_filter", "window_start", "window
             "queue_order")
 
 #: the orders a campaign can hand out its queued customers in (callbacks always first)
-QUEUE_ORDERS = ("sltv", "expected_value")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Table, func, insert, select, update
 
 from winback_desktop.core import segmentation, sltv
+from winback_desktop.core.choices import DEMO_CUSTOMERS, DEMO_SEED
 from winback_desktop.core.domain import (
     CampaignKind,
     CampaignStatus,
@@ -41,8 +42,8 @@ from winback_desktop.db.session import Database
 from winback_desktop.services import audit, interviews, offers, rewards, users
 from winback_desktop.services.context import Actor, require
 
-DEFAULT_SEED = 20261123
-DEFAULT_CUSTOMERS = 20_000
+DEFAULT_SEED = DEMO_SEED
+DEFAULT_CUSTOMERS = DEMO_CUSTOMERS
 DEMO_PASSWORD = "winback-demo"
 DEMO_ADMIN = "admin"
 DEMO_SUPERVISORS = ("supervisor1", "supervisor2")

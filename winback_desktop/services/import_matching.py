@@ -28,12 +28,13 @@ import numpy as np
 from sqlalchemy import ARRAY, String, any_, bindparam, func, select
 from sqlalchemy.orm import Session
 
+from winback_desktop.core.choices import IMPORT_ON_CONFLICT
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.db.models import Customer, CustomerPhone
 from winback_desktop.io.fields import CUSTOMERS
 from winback_desktop.io.rows import ERROR, NOBODY_TO_CALL, WARNING, CustomerRows, Issue, ParsedRow
 
-ON_CONFLICT = ("reject", "first", "last")
+ON_CONFLICT = IMPORT_ON_CONFLICT
 
 NO_NAME = QT_TRANSLATE_NOOP(
     "Errors", "The row has no name: the customer is imported with the phone or e-mail only.")

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from winback_desktop.core.choices import RECORDING_PATTERN
 from winback_desktop.core.errors import NotFound, ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.core.permissions import Permission
@@ -30,7 +31,7 @@ from winback_desktop.services import audit
 from winback_desktop.services.context import Actor, refuse, require
 
 AUDIO_SUFFIXES = {".wav", ".mp3", ".ogg", ".m4a", ".opus", ".flac", ".wma"}
-DEFAULT_PATTERN = "{agent}_{phone}_{time:%Y%m%d-%H%M%S}"
+DEFAULT_PATTERN = RECORDING_PATTERN
 TOLERANCE = timedelta(minutes=3)
 
 _STRFTIME_RE = {"%Y": r"\d{4}", "%m": r"\d{2}", "%d": r"\d{2}", "%H": r"\d{2}",

@@ -19,6 +19,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from winback_desktop.core import metrics, segmentation
+from winback_desktop.core.choices import LEADERBOARD_METRICS
 from winback_desktop.core.domain import Disposition, Role
 from winback_desktop.core.errors import Conflict, NotFound, ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -494,8 +495,6 @@ class LeaderRow:
     value: int
 
 
-LEADERBOARD_METRICS = ("points", "win_backs", "sltv_recovered_minor", "saves",
-                       "sltv_saved_minor")
 
 
 def leaderboard(session: Session, actor: Actor, period: metrics.Period,

@@ -12,6 +12,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from winback_desktop.core.choices import IMPORT_MODES, IMPORT_ON_DUPLICATE
 from winback_desktop.core.errors import NotFound, WinbackError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.db.models import (
@@ -31,8 +32,8 @@ from winback_desktop.services import (
 )
 from winback_desktop.services.changes import NO_CHANGES, Changes, Topic
 
-MODES = ("upsert", "insert-only")
-ON_DUPLICATE = ("skip", "update")
+MODES = IMPORT_MODES
+ON_DUPLICATE = IMPORT_ON_DUPLICATE
 ON_CONFLICT = import_matching.ON_CONFLICT
 #: Rows per chunk: large enough that PostgreSQL's per-``COPY`` round trips stay a small
 #: share (2,000 left the server idle 10 % of the time), small enough for steady progress

@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from winback_desktop.core.choices import PLAN_CHANNELS
 from winback_desktop.core.domain import CustomerStatus, TaskStatus
 from winback_desktop.core.errors import Conflict, NotFound, ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.services.changes import Changes, Topic
 
-CHANNELS = ("letter", "email", "sms", "call", "visit")
+CHANNELS = PLAN_CHANNELS
 KINDS = ("long_term", "courtesy")
 OWNER_ROLES = ("agent", "supervisor", "admin")
 ANY_REASON = "*"
