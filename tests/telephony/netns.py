@@ -24,7 +24,10 @@ CUSTOMER_IP = "10.77.0.2"
 _HOLDER = r"""
 import subprocess, sys
 def ip(*a):
-    subprocess.run(["ip", *a], check=True)
+    done = subprocess.run(["ip", *a], capture_output=True, text=True)
+    if done.returncode:
+        print("'ip %s' failed: %s" % (" ".join(a), done.stderr.strip()), flush=True)
+        sys.exit(1)
 ip("link", "set", "lo", "up")
 ip("link", "add", "wb0", "type", "veth", "peer", "name", "wb1")
 ip("addr", "add", "%s/24" % sys.argv[1], "dev", "wb0")
@@ -63,9 +66,15 @@ class PrivateNetwork:
         assert self.holder.stdout is not None
         line = self.holder.stdout.readline().strip()
         if line != "ready":
+            status = self.holder.wait(timeout=5)
             err = self.holder.stderr.read() if self.holder.stderr else ""
             self.close()
-            raise Unavailable(f"cannot make a network namespace: {err.strip() or line}")
+            # the one line that says why: unshare's own ("unshare failed: Operation not
+            # permitted" without CAP_SYS_ADMIN) or the holder's failed ip command
+            why = line or next((x for x in reversed(err.splitlines()) if x.strip()),
+                               f"exit status {status}")
+            raise Unavailable(f"cannot make a network namespace with "
+                              f"'{' '.join(argv[:argv.index('--')])}': {why.strip()}")
         return self
 
     def _enter(self) -> list[str]:

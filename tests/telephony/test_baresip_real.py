@@ -28,6 +28,7 @@ from winback_desktop.services.telephony.interface import EventKind, PhoneEvent
 
 TALK_S = 2.0
 TOLERANCE_S = 0.2
+HOLD_S = 2.2
 
 
 @pytest.fixture(scope="module")
@@ -176,3 +177,45 @@ def test_repeated_events_change_nothing(desk: Desk, lab: Lab) -> None:
     outcome = events.record_event(desk.db, desk.agent, again)
     assert not outcome.applied
     assert (outcome.ended_at, outcome.end_cause) == (ended.ended_at, "busy")
+
+
+def test_hold_is_measured_from_the_apps_hold_and_resume(desk: Desk, lab: Lab) -> None:
+    """baresip 1.0.0 reports no hold event: the adapter holds and reports it itself."""
+    lab.customer("hold")
+    desk.phone.dial(desk.call_id, CUSTOMER_URI)
+    desk.wait_for(EventKind.ANSWERED)
+    time.sleep(0.5)
+    desk.phone.hold(desk.call_id, True)
+    desk.wait_for(EventKind.HOLD)
+    assert "(on hold)" in desk.phone.command("listcalls")  # baresip did hold the call
+    desk.phone.hold(desk.call_id, True)  # pressed twice: nothing more
+    time.sleep(HOLD_S)
+    desk.phone.hold(desk.call_id, False)
+    resumed = desk.wait_for(EventKind.RESUMED)
+    assert "(on hold)" not in desk.phone.command("listcalls")
+    time.sleep(0.5)
+    desk.phone.hangup(desk.call_id)
+    desk.wait_for(EventKind.ENDED)
+    assert lab.wait_customer() == 0  # SIPp saw both re-INVITEs, as its scenario expects
+    assert resumed.applied
+    with desk.db.session() as s:
+        held = dict(s.execute(select(CallEvent.kind, CallEvent.at).where(
+            CallEvent.call_id == desk.call_id, CallEvent.kind.in_(["hold", "resumed"]))).all())
+    assert abs((held["resumed"] - held["hold"]).total_seconds() - HOLD_S) <= TOLERANCE_S
+    assert desk.call().hold_seconds == round(HOLD_S)
+    assert desk.kinds()[:5] == ["ringing", "answered", "hold", "resumed", "ended"]
+
+
+def test_a_call_ended_on_hold_counts_its_hold_until_the_end(desk: Desk, lab: Lab) -> None:
+    lab.customer("hold_hang_up")
+    desk.phone.dial(desk.call_id, CUSTOMER_URI)
+    desk.wait_for(EventKind.ANSWERED)
+    desk.phone.hold(desk.call_id, True)
+    desk.wait_for(EventKind.HOLD)
+    time.sleep(HOLD_S)
+    desk.phone.hangup(desk.call_id)
+    desk.wait_for(EventKind.RESUMED)
+    ended = desk.wait_for(EventKind.ENDED)
+    assert lab.wait_customer() == 0
+    assert ended.end_cause == "agent_hung_up"
+    assert desk.call().hold_seconds == round(HOLD_S)

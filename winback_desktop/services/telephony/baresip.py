@@ -11,6 +11,14 @@ BYE), ``"Connection reset by user"`` (we hung up or cancelled).
 Recording: baresip's ``sndfile`` filter writes ``dump-<local time>-enc.wav`` (what the
 agent said) and ``-dec.wav`` (what the customer said) into its ``snd_path``; after the
 call they are renamed ``call-<id>-agent.wav`` / ``-customer.wav`` and reported.
+
+Hold: baresip 1.0.0 (Debian's ``baresip-core``) sends no event for it. Its ``hold`` and
+``resume`` commands (menu module) call ``call_hold()``, which only re-INVITEs with
+``a=sendonly`` and logs a line; the only events around it are ``CALL_REMOTE_SDP``
+(class ``other``, for any media update) and ``callstat``/``listcalls`` print
+"(on hold)". So the app holds through this adapter (``hold``) and reports ``hold`` /
+``resumed`` itself once baresip accepted the command; a call that ends on hold is
+resumed at its end, so its hold time counts.
 """
 
 from __future__ import annotations
@@ -102,13 +110,14 @@ class _Active:
     sip_id: str | None = None
     answered: bool = False
     hangup_requested: bool = False
+    on_hold: bool = False
     ring_timer: threading.Timer | None = None
 
 
 class BaresipPhone(Telephony):
     name = "baresip"
     capabilities = frozenset({Capability.DIAL, Capability.HANGUP, Capability.EVENTS,
-                              Capability.RECORDING})
+                              Capability.RECORDING, Capability.HOLD})
 
     def __init__(self, host: str = "127.0.0.1", port: int = 4444, *,
                  recordings_dir: str | Path | None = None, ring_timeout_s: float = 30.0,
@@ -238,6 +247,22 @@ class BaresipPhone(Telephony):
             active.hangup_requested = True
         self.command("hangup")
 
+    def hold(self, call_id: int, on: bool) -> None:
+        """Hold or take back the answered call; a repeat (already so) changes nothing."""
+        with self._state_lock:
+            active = self._active
+            if active is None or active.call_id != call_id or not active.answered \
+                    or active.on_hold == on:
+                return
+        self.command("hold" if on else "resume")
+        at = utc_now()
+        with self._state_lock:
+            if self._active is not active:  # the call ended meanwhile
+                return
+            active.on_hold = on
+            event = self._event(EventKind.HOLD if on else EventKind.RESUMED, active, at)
+        self.emit(event)
+
     def _ring_timeout(self, call_id: int) -> None:
         """Nobody answered in time: the app cancels (reported as no answer)."""
         with self._state_lock:
@@ -281,6 +306,7 @@ class BaresipPhone(Telephony):
     def _call_event(self, kind: str, message: dict[str, Any]) -> None:
         at = utc_now()
         sip_id = message.get("id")
+        resumed: PhoneEvent | None = None
         with self._state_lock:
             active = self._active
             if active is None or message.get("direction") != "outgoing":
@@ -302,8 +328,13 @@ class BaresipPhone(Telephony):
                     active.ring_timer.cancel()
                 reason = str(message.get("param") or "")
                 cause = end_cause(reason, active.answered, active.hangup_requested)
+                if active.on_hold:  # hung up on hold: the hold lasted until the end
+                    active.on_hold = False
+                    resumed = self._event(EventKind.RESUMED, active, at, detail=reason)
                 event = self._event(EventKind.ENDED, active, at, cause=cause, detail=reason)
                 self._active = None
+        if resumed is not None:
+            self.emit(resumed)
         if event is not None:
             self.emit(event)
             if event.kind is EventKind.ENDED and active.answered and self.recordings_dir:

@@ -28,6 +28,8 @@ class Capability(StrEnum):
     HANGUP = "hangup"
     EVENTS = "events"
     RECORDING = "recording"
+    #: the app puts the customer on hold and takes them back (hold time is measured)
+    HOLD = "hold"
     LISTEN = "listen"
     WHISPER = "whisper"
     BARGE = "barge"
@@ -172,6 +174,11 @@ class Telephony(ABC):
 
     def hangup(self, call_id: int) -> None:
         raise NotSupported(adapter=self.name, action="hang up")
+
+    def hold(self, call_id: int, on: bool) -> None:
+        """Put the customer of ``call_id`` on hold (``on``) or take them back; the
+        adapter reports ``hold`` / ``resumed`` events with the time the phone did it."""
+        raise NotSupported(adapter=self.name, action="hold")
 
     def monitor(self, agent_extension: str, supervisor_extension: str,
                 mode: MonitorMode) -> None:

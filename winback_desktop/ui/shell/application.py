@@ -100,6 +100,7 @@ class AppController(QObject):
         self.error_dialog: Any = None
         self.first_run: Any = None
         self._op: ServiceOp[Any] | None = None
+        self._drain_op: ServiceOp[tuple[int, int]] | None = None
         self._open_seq = 0
         #: a SQLite URL whose missing file the user agreed to create
         self._create_url: str | None = None
@@ -155,6 +156,7 @@ class AppController(QObject):
                 self.login.set_database(db)
             if first_run:
                 self.show_first_run()
+            self.drain_phone_spool()
 
         if self.login is not None:
             self.login.set_database_pending(prefs.mask_url(url))
@@ -163,6 +165,33 @@ class AppController(QObject):
                 self._open_failed(error.error)
 
         self._op = ServiceOp(self, work, hub=None).success(opened).failure(failed).run()
+
+    def drain_phone_spool(self) -> None:
+        """Record the softphone hook events spooled while no app ran here, in the
+        background.
+
+        The hook's own worker records them at once, unless the database could not be
+        reached then (the team server down, the laptop away from the office): those wait
+        in the spool, in order, and would be applied only when the next hook fires,
+        possibly after the agent's next call started. The app drains them once the
+        database is open, before the agent's hooks come to the app instead.
+        """
+
+        def work(_control: object) -> tuple[int, int]:
+            from winback_desktop.services.telephony import hook_spool
+            from winback_desktop.services.telephony.hook import drain_spool
+
+            return drain_spool() if hook_spool.pending() else (0, 0)
+
+        def drained(result: tuple[int, int]) -> None:
+            if any(result):
+                log.info("phone hook spool drained at start: %d recorded, %d set aside",
+                         *result)
+
+        def failed(error: OpError) -> None:  # left in the spool for the next hook's worker
+            log.warning("phone hook spool not drained at start: %s", error.text)
+
+        self._drain_op = ServiceOp(self, work, hub=None).success(drained).failure(failed).run()
 
     def _open_failed(self, exc: BaseException) -> None:
         from winback_desktop.ui.shell.database_dialogs import DatabaseErrorDialog
