@@ -22,6 +22,16 @@ def _identity(context: str, text: str) -> str:
     return text
 
 
+class Term(str):
+    """A message argument that is itself a translatable word, such as a field's label.
+
+    It is translated with the message, under its own context, so "The team name is too
+    long" reads 团队名称 in Chinese instead of an English column name.
+    """
+
+    context = "Fields"
+
+
 class WinbackError(Exception):
     """Base of every expected, user-explainable failure."""
 
@@ -35,8 +45,10 @@ class WinbackError(Exception):
     def render(self, translate: Translate = _identity) -> str:
         """The message in the language ``translate`` gives, arguments filled in."""
         template = translate(ERRORS_CONTEXT, self.text)
+        params = {key: translate(value.context, value) if isinstance(value, Term) else value
+                  for key, value in self.params.items()}
         try:
-            return template.format(**self.params)
+            return template.format(**params)
         except (KeyError, IndexError, ValueError):
             return template
 

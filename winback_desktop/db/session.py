@@ -5,18 +5,19 @@ from __future__ import annotations
 import logging
 import threading
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, String, Text, event, inspect
 from sqlalchemy.exc import DataError, DBAPIError, InterfaceError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from winback_desktop.core.errors import DatabaseUnavailable, ValidationError
 from winback_desktop.core.i18n import QT_TRANSLATE_NOOP
 from winback_desktop.db.engine import SQLITE_BEGIN, describe_url, make_engine
+from winback_desktop.db.field_labels import TEXT_LIMIT, field_label
 
 if TYPE_CHECKING:
     from winback_desktop.db.claim_pg import ClaimConnections
@@ -72,6 +73,21 @@ TOO_LARGE = QT_TRANSLATE_NOOP(
 NUMERIC_OUT_OF_RANGE = "22003"
 
 
+def _check_value(column: Any, value: Any) -> None:
+    """Refuse a string longer than ``column`` holds (Text: TEXT_LIMIT) or holding NUL."""
+    column_type = getattr(column, "type", None)
+    if not isinstance(value, str) or not isinstance(column_type, String):
+        return  # Text is a String without a length
+    limit = column_type.length or (TEXT_LIMIT if isinstance(column_type, Text) else 0)
+    table = getattr(getattr(column, "table", None), "name", "")
+    where = (table, str(getattr(column, "name", "")))
+    if limit and len(value) > limit:
+        raise ValidationError(TOO_LONG, field=field_label(*where), limit=limit,
+                              length=len(value))
+    if "\x00" in value:
+        raise ValidationError(HAS_NUL, field=field_label(*where))
+
+
 def check_values(session: Session, _context: Any = None, _instances: Any = None) -> None:
     """Refuse text longer than its column, and NUL characters, before any write.
 
@@ -83,17 +99,36 @@ def check_values(session: Session, _context: Any = None, _instances: Any = None)
     for obj in (*session.new, *session.dirty):
         state = inspect(obj)
         for attr in state.mapper.column_attrs:
-            value = state.dict.get(attr.key)
-            if not isinstance(value, str):
-                continue
-            column_type = attr.columns[0].type
-            field = attr.key.replace("_", " ")
-            if isinstance(column_type, String) and column_type.length \
-                    and len(value) > column_type.length:
-                raise ValidationError(TOO_LONG, field=field, limit=column_type.length,
-                                      length=len(value))
-            if "\x00" in value and isinstance(column_type, String | Text):
-                raise ValidationError(HAS_NUL, field=field)
+            _check_value(attr.columns[0], state.dict.get(attr.key))
+
+
+def check_statement(state: ORMExecuteState) -> None:
+    """The same check for ``update()``/``insert()`` statements run through a session.
+
+    Guarded transitions (an offer decided only if nobody changed it first) write with a
+    statement, never a flush, so a 30,000-character decision note went straight in.
+    """
+    if not (state.is_update or state.is_insert):
+        return
+    statement = state.statement
+    table = getattr(statement, "table", None)
+    columns = getattr(table, "c", None)
+    if columns is None:
+        return
+    rows: list[Mapping[Any, Any]] = []
+    values = getattr(statement, "_values", None)  # .values(...) of the statement
+    if values:
+        rows.append({key: getattr(bind, "value", bind) for key, bind in values.items()})
+    params = state.parameters
+    if isinstance(params, Mapping):
+        rows.append(params)
+    elif isinstance(params, Sequence):
+        rows.extend(p for p in params if isinstance(p, Mapping))
+    for row in rows:
+        for key, value in row.items():
+            column = columns.get(key) if isinstance(key, str) else key
+            if column is not None:
+                _check_value(column, value)
 
 
 def short_db_error(exc: BaseException) -> str:
@@ -111,6 +146,7 @@ class Database:
         self.engine = engine or make_engine(url)
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
         event.listen(self._factory, "before_flush", check_values)
+        event.listen(self._factory, "do_orm_execute", check_statement)
         self._claim_connections: ClaimConnections | None = None
         self._claim_lock = threading.Lock()
         global _last_database

@@ -5,7 +5,7 @@
     <name>Errors</name>
     <message>
         <source>The phone system refused: {detail}</source>
-        <extracomment>the call was answered and ended, but the phone system does not say who hung up (MicroSIP&apos;s cmdCallEnd); never guessed as one side or the other causes that mean the customer never came on the line</extracomment>
+        <extracomment>the app puts the customer on hold and takes them back (hold time is measured) the call was answered and ended, but the phone system does not say who hung up (MicroSIP&apos;s cmdCallEnd); never guessed as one side or the other causes that mean the customer never came on the line</extracomment>
         <translation>电话系统拒绝了操作：{detail}</translation>
     </message>
     <message>

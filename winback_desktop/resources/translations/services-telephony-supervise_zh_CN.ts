@@ -4,6 +4,18 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>Only agents&apos; calls can be listened in on; {person} is not an agent.</source>
+        <translation>只能监听坐席的通话；{person} 不是坐席。</translation>
+    </message>
+    <message>
+        <source>{agent} is not in your team: only their own team&apos;s supervisors can listen in.</source>
+        <translation>{agent} 不在您的团队：只有其所在团队的主管可以监听。</translation>
+    </message>
+    <message>
+        <source>{agent} is not on a call.</source>
+        <translation>{agent} 当前不在通话中。</translation>
+    </message>
+    <message>
         <source>Set your own phone extension before listening in.</source>
         <translation>监听前请先设置您自己的电话分机。</translation>
     </message>
